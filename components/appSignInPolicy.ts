@@ -1,0 +1,48 @@
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import { FactorMode } from "../src/catalogue/variants";
+import { constraintsJson, ruleRequirement } from "../src/model/constraints";
+
+export interface AppSignInPolicyArgs {
+  policyName: string;
+  ruleName: string;
+  factorMode: FactorMode;
+  testUserId: pulumi.Input<string>;
+  /** Access of Okta's own "Catch-all Rule"; DENY means only the test-user rule grants access. */
+  catchAll: "DENY" | "ALLOW";
+  description: string;
+}
+
+/**
+ * Guide step "Set up the authentication policy": the cloned app sign-in policy and its rule for the
+ * test user. Okta has no clone API; a new policy starts with Okta's catch-all rule only.
+ */
+export class AppSignInPolicy extends pulumi.ComponentResource {
+  readonly policyId: pulumi.Output<string>;
+
+  constructor(name: string, args: AppSignInPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("okta-direct-auth:policies:AppSignInPolicy", name, {}, opts);
+    const policy = new okta.AppSignonPolicy(
+      name,
+      { name: args.policyName, description: args.description, catchAll: args.catchAll === "ALLOW" },
+      { parent: this },
+    );
+    const requirement = ruleRequirement(args.factorMode);
+    new okta.AppSignonPolicyRule(
+      `${name}-test-user-rule`,
+      {
+        policyId: policy.id,
+        name: args.ruleName,
+        priority: 1,
+        status: "ACTIVE",
+        access: "ALLOW",
+        usersIncluded: [args.testUserId],
+        factorMode: requirement.factorMode,
+        constraints: constraintsJson(requirement.constraints),
+      },
+      { parent: this },
+    );
+    this.policyId = policy.id;
+    this.registerOutputs({ policyId: this.policyId });
+  }
+}

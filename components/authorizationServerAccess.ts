@@ -1,0 +1,59 @@
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import { DIRECT_AUTH_SCOPES } from "../src/catalogue/grants";
+
+export interface AuthorizationServerAccessArgs {
+  /** Custom authorization server id (`aus...`, or `default`) or name. */
+  serverRef: string;
+  clientIds: pulumi.Input<string>[];
+  grantTypes: readonly string[];
+  stackName: string;
+}
+
+/** Okta ids are 20 characters starting with a type prefix; `default` is Okta's alias for the default server. */
+export function isAuthorizationServerId(ref: string): boolean {
+  return ref === "default" || /^aus[0-9A-Za-z]{17}$/.test(ref);
+}
+
+/**
+ * Guide step "Set up your authorization server" for a custom server. Instead of editing the
+ * server's "Default Policy Rule" (no resource can), a policy assigned to our clients with one rule
+ * allowing exactly their grants leaves the server's defaults alone and tears down cleanly.
+ */
+export class AuthorizationServerAccess extends pulumi.ComponentResource {
+  readonly authServerId: pulumi.Output<string>;
+
+  constructor(name: string, args: AuthorizationServerAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("okta-direct-auth:authorization:AuthorizationServerAccess", name, {}, opts);
+    this.authServerId = isAuthorizationServerId(args.serverRef)
+      ? pulumi.output(args.serverRef)
+      : okta.auth.getServerOutput({ name: args.serverRef }, { parent: this }).id;
+    const policy = new okta.auth.ServerPolicy(
+      name,
+      {
+        authServerId: this.authServerId,
+        name: `Direct Auth (${args.stackName})`,
+        description: "Direct Authentication apps: allows the grant types their flows use",
+        status: "ACTIVE",
+        priority: 1,
+        clientWhitelists: args.clientIds,
+      },
+      { parent: this },
+    );
+    new okta.auth.ServerPolicyRule(
+      `${name}-rule`,
+      {
+        authServerId: this.authServerId,
+        policyId: policy.id,
+        name: "Direct Auth grants",
+        status: "ACTIVE",
+        priority: 1,
+        grantTypeWhitelists: [...args.grantTypes],
+        scopeWhitelists: [...DIRECT_AUTH_SCOPES],
+        groupWhitelists: ["EVERYONE"],
+      },
+      { parent: this },
+    );
+    this.registerOutputs({ authServerId: this.authServerId });
+  }
+}

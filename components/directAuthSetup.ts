@@ -1,0 +1,107 @@
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import { DirectAuthConfig } from "../src/config/parseConfig";
+import { authorizationServerGrantTypes } from "../src/model/apps";
+import { issuerUrl } from "../src/model/issuer";
+import { AppSignInPolicy } from "./appSignInPolicy";
+import { Authenticators } from "./authenticators";
+import { AuthorizationServerAccess } from "./authorizationServerAccess";
+import { NativeApp } from "./nativeApp";
+import { TestUser } from "./testUser";
+import { TestUserSessionPolicy } from "./testUserSessionPolicy";
+
+export interface DirectAuthSetupArgs {
+  config: DirectAuthConfig;
+  /** `https://{orgName}.{baseUrl}` */
+  orgUrl: string;
+  stackName: string;
+}
+
+export interface DeclaredApp {
+  name: string;
+  clientId: string;
+  variants: string[];
+  grantTypes: string[];
+}
+
+/** The guide's whole Admin Console setup for the configured variants, one child component per step. */
+export class DirectAuthSetup extends pulumi.ComponentResource {
+  readonly issuer: pulumi.Output<string>;
+  readonly apps: pulumi.Output<DeclaredApp[]>;
+  readonly testUserLogin: pulumi.Output<string>;
+  readonly testUserPassword?: pulumi.Output<string>;
+
+  constructor(name: string, args: DirectAuthSetupArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("okta-direct-auth:index:DirectAuthSetup", name, {}, opts);
+    const { config } = args;
+    const child = { parent: this };
+
+    const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
+    const authenticators = new Authenticators(
+      `${name}-authenticators`,
+      { keys: config.apps.flatMap((a) => a.variants.map((v) => v.authenticatorKey)), enrollment: config.enrollment },
+      child,
+    );
+    if (config.apps.some((a) => a.factorMode === "1FA")) {
+      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, child);
+    }
+
+    const everyone = okta.group.getEveryoneGroupOutput({}, child);
+    const apps = config.apps.map((spec) => {
+      const policy = new AppSignInPolicy(
+        `${name}-${spec.slug}-policy`,
+        {
+          policyName: spec.policyName,
+          ruleName: spec.ruleName,
+          factorMode: spec.factorMode,
+          testUserId: testUser.userId,
+          catchAll: config.catchAll,
+          description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
+        },
+        child,
+      );
+      const app = new NativeApp(
+        `${name}-${spec.slug}`,
+        {
+          label: spec.name,
+          grantTypes: spec.grantTypes,
+          redirectUri: config.redirectUri,
+          authenticationPolicyId: policy.policyId,
+          everyoneGroupId: everyone.id,
+        },
+        { parent: this, dependsOn: [authenticators] },
+      );
+      return { spec, app };
+    });
+
+    let authServerId: pulumi.Output<string> | undefined;
+    if (config.authorizationServer.kind === "custom") {
+      const access = new AuthorizationServerAccess(
+        `${name}-authorization-server`,
+        {
+          serverRef: config.authorizationServer.ref,
+          clientIds: apps.map(({ app }) => app.clientId),
+          grantTypes: authorizationServerGrantTypes(config.apps),
+          stackName: args.stackName,
+        },
+        child,
+      );
+      authServerId = access.authServerId;
+    }
+
+    this.issuer = authServerId ? authServerId.apply((id) => issuerUrl(args.orgUrl, id)) : pulumi.output(issuerUrl(args.orgUrl));
+    this.apps = pulumi.all(
+      apps.map(({ spec, app }) =>
+        app.clientId.apply((clientId) => ({
+          name: spec.name,
+          clientId,
+          variants: spec.variants.map((v) => v.id),
+          grantTypes: [...spec.grantTypes],
+        })),
+      ),
+    );
+    this.testUserLogin = testUser.login;
+    this.testUserPassword = testUser.password;
+    this.registerOutputs({ issuer: this.issuer, apps: this.apps, testUserLogin: this.testUserLogin });
+  }
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { FactorMode, VARIANT_IDS, Variant, isVariantId, variant } from "../catalogue/variants";
+import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
+import { closestMatch } from "../model/closestMatch";
+import { ConfigError, ConfigProblem, keyName, problemAt } from "./configError";
+import { CONFIG_KEYS, PHONE_CHANNELS, RawConfig, TestUserConfig, rawConfigSchema } from "./schema";
+
+export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
+
+/** The validated configuration every component reads. */
+export interface DirectAuthConfig {
+  apps: readonly AppSpec[];
+  authorizationServer: AuthorizationServerChoice;
+  testUser: TestUserConfig;
+  enrollment: "OPTIONAL" | "REQUIRED";
+  catchAll: "DENY" | "ALLOW";
+  redirectUri: string;
+  phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
+  protect: boolean;
+}
+
+const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
+  "1FA": "primary-factor (1FA)",
+  "2FA": "MFA (2FA)",
+};
+
+/**
+ * Validates config values keyed by their short name (`variants`, `testUser`, ...), already
+ * JSON-decoded. Collects every problem before throwing so one run shows them all.
+ */
+export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
+  const parsed = rawConfigSchema.safeParse(values);
+  const problems: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(zodProblem);
+  const raw = parsed.success ? parsed.data : undefined;
+
+  if (values.variants === undefined && values.apps === undefined) {
+    problems.push(problemAt(["variants"], "required: say which variants of the guide to configure (or set apps)"));
+  }
+  if (values.variants !== undefined && values.apps !== undefined) {
+    problems.push(problemAt(["apps"], "set either variants (one app per variant) or apps (grouped), not both"));
+  }
+  problems.push(...variantIdProblems(values));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const apps = resolveApps(raw!);
+  if (apps.problems.length > 0) throw new ConfigError(apps.problems);
+
+  return {
+    apps: apps.specs,
+    authorizationServer:
+      raw!.authorizationServer === "org" ? { kind: "org" } : { kind: "custom", ref: raw!.authorizationServer },
+    testUser: raw!.testUser,
+    enrollment: raw!.enrollment,
+    catchAll: raw!.catchAll,
+    redirectUri: raw!.redirectUri,
+    phoneChannels: raw!.phoneChannels,
+    protect: raw!.protect,
+  };
+}
+
+function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const candidates = issue.path.length === 0 ? CONFIG_KEYS : knownKeysAt(issue.path);
+      const guess = closestMatch(key, candidates);
+      const path = [...issue.path, key];
+      return {
+        ...problemAt(issue.path.length === 0 ? [key] : issue.path, `unknown key${guess ? `; did you mean "${guess}"?` : ""}`),
+        key: keyName(path),
+        expected: `one of: ${candidates.join(", ")}`,
+      };
+    });
+  }
+  return [problemAt(issue.path, describeIssue(issue))];
+}
+
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  if (path[0] === "testUser") return ["login", "create", "firstName", "lastName"];
+  if (path[0] === "apps") return ["name", "variants"];
+  return [];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? "required" : `expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+    case "invalid_value":
+      return `${JSON.stringify(issue.input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return "must not be empty";
+    case "invalid_format":
+      return `${JSON.stringify(issue.input)} is not valid`;
+    default:
+      return issue.message;
+  }
+}
+
+function listsOfVariants(values: Record<string, unknown>): { path: PropertyKey[]; ids: unknown[] }[] {
+  const lists: { path: PropertyKey[]; ids: unknown[] }[] = [];
+  if (Array.isArray(values.variants)) lists.push({ path: ["variants"], ids: values.variants });
+  if (Array.isArray(values.apps)) {
+    values.apps.forEach((app, i) => {
+      const ids = (app as { variants?: unknown })?.variants;
+      if (Array.isArray(ids)) lists.push({ path: ["apps", i, "variants"], ids });
+    });
+  }
+  return lists;
+}
+
+function variantIdProblems(values: Record<string, unknown>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const { path, ids } of listsOfVariants(values)) {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (typeof id !== "string") return;
+      if (!isVariantId(id)) {
+        const guess = closestMatch(id, VARIANT_IDS);
+        problems.push(problemAt([...path, i], `unknown variant "${id}"${guess ? `; did you mean "${guess}"?` : ""}`));
+      } else if (seen.has(id)) {
+        problems.push(problemAt([...path, i], `variant "${id}" is listed twice`));
+      }
+      seen.add(id);
+    });
+  }
+  return problems;
+}
+
+function resolveApps(raw: RawConfig): { specs: AppSpec[]; problems: ConfigProblem[] } {
+  if (raw.variants) {
+    return { specs: withUniquePolicyNames(raw.variants.map((id) => appSpec(variant(id as Variant["id"]).appLabel, [variant(id as Variant["id"])]))), problems: [] };
+  }
+  const problems: ConfigProblem[] = [];
+  const owner = new Map<string, string>();
+  const slugs = new Map<string, string>();
+  const specs: AppSpec[] = [];
+  raw.apps!.forEach((group, i) => {
+    const variants = group.variants.map((id) => variant(id as Variant["id"]));
+    const modes = new Set(variants.map((v) => v.factorMode));
+    if (modes.size > 1) {
+      const describe = (mode: FactorMode) =>
+        `${FACTOR_MODE_WORDS[mode]}: ${variants.filter((v) => v.factorMode === mode).map((v) => v.id).join(", ")}`;
+      problems.push(
+        problemAt(
+          ["apps", i, "variants"],
+          `app "${group.name}" mixes ${describe("1FA")} with ${describe("2FA")}. One sign-in policy rule cannot ` +
+            `serve both: with "Any 1 factor type" the password alone satisfies the policy, so the MFA flows would ` +
+            `get tokens from the password grant and never mfa_required. Put them on separate apps`,
+        ),
+      );
+    }
+    for (const v of variants) {
+      const other = owner.get(v.id);
+      if (other !== undefined) {
+        problems.push(problemAt(["apps", i, "variants"], `variant "${v.id}" is already on app "${other}"; each variant belongs to one app`));
+      }
+      owner.set(v.id, group.name);
+    }
+    const slug = slugOf(group.name);
+    const clash = slugs.get(slug);
+    if (clash !== undefined || slug === "") {
+      problems.push(problemAt(["apps", i, "name"], clash !== undefined ? `"${group.name}" names the same app as "${clash}"` : `"${group.name}" has no letters or digits`));
+    }
+    slugs.set(slug, group.name);
+    if (modes.size === 1) specs.push(appSpec(group.name, variants));
+  });
+  return { specs: withUniquePolicyNames(specs), problems };
+}

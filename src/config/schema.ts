@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { VARIANT_IDS } from "../catalogue/variants";
+
+export const CONFIG_NAMESPACE = "okta-direct-auth";
+
+/** Okta's default login format is an email address; a typo here makes the policy rule match nobody. */
+const LOGIN_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const variantList = z.array(z.string()).min(1);
+
+export const testUserSchema = z.strictObject({
+  login: z.string().regex(LOGIN_PATTERN),
+  create: z.boolean().default(false),
+  firstName: z.string().min(1).default("Direct"),
+  lastName: z.string().min(1).default("Auth Tester"),
+});
+
+export const appGroupSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  variants: variantList,
+});
+
+export const PHONE_CHANNELS = ["sms", "voice"] as const;
+
+/** Raw config as the user wrote it; variant ids are checked separately to suggest the closest one. */
+export const rawConfigSchema = z.strictObject({
+  variants: variantList.optional(),
+  apps: z.array(appGroupSchema).min(1).optional(),
+  authorizationServer: z.string().trim().min(1).default("org"),
+  testUser: testUserSchema,
+  enrollment: z.enum(["OPTIONAL", "REQUIRED"]).default("OPTIONAL"),
+  catchAll: z.enum(["DENY", "ALLOW"]).default("DENY"),
+  redirectUri: z.string().regex(/^[a-z][a-z0-9+.-]*:\/?\/?\S+$/i).default("com.example.directauth:/callback"),
+  phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).default(["sms"]),
+  protect: z.boolean().default(false),
+});
+
+export type RawConfig = z.infer<typeof rawConfigSchema>;
+export type TestUserConfig = z.infer<typeof testUserSchema>;
+
+export const CONFIG_KEYS = Object.keys(rawConfigSchema.shape) as (keyof RawConfig)[];
+
+/** What is expected for each key, and a command that sets a valid value: shown with every error. */
+export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: string }> = {
+  variants: {
+    expected: `a non-empty list of distinct variant ids: ${VARIANT_IDS.join(", ")}`,
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:variants[0]' otp`,
+  },
+  apps: {
+    expected: "a list of {name, variants}; each variant on one app; 1FA and MFA variants on separate apps",
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:apps[0].name' 'Direct Auth MFA' && pulumi config set --path '${CONFIG_NAMESPACE}:apps[0].variants[0]' mfa-otp`,
+  },
+  authorizationServer: {
+    expected: `"org" (the org authorization server) or a custom authorization server id or name such as "default"`,
+    example: `pulumi config set ${CONFIG_NAMESPACE}:authorizationServer default`,
+  },
+  testUser: {
+    expected: "{login: an email-style Okta login, create?: true|false, firstName?, lastName?}",
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:testUser.login' tester@example.com`,
+  },
+  enrollment: {
+    expected: `"OPTIONAL" or "REQUIRED"`,
+    example: `pulumi config set ${CONFIG_NAMESPACE}:enrollment OPTIONAL`,
+  },
+  catchAll: {
+    expected: `"DENY" or "ALLOW"`,
+    example: `pulumi config set ${CONFIG_NAMESPACE}:catchAll DENY`,
+  },
+  redirectUri: {
+    expected: "a URI with a scheme, such as a private-use scheme for a native app",
+    example: `pulumi config set ${CONFIG_NAMESPACE}:redirectUri com.example.directauth:/callback`,
+  },
+  phoneChannels: {
+    expected: `a non-empty list of "sms" and/or "voice"`,
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:phoneChannels[0]' sms`,
+  },
+  protect: {
+    expected: "true or false",
+    example: `pulumi config set --type bool ${CONFIG_NAMESPACE}:protect true`,
+  },
+};

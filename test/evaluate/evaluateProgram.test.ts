@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { SECRET_MASK, evaluateProgram } from "../../src/evaluate/evaluateProgram";
+import { defineDirectAuthProgram } from "../../src/program";
+
+const config = {
+  "okta:orgName": "dev-1",
+  "okta-direct-auth:variants": JSON.stringify(["otp"]),
+  "okta-direct-auth:testUser": JSON.stringify({ login: "tester@example.com", create: true }),
+};
+
+describe("evaluateProgram", () => {
+  it("records each resource with the component (guide step) it sits under", async () => {
+    const evaluation = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
+    const app = evaluation.resources.find((r) => r.type === "okta:app/oAuth:OAuth")!;
+    expect(app.parentType).toBe("okta-direct-auth:apps:NativeApp");
+    expect(app.state.clientId).toMatch(/^0oa[0-9A-Za-z]{17}$/);
+  });
+
+  it("masks secret inputs and outputs but keeps secret outputs readable in memory", async () => {
+    const evaluation = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
+    const user = evaluation.resources.find((r) => r.type === "okta:user/user:User")!;
+    expect(user.inputs.password).toBe(SECRET_MASK);
+    expect(evaluation.outputs.testUserPassword).toBe(SECRET_MASK);
+    const password = evaluation.secretOutputs.get("testUserPassword");
+    expect(typeof password).toBe("string");
+    expect(JSON.stringify(evaluation)).not.toContain(password as string);
+  });
+
+  it("gives the same ids on every evaluation so plans and emulators agree", async () => {
+    const first = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
+    const second = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
+    expect(second.outputs.apps).toEqual(first.outputs.apps);
+  });
+});
