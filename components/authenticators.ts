@@ -1,50 +1,46 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
-import { AUTHENTICATORS, AuthenticatorKey } from "../src/catalogue/authenticators";
-import { authenticatorOptions, enrollmentPolicyOptions } from "../src/model/resourceOptions";
-
-export type EnrollmentSetting = "OPTIONAL" | "REQUIRED";
+import { AuthenticatorNeed } from "../src/model/authenticatorNeeds";
+import { authenticatorOptions } from "../src/model/resourceOptions";
+import { OktaConnection } from "../src/orgSettings/connection";
+import { OrgAuthenticatorSettings } from "../src/orgSettings/orgAuthenticatorSettings";
 
 export interface AuthenticatorsArgs {
-  /** Each key once, however many variants use it. */
-  keys: readonly AuthenticatorKey[];
-  enrollment: EnrollmentSetting;
-}
-
-/** Guide step "Enable authenticators for your org": each authenticator ACTIVE and enrollable. */
-export class Authenticators extends pulumi.ComponentResource {
-  readonly authenticatorIds: pulumi.Output<Record<string, string>>;
-  readonly authenticators: okta.Authenticator[];
-
-  constructor(name: string, args: AuthenticatorsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:authenticators:Authenticators", name, {}, opts);
-    const keys = [...new Set(args.keys)];
-    this.authenticators = keys.map(
-      (key) =>
-        new okta.Authenticator(
-          `${name}-${key.replace(/_/g, "-")}`,
-          { key, name: AUTHENTICATORS[key].name, status: "ACTIVE" },
-          authenticatorOptions(this),
-        ),
-    );
-    new okta.PolicyMfaDefault(
-      `${name}-enrollment`,
-      enrollmentSettings(keys, args.enrollment),
-      enrollmentPolicyOptions(this, this.authenticators),
-    );
-    this.authenticatorIds = pulumi
-      .all(this.authenticators.map((a) => pulumi.all([a.key, a.id])))
-      .apply((pairs) => Object.fromEntries(pairs));
-    this.registerOutputs({ authenticatorIds: this.authenticatorIds });
-  }
+  /** Each authenticator once, with the methods and enrollment setting its variants need. */
+  needs: readonly AuthenticatorNeed[];
+  /** Management API access for the org-wide settings the provider cannot manage. */
+  connection: pulumi.Input<OktaConnection>;
 }
 
 /**
- * The provider's default enrollment policy replaces the whole list, so the password authenticator
- * is always listed REQUIRED (Okta insists) next to ours.
+ * Guide step "Enable authenticators for your org": each authenticator ACTIVE, the methods the flows
+ * use active, and enrollable in the default enrollment policy. The org-wide settings resource runs
+ * first so it records the org as it was before anything here changed it, and gives it back on destroy.
  */
-export function enrollmentSettings(keys: readonly AuthenticatorKey[], enrollment: EnrollmentSetting): okta.PolicyMfaDefaultArgs {
-  const settings: Record<string, unknown> = { isOie: true, oktaPassword: { enroll: "REQUIRED" } };
-  for (const key of keys) settings[AUTHENTICATORS[key].enrollmentField] = { enroll: enrollment };
-  return settings as okta.PolicyMfaDefaultArgs;
+export class Authenticators extends pulumi.ComponentResource {
+  readonly authenticatorIds: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: AuthenticatorsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("okta-direct-auth:authenticators:Authenticators", name, {}, opts);
+    const orgSettings = new OrgAuthenticatorSettings(
+      `${name}-org-settings`,
+      {
+        connection: args.connection,
+        authenticators: args.needs.map(({ key, name: label, methods, enroll }) => ({ key, name: label, methods, enroll })),
+      },
+      { parent: this },
+    );
+    const authenticators = args.needs.map(
+      (need) =>
+        new okta.Authenticator(
+          `${name}-${need.key.replace(/_/g, "-")}`,
+          { key: need.key, name: need.name, status: "ACTIVE" },
+          authenticatorOptions(this, [orgSettings]),
+        ),
+    );
+    this.authenticatorIds = pulumi
+      .all(authenticators.map((a) => pulumi.all([a.key, a.id])))
+      .apply((pairs) => Object.fromEntries(pairs));
+    this.registerOutputs({ authenticatorIds: this.authenticatorIds });
+  }
 }

@@ -2,6 +2,8 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
+import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
+import { OktaConnection } from "../src/orgSettings/connection";
 import { issuerUrl } from "../src/model/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
@@ -15,6 +17,8 @@ export interface DirectAuthSetupArgs {
   /** `https://{orgName}.{baseUrl}` */
   orgUrl: string;
   stackName: string;
+  /** Management API access for org-wide authenticator settings; a secret. */
+  connection: pulumi.Input<OktaConnection>;
 }
 
 export interface DeclaredApp {
@@ -39,7 +43,10 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
     const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
     const authenticators = new Authenticators(
       `${name}-authenticators`,
-      { keys: config.apps.flatMap((a) => a.variants.map((v) => v.authenticatorKey)), enrollment: config.enrollment },
+      {
+        needs: authenticatorNeeds(config.apps.flatMap((a) => a.variants), config.phoneChannels, config.enrollment),
+        connection: args.connection,
+      },
       child,
     );
     if (config.apps.some((a) => a.factorMode === "1FA")) {

@@ -8,10 +8,10 @@ import { setupOptions } from "./model/resourceOptions";
  * evaluate exactly the same thing. Config is validated first: a bad value throws before any resource.
  */
 export function defineDirectAuthProgram() {
-  const { config, orgUrl } = readStackConfig();
+  const { config, orgUrl, connection } = readStackConfig();
   const setup = new DirectAuthSetup(
     "direct-auth",
-    { config, orgUrl, stackName: pulumi.getStack() },
+    { config, orgUrl, stackName: pulumi.getStack(), connection: pulumi.secret(connection) },
     setupOptions(config.protect),
   );
   return {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { orgUrl } from "../model/issuer";
-import { ConfigError } from "./configError";
+import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
+import { ConfigError, ConfigProblem } from "./configError";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
 
@@ -43,10 +44,28 @@ export function readOrgUrl(all: Record<string, string>, env: NodeJS.ProcessEnv =
 export interface StackSettings {
   config: DirectAuthConfig;
   orgUrl: string;
+  connection: OktaConnection;
 }
 
-/** Reads and validates the running stack's configuration; throws ConfigError before anything is declared. */
+/**
+ * Reads and validates the running stack's configuration; throws one ConfigError listing the org's
+ * and the namespace's problems together, before anything is declared.
+ */
 export function readStackConfig(): StackSettings {
   const all = pulumi.runtime.allConfig();
-  return { config: parseConfig(namespaceValues(all)), orgUrl: readOrgUrl(all) };
+  const problems: ConfigProblem[] = [];
+  const config = collectingProblems(problems, () => parseConfig(namespaceValues(all)));
+  const url = collectingProblems(problems, () => readOrgUrl(all));
+  if (config === undefined || url === undefined) throw new ConfigError(problems);
+  return { config, orgUrl: url, connection: connectionFromSettings(all) };
+}
+
+function collectingProblems<T>(problems: ConfigProblem[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }

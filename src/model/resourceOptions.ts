@@ -12,17 +12,9 @@ export function setupOptions(protect: boolean, provider?: pulumi.ProviderResourc
 
 /**
  * The provider's delete of an authenticator deactivates it, even one that was active before this
- * stack existed. Keeping the resource on delete leaves status changes to the lifecycle resource,
- * which restores what it recorded.
+ * stack existed. Keeping the resource on delete leaves status changes to the org-settings resource,
+ * which restores what it recorded; depending on it makes that record come first.
  */
-export function authenticatorOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
-  return { parent, retainOnDelete: true };
-}
-
-/**
- * The provider's default enrollment policy resource cannot be deleted (its delete is a no-op), so
- * Pulumi should just forget it on destroy rather than pretend to remove it.
- */
-export function enrollmentPolicyOptions(parent: pulumi.Resource, dependsOn: pulumi.Resource[]): pulumi.CustomResourceOptions {
+export function authenticatorOptions(parent: pulumi.Resource, dependsOn: pulumi.Resource[]): pulumi.CustomResourceOptions {
   return { parent, dependsOn, retainOnDelete: true };
 }

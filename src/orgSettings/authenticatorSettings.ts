@@ -1,0 +1,188 @@
+import { OktaApiError, OktaManagementClient } from "./managementClient";
+import { EnrollSetting, EnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
+
+/** What one variant group needs of an authenticator, org-wide. */
+export interface DesiredAuthenticator {
+  key: string;
+  name: string;
+  methods: string[];
+  enroll: "OPTIONAL" | "REQUIRED";
+}
+
+/**
+ * The org's state before this stack touched an authenticator, restored on destroy. A field left
+ * undefined was not recorded, so nothing is restored for it.
+ */
+export interface PriorAuthenticator {
+  key: string;
+  /** ABSENT: never enabled in this org (missing from the list API). */
+  status?: LifecycleStatus | "ABSENT";
+  methods: Record<string, LifecycleStatus>;
+  /** UNLISTED: the default enrollment policy had no entry for it. */
+  enroll?: EnrollSetting | "UNLISTED";
+}
+
+export interface ReconcileResult {
+  prior: PriorAuthenticator[];
+  warnings: string[];
+}
+
+const AUTHENTICATORS = "/api/v1/authenticators";
+
+/**
+ * Brings the org to `desired`, recording what each touched setting was before. `recorded` is the
+ * record of an earlier run: what it already captured keeps its original prior value, and what is no
+ * longer desired is given back first.
+ */
+export async function reconcileAuthenticators(
+  client: OktaManagementClient,
+  desired: readonly DesiredAuthenticator[],
+  recorded: readonly PriorAuthenticator[] = [],
+): Promise<ReconcileResult> {
+  const warnings: string[] = [];
+  const kept: PriorAuthenticator[] = [];
+  const giveBack: PriorAuthenticator[] = [];
+  for (const prior of recorded) {
+    const want = desired.find((d) => d.key === prior.key);
+    if (!want) {
+      giveBack.push(prior);
+      continue;
+    }
+    const droppedMethods = Object.keys(prior.methods).filter((m) => !want.methods.includes(m));
+    if (droppedMethods.length > 0) {
+      giveBack.push({ key: prior.key, methods: pick(prior.methods, droppedMethods) });
+    }
+    kept.push({ ...prior, methods: omit(prior.methods, droppedMethods) });
+  }
+  if (giveBack.length > 0) warnings.push(...(await restoreAuthenticators(client, giveBack)));
+
+  const list = await client.get<OktaAuthenticator[]>(AUTHENTICATORS);
+  const priors: PriorAuthenticator[] = [];
+  for (const want of desired) {
+    const earlier = kept.find((k) => k.key === want.key);
+    priors.push(await enableAuthenticator(client, list, want, earlier));
+  }
+  await setEnrollment(client, desired, priors);
+  return { prior: priors, warnings };
+}
+
+async function enableAuthenticator(
+  client: OktaManagementClient,
+  list: readonly OktaAuthenticator[],
+  want: DesiredAuthenticator,
+  earlier: PriorAuthenticator | undefined,
+): Promise<PriorAuthenticator> {
+  let authenticator = list.find((a) => a.key === want.key);
+  const prior: PriorAuthenticator = earlier ?? { key: want.key, status: authenticator?.status ?? "ABSENT", methods: {} };
+  if (!authenticator) {
+    authenticator = await client.post<OktaAuthenticator>(`${AUTHENTICATORS}?activate=true`, { key: want.key, name: want.name });
+  } else if (authenticator.status !== "ACTIVE") {
+    authenticator = await client.post<OktaAuthenticator>(`${AUTHENTICATORS}/${authenticator.id}/lifecycle/activate`);
+  }
+  if (want.methods.length === 0) return prior;
+  const methods = await client.get<OktaAuthenticatorMethod[]>(`${AUTHENTICATORS}/${authenticator.id}/methods`);
+  for (const type of want.methods) {
+    const current = methods.find((m) => m.type === type);
+    if (!current) throw new Error(`authenticator ${want.key} has no method "${type}" in this org`);
+    if (!(type in prior.methods)) prior.methods[type] = current.status;
+    if (current.status !== "ACTIVE") {
+      await client.post(`${AUTHENTICATORS}/${authenticator.id}/methods/${type}/lifecycle/activate`);
+    }
+  }
+  return prior;
+}
+
+/** The org's default authenticator enrollment policy: the one Okta marks as system. */
+export async function defaultEnrollmentPolicy(client: OktaManagementClient): Promise<EnrollmentPolicy> {
+  const policies = await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL");
+  const policy = policies.find((p) => p.system) ?? policies[0];
+  if (!policy) throw new Error("the org has no authenticator enrollment policy (is it an Identity Engine org?)");
+  return policy;
+}
+
+/** Read-modify-write of our keys only: every other authenticator's entry is sent back exactly as read. */
+async function setEnrollment(
+  client: OktaManagementClient,
+  desired: readonly DesiredAuthenticator[],
+  priors: PriorAuthenticator[],
+): Promise<void> {
+  const policy = await defaultEnrollmentPolicy(client);
+  const entries = policy.settings.authenticators ?? [];
+  let changed = false;
+  for (const want of desired) {
+    const prior = priors.find((p) => p.key === want.key)!;
+    const entry = entries.find((e) => e.key === want.key);
+    prior.enroll ??= entry?.enroll.self ?? "UNLISTED";
+    if (entry?.enroll.self === want.enroll) continue;
+    if (entry) entry.enroll.self = want.enroll;
+    else entries.push({ key: want.key, enroll: { self: want.enroll } });
+    changed = true;
+  }
+  if (changed) await client.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { ...policy.settings, authenticators: entries } });
+}
+
+/**
+ * Gives back what `reconcileAuthenticators` recorded: enrollment values first (Okta refuses to
+ * deactivate an authenticator still required for enrollment), then methods, then status. A refusal
+ * (another policy now uses the authenticator) becomes a warning so the rest of the destroy goes on.
+ */
+export async function restoreAuthenticators(
+  client: OktaManagementClient,
+  prior: readonly PriorAuthenticator[],
+): Promise<string[]> {
+  const warnings: string[] = [];
+  const attempt = async (what: string, action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof OktaApiError)) throw error;
+      warnings.push(`could not ${what}: ${error.message}. Restore it by hand in the Admin Console once nothing uses it.`);
+    }
+  };
+
+  await attempt("restore enrollment settings", () => restoreEnrollment(client, prior));
+  const list = await client.get<OktaAuthenticator[]>(AUTHENTICATORS);
+  for (const p of prior) {
+    const authenticator = list.find((a) => a.key === p.key);
+    if (!authenticator) continue;
+    for (const [type, status] of Object.entries(p.methods)) {
+      if (status === "INACTIVE") {
+        await attempt(`deactivate method ${type} of ${p.key}`, () =>
+          client.post(`${AUTHENTICATORS}/${authenticator.id}/methods/${type}/lifecycle/deactivate`),
+        );
+      }
+    }
+    const wasInactive = p.status === "INACTIVE" || p.status === "ABSENT";
+    if (wasInactive && authenticator.status === "ACTIVE") {
+      await attempt(`deactivate authenticator ${p.key}`, () =>
+        client.post(`${AUTHENTICATORS}/${authenticator.id}/lifecycle/deactivate`),
+      );
+    }
+  }
+  return warnings;
+}
+
+async function restoreEnrollment(client: OktaManagementClient, prior: readonly PriorAuthenticator[]): Promise<void> {
+  const withEnrollment = prior.filter((p) => p.enroll !== undefined);
+  if (withEnrollment.length === 0) return;
+  const policy = await defaultEnrollmentPolicy(client);
+  let entries = policy.settings.authenticators ?? [];
+  for (const p of withEnrollment) {
+    const before = p.enroll!;
+    if (before === "UNLISTED") entries = entries.filter((e) => e.key !== p.key);
+    else {
+      const entry = entries.find((e) => e.key === p.key);
+      if (entry) entry.enroll.self = before;
+      else entries.push({ key: p.key, enroll: { self: before } });
+    }
+  }
+  await client.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { ...policy.settings, authenticators: entries } });
+}
+
+function pick<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
+  return Object.fromEntries(keys.map((k) => [k, record[k]]));
+}
+
+function omit<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
+}

@@ -1,0 +1,60 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { DesiredAuthenticator, PriorAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "./authenticatorSettings";
+import { OktaConnection } from "./connection";
+import { OktaManagementClient } from "./managementClient";
+
+/** Marks the dynamic resource for readers of a plan or the emulator, which only see its inputs. */
+export const SETTINGS_KIND = "authenticator-settings";
+
+export interface AuthenticatorSettingsInputs {
+  settingsKind: typeof SETTINGS_KIND;
+  connection: OktaConnection;
+  authenticators: DesiredAuthenticator[];
+}
+
+export interface AuthenticatorSettingsOutputs extends AuthenticatorSettingsInputs {
+  prior: PriorAuthenticator[];
+}
+
+/**
+ * Pulumi serializes this provider's code into the state, by value for everything it captures.
+ * Packages are therefore required at call time (serialized as a `require`), never captured as
+ * module objects, which some loaders wrap and the serializer would then copy whole.
+ */
+function warn(messages: string[]): void {
+  const { log } = require("@pulumi/pulumi") as typeof pulumi;
+  for (const message of messages) log.warn(message);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Dynamic provider for what `@pulumi/okta` cannot do safely: activate authenticator methods, set
+ * only our keys in the default enrollment policy, and on delete restore exactly what it changed.
+ */
+export const authenticatorSettingsProvider: pulumi.dynamic.ResourceProvider<AuthenticatorSettingsInputs, AuthenticatorSettingsOutputs> = {
+  async create(inputs) {
+    const result = await reconcileAuthenticators(new OktaManagementClient(inputs.connection), inputs.authenticators);
+    warn(result.warnings);
+    return { id: `authenticator-settings-${inputs.authenticators.map((a) => a.key).join("-")}`, outs: { ...inputs, prior: result.prior } };
+  },
+
+  async diff(_id, olds, news) {
+    const settingsChanged = !sameJson(olds.authenticators, news.authenticators);
+    // A rotated credential only needs storing, so destroy can still reach the org.
+    const connectionChanged = !sameJson(olds.connection, news.connection);
+    return { changes: settingsChanged || connectionChanged, replaces: [], deleteBeforeReplace: false };
+  },
+
+  async update(_id, olds, news) {
+    const result = await reconcileAuthenticators(new OktaManagementClient(news.connection), news.authenticators, olds.prior);
+    warn(result.warnings);
+    return { outs: { ...news, prior: result.prior } };
+  },
+
+  async delete(_id, olds) {
+    warn(await restoreAuthenticators(new OktaManagementClient(olds.connection), olds.prior));
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * How the org-settings resources reach Okta's management API: the same credentials the `okta:`
+ * provider uses. Kept as one object so it can travel as a single Pulumi secret input.
+ */
+export interface OktaConnection {
+  orgUrl: string;
+  apiToken?: string;
+  accessToken?: string;
+  /** OAuth service app (Okta's recommendation): client credentials with a private_key_jwt assertion. */
+  clientId?: string;
+  privateKey?: string;
+  privateKeyId?: string;
+  scopes?: string[];
+}
+
+type Source = Record<string, string | undefined>;
+
+/**
+ * Reads the `okta:` provider settings from stack config (full keys) falling back to the env variables
+ * the provider reads. `okta:httpProxy` replaces the org URL entirely, as it does for the provider.
+ */
+export function connectionFromSettings(config: Source, env: Source = process.env): OktaConnection {
+  const pick = (key: string, envKey: string) => config[`okta:${key}`] ?? env[envKey];
+  const orgName = pick("orgName", "OKTA_ORG_NAME");
+  const baseUrl = pick("baseUrl", "OKTA_BASE_URL") ?? "okta.com";
+  const proxy = pick("httpProxy", "OKTA_HTTP_PROXY");
+  const scopes = pick("scopes", "OKTA_API_SCOPES");
+  return dropUndefined({
+    orgUrl: proxy ?? `https://${orgName ?? "unknown-org"}.${baseUrl}`,
+    apiToken: pick("apiToken", "OKTA_API_TOKEN"),
+    accessToken: pick("accessToken", "OKTA_ACCESS_TOKEN"),
+    clientId: pick("clientId", "OKTA_API_CLIENT_ID"),
+    privateKey: pick("privateKey", "OKTA_API_PRIVATE_KEY"),
+    privateKeyId: pick("privateKeyId", "OKTA_API_PRIVATE_KEY_ID"),
+    scopes: scopes ? parseScopes(scopes) : undefined,
+  });
+}
+
+function parseScopes(value: string): string[] {
+  const trimmed = value.trim();
+  if (trimmed.startsWith("[")) return JSON.parse(trimmed) as string[];
+  return trimmed.split(/[\s,]+/).filter(Boolean);
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function describeMissingCredentials(): string {
+  return (
+    "no Okta management credentials: set okta:apiToken (pulumi config set --secret okta:apiToken ...), " +
+    "or okta:clientId + okta:privateKey + okta:privateKeyId + okta:scopes, or the OKTA_API_TOKEN env variable"
+  );
+}

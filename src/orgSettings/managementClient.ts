@@ -1,0 +1,165 @@
+import type * as Jose from "jose";
+import { OktaConnection, describeMissingCredentials } from "./connection";
+
+/** A management API failure in Okta's error shape; never carries credentials. */
+export class OktaApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string | undefined,
+    readonly summary: string,
+    readonly causes: string[],
+  ) {
+    super(`Okta answered ${status}${errorCode ? ` ${errorCode}` : ""}: ${summary}${causes.length ? ` (${causes.join("; ")})` : ""}`);
+    this.name = "OktaApiError";
+  }
+}
+
+export interface ClientOptions {
+  maxRetries?: number;
+  /** Upper bound for one rate-limit wait, so a bad clock or header cannot stall a run. */
+  maxWaitMs?: number;
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The few management calls the org-settings resources and TOTP enrollment make. Plain fetch keeps
+ * it serializable into a Pulumi dynamic provider; 429s are retried after Okta's reset time, bounded.
+ */
+export class OktaManagementClient {
+  private accessToken?: Promise<string>;
+  private readonly maxRetries: number;
+  private readonly maxWaitMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly connection: OktaConnection,
+    options: ClientOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 4;
+    this.maxWaitMs = options.maxWaitMs ?? 60_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.sleep = options.sleep ?? wait;
+    this.now = options.now ?? Date.now;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>("GET", path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>("POST", path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>("PUT", path, body);
+  }
+
+  delete(path: string): Promise<void> {
+    return this.request<void>("DELETE", path);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(path, this.connection.orgUrl).toString();
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          authorization: await this.authorization(),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.requestTimeoutMs),
+      });
+      if (response.status === 429 && attempt < this.maxRetries) {
+        await this.sleep(this.rateLimitWaitMs(response));
+        continue;
+      }
+      if (!response.ok) throw await apiError(response);
+      if (response.status === 204) return undefined as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+  }
+
+  /** Okta sends the reset time as epoch seconds; Retry-After (seconds) when present is more precise. */
+  private rateLimitWaitMs(response: Response): number {
+    const retryAfter = Number(response.headers.get("retry-after"));
+    const reset = Number(response.headers.get("x-rate-limit-reset"));
+    const ms = Number.isFinite(retryAfter) && retryAfter > 0
+      ? retryAfter * 1000
+      : Number.isFinite(reset) && reset > 0
+        ? reset * 1000 - this.now()
+        : 1000;
+    return Math.min(Math.max(ms, 0), this.maxWaitMs);
+  }
+
+  private async authorization(): Promise<string> {
+    const c = this.connection;
+    if (c.apiToken) return `SSWS ${c.apiToken}`;
+    if (c.accessToken) return `Bearer ${c.accessToken}`;
+    if (c.clientId && c.privateKey) {
+      this.accessToken ??= this.serviceAppToken();
+      return `Bearer ${await this.accessToken}`;
+    }
+    throw new Error(describeMissingCredentials());
+  }
+
+  /** OAuth service app: client credentials with a private_key_jwt assertion (Okta's recommended auth). */
+  private async serviceAppToken(): Promise<string> {
+    const c = this.connection;
+    const tokenUrl = new URL("/oauth2/v1/token", c.orgUrl).toString();
+    // Required here, not imported: this class is serialized into a dynamic provider (see authenticatorSettingsProvider).
+    const { SignJWT, importPKCS8 } = require("jose") as typeof Jose;
+    const key = await importPKCS8(c.privateKey!, "RS256");
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256", ...(c.privateKeyId ? { kid: c.privateKeyId } : {}) })
+      .setIssuer(c.clientId!)
+      .setSubject(c.clientId!)
+      .setAudience(tokenUrl)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .setJti(globalThis.crypto.randomUUID())
+      .sign(key);
+    const response = await fetch(tokenUrl, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        scope: (c.scopes ?? []).join(" "),
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      }),
+      signal: AbortSignal.timeout(this.requestTimeoutMs),
+    });
+    if (!response.ok) throw await apiError(response);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+}
+
+async function apiError(response: Response): Promise<OktaApiError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as {
+      errorCode?: string;
+      errorSummary?: string;
+      errorCauses?: { errorSummary?: string }[];
+      error?: string;
+      error_description?: string;
+    };
+    return new OktaApiError(
+      response.status,
+      body.errorCode ?? body.error,
+      body.errorSummary ?? body.error_description ?? response.statusText,
+      (body.errorCauses ?? []).map((c) => c.errorSummary ?? "").filter(Boolean),
+    );
+  } catch {
+    return new OktaApiError(response.status, undefined, `unexpected ${response.headers.get("content-type") ?? "response"}`, []);
+  }
+}

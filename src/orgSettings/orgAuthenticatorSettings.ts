@@ -1,0 +1,28 @@
+import * as pulumi from "@pulumi/pulumi";
+import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
+import { SETTINGS_KIND, authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
+import { OktaConnection } from "./connection";
+
+export interface OrgAuthenticatorSettingsArgs {
+  connection: pulumi.Input<OktaConnection>;
+  authenticators: DesiredAuthenticator[];
+}
+
+/** Org-wide authenticator status, methods and enrollment for our keys, restored on destroy. */
+export class OrgAuthenticatorSettings extends pulumi.dynamic.Resource {
+  declare readonly prior: pulumi.Output<PriorAuthenticator[]>;
+
+  constructor(name: string, args: OrgAuthenticatorSettingsArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      authenticatorSettingsProvider,
+      name,
+      {
+        settingsKind: SETTINGS_KIND,
+        connection: pulumi.secret(args.connection),
+        authenticators: args.authenticators,
+        prior: undefined,
+      },
+      { ...opts, additionalSecretOutputs: ["connection"] },
+    );
+  }
+}
