@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { connectionFromSettings } from "../../src/orgSettings/connection";
+
+describe("connectionFromSettings", () => {
+  it("builds the org URL from okta:orgName and okta:baseUrl and takes the API token", () => {
+    const c = connectionFromSettings({ "okta:orgName": "dev-1", "okta:baseUrl": "oktapreview.com", "okta:apiToken": "t0k" }, {});
+    expect(c).toEqual({ orgUrl: "https://dev-1.oktapreview.com", apiToken: "t0k" });
+  });
+
+  it("falls back to the provider's env variables", () => {
+    const c = connectionFromSettings({}, { OKTA_ORG_NAME: "dev-2", OKTA_API_TOKEN: "e" });
+    expect(c).toEqual({ orgUrl: "https://dev-2.okta.com", apiToken: "e" });
+  });
+
+  it("uses okta:httpProxy as the whole org URL, as the provider does", () => {
+    const c = connectionFromSettings({ "okta:orgName": "dev-1", "okta:httpProxy": "http://127.0.0.1:9999" }, {});
+    expect(c.orgUrl).toBe("http://127.0.0.1:9999");
+  });
+
+  it("reads the OAuth service app settings, scopes as a list or a JSON array", () => {
+    const base = { "okta:orgName": "o", "okta:clientId": "0oa1", "okta:privateKey": "pem", "okta:privateKeyId": "kid" };
+    expect(connectionFromSettings({ ...base, "okta:scopes": "okta.policies.manage,okta.authenticators.manage" }, {}).scopes).toEqual([
+      "okta.policies.manage",
+      "okta.authenticators.manage",
+    ]);
+    expect(connectionFromSettings({ ...base, "okta:scopes": '["okta.users.manage"]' }, {}).scopes).toEqual(["okta.users.manage"]);
+  });
+});
