@@ -60,20 +60,19 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
   pulumi.runtime.setAllConfig(options.config);
 
   const secretOutputs = new Map<string, unknown>();
+  // A program error (a ConfigError before anything is declared) is carried out of the stack
+  // callback and rethrown: left inside, it would also reject the stack resource's own outputs,
+  // which nothing awaits, and Node would end the process over that unhandled rejection.
+  let programError: unknown;
   const outputs = (await pulumi.runtime.runInPulumiStack(async () => {
-    const declared = options.program();
-    const resolved: Record<string, unknown> = {};
-    for (const [key, output] of Object.entries(declared)) {
-      if (output === undefined) continue;
-      if (await pulumi.isSecret(output)) {
-        secretOutputs.set(key, await promiseOf(output));
-        resolved[key] = SECRET_MASK;
-      } else {
-        resolved[key] = await promiseOf(output);
-      }
+    try {
+      return await resolveOutputs(options.program(), secretOutputs);
+    } catch (error) {
+      programError = error;
+      return {};
     }
-    return resolved;
   })) as Record<string, unknown>;
+  if (programError !== undefined) throw programError;
   await drainPendingRegistrations();
 
   const registered = registeredByTypeAndName();
@@ -96,6 +95,23 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
   return { stack: options.stack, resources, invokes: okta.invokes, outputs, secretOutputs };
 }
 
+async function resolveOutputs(
+  declared: ReturnType<Program>,
+  secretOutputs: Map<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const resolved: Record<string, unknown> = {};
+  for (const [key, output] of Object.entries(declared)) {
+    if (output === undefined) continue;
+    if (await pulumi.isSecret(output)) {
+      secretOutputs.set(key, await promiseOf(output));
+      resolved[key] = SECRET_MASK;
+    } else {
+      resolved[key] = await promiseOf(output);
+    }
+  }
+  return resolved;
+}
+
 function orgUrlOf(config: Record<string, string>): string {
   const name = config["okta:orgName"] ?? "offline";
   return `https://${name}.${config["okta:baseUrl"] ?? "okta.com"}`;
@@ -114,8 +130,7 @@ function stripProvider(inputs: Record<string, unknown>): Record<string, unknown>
  * Registrations that no stack output depends on (group assignments, policy rules) may still be in
  * flight when the outputs resolve; the runtime's RPC queue tells when they are done.
  */
-async function drainPendingRegistrations(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+export async function drainPendingRegistrations(): Promise<void> {
   const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void> };
   if (settings.waitForRPCs) await settings.waitForRPCs();
 }

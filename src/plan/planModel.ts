@@ -1,0 +1,69 @@
+/**
+ * The plan every renderer reads, whether it came from the offline evaluation or from
+ * `pulumi preview --json`. Values are ready to show: secrets are `[secret]`, ids of objects the
+ * setup declares read as `<native app "Direct Auth OTP">`.
+ */
+
+export interface PlannedResource {
+  type: string;
+  /** Pulumi resource name: what keys it in the stack. */
+  name: string;
+  /** Guide step id (see guideSteps.ts). */
+  step: string;
+  /** Label, name or login the object has in the Admin Console. */
+  displayName?: string;
+  properties: Record<string, unknown>;
+}
+
+export type ChangeAction = "create" | "update" | "replace" | "delete";
+
+export interface PropertyChange {
+  /** `grantTypes`, `googleOtp.enroll`, `apps["Direct Auth OTP"].clientId` */
+  path: string;
+  /** Absent when the property is added. */
+  before?: unknown;
+  /** Absent when the property is removed. */
+  after?: unknown;
+  forcesReplacement: boolean;
+}
+
+export interface ResourceChange {
+  action: ChangeAction;
+  resource: PlannedResource;
+  /** For updates and replacements: what changes; for creations: every input. */
+  properties: PropertyChange[];
+  /** What a deletion or replacement breaks in the org; set only for those. */
+  destructive?: string;
+}
+
+export interface PlanCounts {
+  add: number;
+  change: number;
+  replace: number;
+  destroy: number;
+}
+
+export interface SetupDiff {
+  counts: PlanCounts;
+  /** In guide order. */
+  changes: ResourceChange[];
+  /** Stack outputs clients read (issuer, client IDs) that change. */
+  outputs: PropertyChange[];
+  /** Said when the comparison is lopsided, e.g. the stack did not exist at the base ref. */
+  note?: string;
+}
+
+export interface SetupPlan {
+  stack: string;
+  source: "offline" | "preview";
+  /** Git ref the offline plan compares against. */
+  base?: string;
+  /** What the stack declares after the change, in guide order. */
+  declared: PlannedResource[];
+  diff?: SetupDiff;
+}
+
+export function countChanges(changes: readonly ResourceChange[]): PlanCounts {
+  const count = (action: ChangeAction) => changes.filter((c) => c.action === action).length;
+  return { add: count("create"), change: count("update"), replace: count("replace"), destroy: count("delete") };
+}

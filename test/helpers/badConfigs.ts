@@ -1,0 +1,161 @@
+import { expect } from "vitest";
+import { ConfigError } from "../../src/config/configError";
+import { TESTER } from "./stackConfig";
+
+/**
+ * The issue's bad-config cases. Each must name the offending key, say what was expected and show a
+ * command that sets a valid value (`exampleSets` is the key that command must set).
+ */
+export interface BadConfig {
+  case: string;
+  /** `okta-direct-auth` values, as in the stack file. */
+  values: Record<string, unknown>;
+  /** Replaces the default `okta:` settings when the case is about them. */
+  okta?: Record<string, string>;
+  key: string;
+  problem: RegExp;
+  expectedMentions: string;
+  exampleSets: string;
+}
+
+const NS = "okta-direct-auth";
+
+export const BAD_CONFIGS: readonly BadConfig[] = [
+  {
+    case: "unknown variant (closest id suggested)",
+    values: { variants: ["otp", "mfa-oob-okta-verfy"], testUser: TESTER },
+    key: `${NS}:variants[1]`,
+    problem: /unknown variant "mfa-oob-okta-verfy"; did you mean "mfa-oob-okta-verify"\?/,
+    expectedMentions: "otp, mfa-otp, oob-okta-verify, mfa-oob-okta-verify, oob-phone, mfa-oob-phone, oob-email",
+    exampleSets: `${NS}:variants[0]`,
+  },
+  {
+    case: "unknown variant in a grouped app",
+    values: { apps: [{ name: "Email", variants: ["oob-emial"] }], testUser: TESTER },
+    key: `${NS}:apps[0].variants[0]`,
+    problem: /unknown variant "oob-emial"; did you mean "oob-email"\?/,
+    expectedMentions: "{name, variants}",
+    exampleSets: `${NS}:apps[0].variants[0]`,
+  },
+  {
+    case: "empty variant list",
+    values: { variants: [], testUser: TESTER },
+    key: `${NS}:variants`,
+    problem: /must not be empty/,
+    expectedMentions: "non-empty list",
+    exampleSets: `${NS}:variants[0]`,
+  },
+  {
+    case: "grouped app without variants",
+    values: { apps: [{ name: "Nothing", variants: [] }], testUser: TESTER },
+    key: `${NS}:apps[0].variants`,
+    problem: /must not be empty/,
+    expectedMentions: "{name, variants}",
+    exampleSets: `${NS}:apps[0].variants[0]`,
+  },
+  {
+    case: "duplicate variant",
+    values: { variants: ["otp", "mfa-otp", "otp"], testUser: TESTER },
+    key: `${NS}:variants[2]`,
+    problem: /variant "otp" is listed twice/,
+    expectedMentions: "distinct variant ids",
+    exampleSets: `${NS}:variants[0]`,
+  },
+  {
+    case: "MFA and primary-factor variants on one app (and why not)",
+    values: { apps: [{ name: "Mixed", variants: ["otp", "mfa-otp"] }], testUser: TESTER },
+    key: `${NS}:apps[0].variants`,
+    problem:
+      /app "Mixed" mixes primary-factor \(1FA\): otp with MFA \(2FA\): mfa-otp\..*password alone satisfies the policy.*never mfa_required/,
+    expectedMentions: "1FA and MFA variants on separate apps",
+    exampleSets: `${NS}:apps[0].variants[0]`,
+  },
+  {
+    case: "one variant on two apps",
+    values: { apps: [{ name: "OTP", variants: ["otp"] }, { name: "Also OTP", variants: ["oob-email", "otp"] }], testUser: TESTER },
+    key: `${NS}:apps[1].variants`,
+    problem: /variant "otp" is already on app "OTP"/,
+    expectedMentions: "each variant on one app",
+    exampleSets: `${NS}:apps[0].variants[0]`,
+  },
+  {
+    case: "login that is not an email-style login",
+    values: { variants: ["otp"], testUser: { login: "tester" } },
+    key: `${NS}:testUser.login`,
+    problem: /"tester" is not valid/,
+    expectedMentions: "email-style Okta login",
+    exampleSets: `${NS}:testUser.login`,
+  },
+  {
+    case: "unknown enrollment value",
+    values: { variants: ["otp"], testUser: TESTER, enrollment: "SOMETIMES" },
+    key: `${NS}:enrollment`,
+    problem: /"SOMETIMES" is not one of "OPTIONAL", "REQUIRED"/,
+    expectedMentions: `"OPTIONAL" or "REQUIRED"`,
+    exampleSets: `${NS}:enrollment`,
+  },
+  {
+    case: "unknown catchAll value",
+    values: { variants: ["otp"], testUser: TESTER, catchAll: "REJECT" },
+    key: `${NS}:catchAll`,
+    problem: /"REJECT" is not one of "DENY", "ALLOW"/,
+    expectedMentions: `"DENY" or "ALLOW"`,
+    exampleSets: `${NS}:catchAll`,
+  },
+  {
+    case: "misspelt key inside an object",
+    values: { variants: ["otp"], testUser: { logn: TESTER.login } },
+    key: `${NS}:testUser.logn`,
+    problem: /unknown key; did you mean "login"\?/,
+    expectedMentions: "login, create, firstName, lastName",
+    exampleSets: `${NS}:testUser.login`,
+  },
+  {
+    case: "misspelt top-level key",
+    values: { varients: ["otp"], testUser: TESTER },
+    key: `${NS}:varients`,
+    problem: /unknown key; did you mean "variants"\?/,
+    expectedMentions: "variants, apps, authorizationServer, testUser",
+    exampleSets: `${NS}:variants`,
+  },
+  {
+    case: "both variants and apps",
+    values: { variants: ["otp"], apps: [{ name: "MFA", variants: ["mfa-otp"] }], testUser: TESTER },
+    key: `${NS}:apps`,
+    problem: /either variants .* or apps .*, not both/,
+    expectedMentions: "{name, variants}",
+    exampleSets: `${NS}:apps[0]`,
+  },
+  {
+    case: "neither variants nor apps",
+    values: { testUser: TESTER },
+    key: `${NS}:variants`,
+    problem: /required/,
+    expectedMentions: "variant ids",
+    exampleSets: `${NS}:variants[0]`,
+  },
+  {
+    case: "missing okta:orgName",
+    values: { variants: ["otp"], testUser: TESTER },
+    okta: {},
+    key: "okta:orgName",
+    problem: /required/,
+    expectedMentions: "subdomain",
+    exampleSets: "okta:orgName",
+  },
+];
+
+/** The error names the key, says why and what was expected, and shows a command that fixes it. */
+export function expectReported(error: unknown, bad: BadConfig): void {
+  expect(error).toBeInstanceOf(ConfigError);
+  const { problems, message } = error as ConfigError;
+  const problem = problems.find((p) => p.key === bad.key);
+  expect(problem, `no problem reported for ${bad.key} in:\n${message}`).toBeDefined();
+  expect(problem!.problem).toMatch(bad.problem);
+  expect(problem!.expected).toContain(bad.expectedMentions);
+  expect(problem!.example).toMatch(/^pulumi config (set|rm) /);
+  expect(problem!.example).toContain(bad.exampleSets);
+  expect(message).toContain(`${bad.key}: ${problem!.problem}`);
+  expect(message).toContain(`expected: ${problem!.expected}`);
+  expect(message).toContain(`example:  ${problem!.example}`);
+}

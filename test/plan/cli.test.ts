@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OKTA } from "../helpers/tokens";
+import { runPlan } from "./support/runCli";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "okta-direct-auth-plan-cli-"));
+const home = process.cwd();
+
+beforeAll(() => {
+  process.chdir(dir);
+  writeFileSync(
+    "Pulumi.typo.yaml",
+    "config:\n  okta:orgName: dev-1\n  okta-direct-auth:variants: [otp, mfa-otpp]\n  okta-direct-auth:testUser: {login: tester@example.com}\n",
+  );
+  writeFileSync(
+    "preview.json",
+    JSON.stringify({
+      steps: [
+        {
+          op: "create",
+          urn: `urn:pulumi:dev::okta-direct-auth::okta-direct-auth:index:DirectAuthSetup$okta-direct-auth:apps:NativeApp$${OKTA.app}::direct-auth-direct-auth-otp`,
+          newState: { type: OKTA.app, custom: true, inputs: { label: "Direct Auth OTP" } },
+        },
+      ],
+    }),
+  );
+});
+
+afterAll(() => {
+  process.chdir(home);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm run plan", () => {
+  it("prints usage with --help", async () => {
+    const { code, stdout } = await runPlan("--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run plan -- \[--stack NAME\] \[--base GIT_REF\] \[--json\]/);
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--stack", "dev; rm -rf /"], /invalid stack name/],
+    [["--from-preview", "preview.json", "--base", "main"], /--base compares offline evaluations/],
+    [["--stack", "missing"], /no stack file .*Pulumi\.missing\.yaml/],
+    [["--from-preview", "nowhere.json"], /ENOENT/],
+  ])("exits 2 on a usage error: %j", async (argv, message) => {
+    const { code, stderr } = await runPlan(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("prints a configuration error as ConfigError words it, and nothing else, and exits 2", async () => {
+    // A process of its own: the Pulumi runtime's echo of the error must not reach the terminal either.
+    const failure = run(process.execPath, [require.resolve("tsx/cli"), join(home, "src/cli/plan.ts"), "--stack", "typo"], { cwd: dir });
+    await expect(failure).rejects.toMatchObject({ code: 2, stdout: "" });
+    const { stderr } = (await failure.catch((error) => error)) as { stderr: string };
+    expect(stderr).toMatch(/^Invalid stack configuration \(nothing was declared\):\n {2}- okta-direct-auth:variants\[1\]: unknown variant "mfa-otpp"; did you mean "mfa-otp"\?/);
+    expect(stderr).not.toMatch(/\bat \S+ \(/);
+  });
+
+  it("renders a preview file to --out, as JSON with --json", async () => {
+    expect((await runPlan("--from-preview", "preview.json", "--out", "preview.md")).code).toBe(0);
+    expect(readFileSync("preview.md", "utf8")).toMatch(/^<!-- okta-direct-auth-preview:dev -->\n/);
+
+    const { code, stdout } = await runPlan("--from-preview", "preview.json", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ source: "preview", diff: { counts: { add: 1 } } });
+  });
+});
