@@ -1,0 +1,42 @@
+import { PASSWORD_AUTHENTICATOR_KEY } from "../catalogue/authenticators";
+import { Org, OrgUser, authenticatorByKey, enrollmentOf } from "./orgModel";
+
+/** How the user proved who they are in one leg of a flow. */
+export type FactorKind = "password" | "otp" | "push" | "sms" | "voice" | "email";
+export type OobChannel = "push" | "sms" | "voice" | "email";
+
+/** The authenticator key and method each factor needs (guide step "Enable authenticators"). */
+export const FACTOR_AUTHENTICATOR: Record<FactorKind, { key: string; method: string }> = {
+  password: { key: PASSWORD_AUTHENTICATOR_KEY, method: "password" },
+  otp: { key: "google_otp", method: "otp" },
+  push: { key: "okta_verify", method: "push" },
+  sms: { key: "phone_number", method: "sms" },
+  voice: { key: "phone_number", method: "voice" },
+  email: { key: "okta_email", method: "email" },
+};
+
+/** Factor classes and possession types as sign-in policy constraints name them. */
+export const FACTOR_CLASS: Record<FactorKind, { kind: "knowledge" | "possession"; type: string }> = {
+  password: { kind: "knowledge", type: "password" },
+  otp: { kind: "possession", type: "app" },
+  push: { kind: "possession", type: "app" },
+  sms: { kind: "possession", type: "phone" },
+  voice: { kind: "possession", type: "phone" },
+  email: { kind: "possession", type: "email" },
+};
+
+export const PRIMARY_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice", "email"];
+/** No email channel for the MFA challenge (spec §1). */
+export const CHALLENGE_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice"];
+
+/**
+ * The simulated user has enrolled in every authenticator that is ACTIVE and enrollable, unless the
+ * enrollment was deleted through the factors API since.
+ */
+export function isEnrolled(org: Org, user: OrgUser, key: string): boolean {
+  if (key === PASSWORD_AUTHENTICATOR_KEY) return true;
+  const authenticator = authenticatorByKey(org, key);
+  return (
+    authenticator?.status === "ACTIVE" && enrollmentOf(org, key) !== "NOT_ALLOWED" && !user.unenrolled.has(key)
+  );
+}

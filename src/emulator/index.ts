@@ -1,0 +1,98 @@
+import { issuerUrl } from "../model/issuer";
+import { DEFAULT_BASELINE } from "./baseline";
+import { applyDeclaredSetup } from "./declaredSetup";
+import { FaultQueue } from "./faults";
+import { signingKey } from "./keys";
+import { OrgUser, baselineOrg } from "./orgModel";
+import { Outbox } from "./outbox";
+import { EmulatorServer } from "./server";
+import { EmulatorSettings, EmulatorState } from "./state";
+import { testUserOf } from "./testUser";
+import { Transactions } from "./transactions";
+import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
+
+export { DEFAULT_BASELINE } from "./baseline";
+export type {
+  EmulatorOptions,
+  EnrollSetting,
+  Fault,
+  LifecycleStatus,
+  OrgBaseline,
+  PushOptions,
+  RecordedRequest,
+  RunningEmulator,
+  TestUserCredentials,
+} from "./types";
+
+const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMethod: "none" };
+
+/**
+ * Starts an Okta org on 127.0.0.1 (ephemeral port) set up as the evaluated program declares, on
+ * top of `baseline` (a fresh Identity Engine org by default). See docs/okta-emulator.md.
+ */
+export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const now = new Date().toISOString();
+  const declaredPassword = options.evaluation.secretOutputs.get("testUserPassword");
+  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
+  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(options.evaluation, password, now), now);
+  applyDeclaredSetup(org, options.evaluation);
+
+  await signingKey("");
+  const state: EmulatorState = {
+    org,
+    settings: settingsOf(options),
+    outbox: new Outbox(),
+    faults: new FaultQueue(),
+    transactions: new Transactions(),
+    url: "",
+  };
+  const requests: RecordedRequest[] = [];
+  const server = new EmulatorServer(state, requests);
+  state.url = await server.listen();
+
+  return {
+    url: state.url,
+    issuer: (authServerId) => issuerUrl(state.url, authServerId),
+    testUser: credentialsOf(org.user),
+    outboxUrl: `${state.url}/__emulator/outbox`,
+    injectFault: (fault) => {
+      if (fault.kind === "expire") state.transactions.expireAll(fault.what, Date.now());
+      else state.faults.add(fault);
+    },
+    requests,
+    close: () => server.close(),
+  };
+}
+
+function settingsOf(options: EmulatorOptions): EmulatorSettings {
+  const settings: EmulatorSettings = {
+    push: { ...DEFAULT_PUSH, ...options.push },
+    pollIntervalSeconds: options.pollIntervalSeconds ?? 5,
+    oobExpiresInSeconds: options.oobExpiresInSeconds ?? 300,
+    mfaTokenExpiresInSeconds: options.mfaTokenExpiresInSeconds ?? 300,
+    apiToken: options.apiToken,
+  };
+  const invalid = [
+    ["pollIntervalSeconds", settings.pollIntervalSeconds, 0],
+    ["oobExpiresInSeconds", settings.oobExpiresInSeconds, Number.MIN_VALUE],
+    ["mfaTokenExpiresInSeconds", settings.mfaTokenExpiresInSeconds, Number.MIN_VALUE],
+    ["push.afterPolls", settings.push.afterPolls, 0],
+  ].filter(([, value, min]) => !Number.isFinite(value) || (value as number) < (min as number));
+  if (invalid.length > 0) throw new RangeError(`invalid emulator options: ${invalid.map(([name]) => name).join(", ")}`);
+  return settings;
+}
+
+/** Read through to the org, so a Google Authenticator re-enrolled via the factors API shows its new secret. */
+function credentialsOf(user: OrgUser): TestUserCredentials {
+  return {
+    get login() {
+      return user.login;
+    },
+    get password() {
+      return user.password;
+    },
+    get totpSecret() {
+      return user.totpSecret;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { IncomingHttpHeaders } from "node:http";
+import { Answer } from "../answer";
+import { malformedBody } from "../errors";
+import { EmulatorState } from "../state";
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
+export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer;
+
+export interface ApiRoute {
+  method: string;
+  pattern: RegExp;
+  handle: ApiHandler;
+}
+
+export function jsonBody(request: ApiRequest): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(request.body || "{}");
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // answered below, as Okta does for any body it cannot read
+  }
+  throw malformedBody();
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,99 @@
+import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
+import { jsonAnswer } from "../answer";
+import { AUTHENTICATOR_KINDS } from "../baseline";
+import { notFound, validationFailed } from "../errors";
+import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
+import { EmulatorState } from "../state";
+import { ApiRoute, jsonBody, nowIso } from "./api";
+import { authenticatorJson, methodJson } from "./shapes";
+
+const ID = "([^/]+)";
+
+function authenticatorById(state: EmulatorState, id: string): Authenticator {
+  const authenticator = state.org.authenticators.find((a) => a.id === id);
+  if (!authenticator) throw notFound(id, "Authenticator");
+  return authenticator;
+}
+
+function methodOf(authenticator: Authenticator, type: string): string {
+  if (!authenticator.methods.has(type)) throw notFound(type, "AuthenticatorMethod");
+  return type;
+}
+
+/**
+ * Okta refuses to switch off the password, or an authenticator a policy still uses: another
+ * policy of the baseline, or the enrollment policy while users may enroll it.
+ */
+function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): string[] {
+  if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) return ["The Password authenticator cannot be deactivated."];
+  const enrolledBy = enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Default Policy"];
+  return [...enrolledBy, ...authenticator.usedByPolicies].map(
+    (policy) => `The authenticator is used by the policy "${policy}"; remove it from that policy before deactivating it.`,
+  );
+}
+
+export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/authenticators$/,
+    handle: (state) => jsonAnswer(200, state.org.authenticators.map((a) => authenticatorJson(state.url, a))),
+  },
+  {
+    method: "POST",
+    pattern: /^\/api\/v1\/authenticators$/,
+    handle: (state, _params, request) => {
+      const body = jsonBody(request);
+      const key = typeof body.key === "string" ? body.key : "";
+      if (!AUTHENTICATOR_KINDS[key]) throw validationFailed("key", [`Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`An authenticator with key ${key} already exists.`]);
+      const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
+      if (request.query.get("activate") === "false") added.status = "INACTIVE";
+      return jsonAnswer(200, authenticatorJson(state.url, added));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}$`),
+    handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [id, verb]) => {
+      const authenticator = authenticatorById(state, id);
+      if (verb === "deactivate") {
+        const refusal = deactivationRefusal(state, authenticator);
+        if (refusal.length > 0) throw validationFailed("authenticator", refusal);
+      }
+      authenticator.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      authenticator.lastUpdated = nowIso();
+      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods$`),
+    handle: (state, [id]) => {
+      const authenticator = authenticatorById(state, id);
+      return jsonAnswer(200, [...authenticator.methods.keys()].map((type) => methodJson(state.url, authenticator, type)));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods/${ID}$`),
+    handle: (state, [id, type]) => {
+      const authenticator = authenticatorById(state, id);
+      return jsonAnswer(200, methodJson(state.url, authenticator, methodOf(authenticator, type)));
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods/${ID}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [id, type, verb]) => {
+      const authenticator = authenticatorById(state, id);
+      authenticator.methods.set(methodOf(authenticator, type), verb === "activate" ? "ACTIVE" : "INACTIVE");
+      authenticator.lastUpdated = nowIso();
+      return jsonAnswer(200, methodJson(state.url, authenticator, type));
+    },
+  },
+];

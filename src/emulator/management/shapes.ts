@@ -1,0 +1,119 @@
+import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
+import { oktaId } from "../../evaluate/oktaIds";
+import { Authenticator, Org, OrgUser } from "../orgModel";
+
+/** Okta's JSON for the management objects the emulator serves; never a password or unrequested secret. */
+
+type Links = Record<string, { href: string; hints?: { allow: string[] } }>;
+
+function link(href: string, ...allow: string[]): { href: string; hints?: { allow: string[] } } {
+  return allow.length ? { href, hints: { allow } } : { href };
+}
+
+export function authenticatorJson(url: string, a: Authenticator): Record<string, unknown> {
+  const self = `${url}/api/v1/authenticators/${a.id}`;
+  const lifecycle = a.status === "ACTIVE" ? "deactivate" : "activate";
+  const links: Links = {
+    self: link(self, "GET", "PUT"),
+    methods: link(`${self}/methods`, "GET"),
+    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST"),
+  };
+  return {
+    type: a.type,
+    id: a.id,
+    key: a.key,
+    status: a.status,
+    name: a.name,
+    created: a.created,
+    lastUpdated: a.lastUpdated,
+    _links: links,
+  };
+}
+
+export function methodJson(url: string, a: Authenticator, type: string): Record<string, unknown> {
+  const self = `${url}/api/v1/authenticators/${a.id}/methods/${type}`;
+  const status = a.methods.get(type);
+  const lifecycle = status === "ACTIVE" ? "deactivate" : "activate";
+  return {
+    type,
+    status,
+    _links: { self: link(self, "GET", "PUT"), [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") },
+  };
+}
+
+export function enrollmentPolicyJson(url: string, org: Org): Record<string, unknown> {
+  const policy = org.enrollment;
+  return {
+    id: policy.id,
+    status: "ACTIVE",
+    name: "Default Policy",
+    description: "The default policy applies in all situations if no other policy applies.",
+    priority: 1,
+    system: true,
+    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+    created: policy.created,
+    lastUpdated: policy.lastUpdated,
+    settings: {
+      type: "AUTHENTICATORS",
+      authenticators: [...policy.settings].map(([key, self]) => ({ key, enroll: { self } })),
+    },
+    _links: { self: link(`${url}/api/v1/policies/${policy.id}`, "GET", "PUT") },
+    type: "MFA_ENROLL",
+  };
+}
+
+export function userJson(url: string, user: OrgUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    status: "ACTIVE",
+    created: user.created,
+    activated: user.created,
+    statusChanged: user.created,
+    lastLogin: null,
+    lastUpdated: user.created,
+    passwordChanged: user.created,
+    type: { id: oktaId("oty", "default") },
+    profile: {
+      firstName: user.firstName,
+      lastName: user.lastName,
+      mobilePhone: user.mobilePhone,
+      secondEmail: null,
+      login: user.login,
+      email: user.email,
+    },
+    credentials: {
+      password: {},
+      emails: [{ value: user.email, status: "VERIFIED", type: "PRIMARY" }],
+      provider: { type: "OKTA", name: "OKTA" },
+    },
+    _links: { self: link(`${url}/api/v1/users/${user.id}`) },
+  };
+}
+
+export interface FactorView {
+  id: string;
+  /** The authenticator the factor is an enrollment in. */
+  key: string;
+  factorType: string;
+  provider: string;
+  status: "ACTIVE" | "PENDING_ACTIVATION";
+  profile: Record<string, unknown>;
+}
+
+export function factorJson(url: string, user: OrgUser, factor: FactorView): Record<string, unknown> {
+  const self = `${url}/api/v1/users/${user.id}/factors/${factor.id}`;
+  const links: Links = { self: link(self, "GET", "DELETE"), user: link(`${url}/api/v1/users/${user.id}`, "GET") };
+  if (factor.status === "PENDING_ACTIVATION") links.activate = link(`${self}/lifecycle/activate`, "POST");
+  else links.verify = link(`${self}/verify`, "POST");
+  return {
+    id: factor.id,
+    factorType: factor.factorType,
+    provider: factor.provider,
+    vendorName: factor.provider,
+    status: factor.status,
+    created: user.created,
+    lastUpdated: user.created,
+    profile: factor.profile,
+    _links: links,
+  };
+}

@@ -1,0 +1,37 @@
+import { GRANT } from "../../catalogue/grants";
+import { ServerRef } from "../state";
+
+/** `/.well-known/openid-configuration` of an authorization server, with the fields clients read. */
+export function discoveryDocument(server: ServerRef): Record<string, unknown> {
+  const endpoints = server.custom ? `${server.issuer}/v1` : `${server.issuer}/oauth2/v1`;
+  return {
+    issuer: server.issuer,
+    authorization_endpoint: `${endpoints}/authorize`,
+    token_endpoint: `${endpoints}/token`,
+    userinfo_endpoint: `${endpoints}/userinfo`,
+    jwks_uri: `${endpoints}/keys`,
+    introspection_endpoint: `${endpoints}/introspect`,
+    revocation_endpoint: `${endpoints}/revoke`,
+    end_session_endpoint: `${endpoints}/logout`,
+    device_authorization_endpoint: `${endpoints}/device/authorize`,
+    response_types_supported: ["code", "id_token", "code id_token", "code token", "id_token token", "code id_token token"],
+    response_modes_supported: ["query", "fragment", "form_post", "okta_post_message"],
+    grant_types_supported: [
+      GRANT.authorizationCode,
+      "implicit",
+      GRANT.refreshToken,
+      GRANT.password,
+      "urn:ietf:params:oauth:grant-type:device_code",
+      GRANT.otp,
+      GRANT.oob,
+      GRANT.mfaOtp,
+      GRANT.mfaOob,
+    ],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    scopes_supported: ["openid", "profile", "email", "address", "phone", "offline_access", "device_sso"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"],
+    claims_supported: ["iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "name", "preferred_username", "email"],
+    code_challenge_methods_supported: ["S256"],
+  };
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
+import { FactorKind } from "../factors";
+import { signingKey } from "../keys";
+import { OAuthApp, OrgUser } from "../orgModel";
+import { EmulatorState, ServerRef } from "../state";
+import { opaqueToken } from "../transactions";
+import { grantedScopes } from "./scopes";
+
+const TOKEN_LIFETIME_SECONDS = 3600;
+
+/** RFC 8176 method references Okta puts in `amr`. */
+const AMR: Record<FactorKind, string> = { password: "pwd", otp: "otp", push: "swk", sms: "sms", voice: "tel", email: "email" };
+
+/** What a refresh token stands for, so the refresh_token grant can mint again. */
+export interface RefreshGrant {
+  clientId: string;
+  serverKey: string;
+  userId: string;
+  scopes: string[];
+  factors: FactorKind[];
+}
+
+/**
+ * The token response. Both tokens are RS256 JWTs signed with the server's key (`kid` in its JWKS);
+ * the ID token only for `openid`, a refresh token only for offline_access on an app with the grant.
+ */
+export async function mintTokens(
+  state: EmulatorState,
+  server: ServerRef,
+  app: OAuthApp,
+  user: OrgUser,
+  requested: readonly string[],
+  factors: readonly FactorKind[],
+): Promise<Record<string, unknown>> {
+  const scopes = grantedScopes(app, requested);
+  const key = await signingKey(server.key);
+  const now = Math.floor(Date.now() / 1000);
+  const amr = [...new Set(factors.map((f) => AMR[f])), ...(new Set(factors).size > 1 ? ["mfa"] : [])];
+  const sign = (claims: Record<string, unknown>, audience: string, prefix: string) =>
+    new SignJWT({ ver: 1, ...claims })
+      .setProtectedHeader({ alg: "RS256", kid: key.kid })
+      .setIssuer(server.issuer)
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+      .setJti(`${prefix}.${randomBytes(24).toString("base64url")}`)
+      .sign(key.privateKey);
+
+  const body: Record<string, unknown> = {
+    token_type: "Bearer",
+    expires_in: TOKEN_LIFETIME_SECONDS,
+    access_token: await sign({ sub: user.login, uid: user.id, cid: app.clientId, scp: scopes, auth_time: now }, server.audience, "AT"),
+    scope: scopes.join(" "),
+  };
+  if (scopes.includes("openid")) {
+    body.id_token = await sign(
+      {
+        sub: user.id,
+        amr,
+        auth_time: now,
+        ...(scopes.includes("profile") ? { name: `${user.firstName} ${user.lastName}`, preferred_username: user.login } : {}),
+        ...(scopes.includes("email") ? { email: user.email } : {}),
+      },
+      app.clientId,
+      "ID",
+    );
+  }
+  if (scopes.includes("offline_access")) {
+    const token = opaqueToken();
+    state.transactions.refresh.set(token, {
+      clientId: app.clientId,
+      serverKey: server.key,
+      userId: user.id,
+      scopes,
+      factors: [...factors],
+    });
+    body.refresh_token = token;
+  }
+  return body;
+}

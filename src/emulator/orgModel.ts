@@ -1,0 +1,301 @@
+import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { oktaId } from "../evaluate/oktaIds";
+import { AUTHENTICATOR_KINDS } from "./baseline";
+import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
+
+export interface Authenticator {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+  status: LifecycleStatus;
+  methods: Map<string, LifecycleStatus>;
+  usedByPolicies: string[];
+  created: string;
+  lastUpdated: string;
+}
+
+export interface EnrollmentPolicy {
+  id: string;
+  /** By authenticator key; a key not listed cannot be enrolled (NOT_ALLOWED). */
+  settings: Map<string, EnrollSetting>;
+  created: string;
+  lastUpdated: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  userIds: Set<string>;
+}
+
+export interface OAuthApp {
+  id: string;
+  clientId: string;
+  label: string;
+  grantTypes: string[];
+  tokenEndpointAuthMethod: string;
+  authenticationPolicyId?: string;
+  assignedGroupIds: Set<string>;
+}
+
+export interface AuthenticationConstraint {
+  knowledge?: { types?: string[] };
+  possession?: { types?: string[] };
+}
+
+export interface PeopleCondition {
+  usersIncluded: string[];
+  usersExcluded: string[];
+  groupsIncluded: string[];
+  groupsExcluded: string[];
+}
+
+export interface AppSignOnRule extends PeopleCondition {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  access: "ALLOW" | "DENY";
+  factorMode: "1FA" | "2FA";
+  constraints: AuthenticationConstraint[];
+}
+
+export interface AppSignOnPolicy {
+  id: string;
+  name: string;
+  rules: AppSignOnRule[];
+}
+
+export interface SessionRule {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  access: "ALLOW" | "DENY";
+  primaryFactor: string;
+}
+
+/** A global session policy (Okta's OKTA_SIGN_ON type). */
+export interface SessionPolicy {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  groupsIncluded: string[];
+  rules: SessionRule[];
+}
+
+export interface AccessRule {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  grantTypes: string[];
+  scopes: string[];
+  groups: string[];
+  users: string[];
+}
+
+export interface AccessPolicy {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  /** Client ids, or ALL_CLIENTS. */
+  clients: string[];
+  rules: AccessRule[];
+}
+
+export interface CustomAuthorizationServer {
+  id: string;
+  name: string;
+  audience: string;
+  policies: AccessPolicy[];
+}
+
+export interface OrgUser {
+  id: string;
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  mobilePhone: string;
+  password: string;
+  totpSecret: string;
+  /** Id of the Google Authenticator factor; a new enrollment through the factors API gets a new one. */
+  totpFactorId: string;
+  /**
+   * The simulated user enrolls in every usable authenticator on its own; only a deleted factor
+   * stays unenrolled until it is enrolled again through the factors API.
+   */
+  unenrolled: Set<string>;
+  pendingTotp?: { factorId: string; secret: string };
+  created: string;
+}
+
+export interface Org {
+  authenticators: Authenticator[];
+  enrollment: EnrollmentPolicy;
+  groups: Map<string, Group>;
+  apps: OAuthApp[];
+  appSignOnPolicies: Map<string, AppSignOnPolicy>;
+  defaultAppSignOnPolicy: AppSignOnPolicy;
+  /** Ordered by priority; the org's default policy is last. */
+  sessionPolicies: SessionPolicy[];
+  authorizationServers: Map<string, CustomAuthorizationServer>;
+  user: OrgUser;
+  created: string;
+}
+
+export const ALL_CLIENTS = "ALL_CLIENTS";
+export const EVERYONE_KEYWORD = "EVERYONE";
+const CATCH_ALL_RULE_NAME = "Catch-all Rule";
+const CATCH_ALL_PRIORITY = 99;
+
+/** A catch-all rule as Okta creates it; "Any 2 factor types" unless edited. */
+export function catchAllRule(policyId: string, access: "ALLOW" | "DENY"): AppSignOnRule {
+  return {
+    id: oktaId("rul", `${policyId}::catch-all`),
+    name: CATCH_ALL_RULE_NAME,
+    priority: CATCH_ALL_PRIORITY,
+    status: "ACTIVE",
+    access,
+    factorMode: "2FA",
+    constraints: [],
+    usersIncluded: [],
+    usersExcluded: [],
+    groupsIncluded: [],
+    groupsExcluded: [],
+  };
+}
+
+export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): Org {
+  const defaultAppPolicyId = oktaId("rst", "Default Policy");
+  const defaultSessionPolicyId = oktaId("00p", "Default Global Session Policy");
+  const org: Org = {
+    authenticators: [],
+    enrollment: {
+      id: oktaId("00p", "Default MFA_ENROLL Policy"),
+      settings: new Map(Object.entries(baseline.enrollment)),
+      created: now,
+      lastUpdated: now,
+    },
+    groups: new Map([[EVERYONE_GROUP_ID, { id: EVERYONE_GROUP_ID, name: "Everyone", userIds: new Set<string>() }]]),
+    apps: [],
+    appSignOnPolicies: new Map(),
+    defaultAppSignOnPolicy: {
+      id: defaultAppPolicyId,
+      name: "Default Policy",
+      rules: [catchAllRule(defaultAppPolicyId, "ALLOW")],
+    },
+    sessionPolicies: [
+      {
+        id: defaultSessionPolicyId,
+        name: "Default Policy",
+        priority: Number.MAX_SAFE_INTEGER,
+        status: "ACTIVE",
+        groupsIncluded: [EVERYONE_GROUP_ID],
+        rules: [
+          {
+            id: oktaId("0pr", `${defaultSessionPolicyId}::Default Rule`),
+            name: "Default Rule",
+            priority: 1,
+            status: "ACTIVE",
+            access: "ALLOW",
+            primaryFactor: "PASSWORD_IDP",
+          },
+        ],
+      },
+    ],
+    authorizationServers: new Map([["default", defaultAuthorizationServer()]]),
+    user,
+    created: now,
+  };
+  for (const a of baseline.authenticators) {
+    const added = addAuthenticator(org, a.key, a.name);
+    added.status = a.status;
+    if (a.methods) added.methods = new Map(Object.entries(a.methods));
+    added.usedByPolicies = [...(a.usedByPolicies ?? [])];
+  }
+  return org;
+}
+
+/**
+ * Every org has the `default` custom server. Its Default Policy Rule allows the classic grants
+ * only: direct authentication grants need a rule of their own (guide step "authorization server").
+ */
+function defaultAuthorizationServer(): CustomAuthorizationServer {
+  return {
+    id: "default",
+    name: "default",
+    audience: "api://default",
+    policies: [
+      {
+        id: oktaId("00p", "default::Default Policy"),
+        name: "Default Policy",
+        priority: 1,
+        status: "ACTIVE",
+        clients: [ALL_CLIENTS],
+        rules: [
+          {
+            id: oktaId("0pr", "default::Default Policy Rule"),
+            name: "Default Policy Rule",
+            priority: 1,
+            status: "ACTIVE",
+            grantTypes: ["authorization_code", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code"],
+            scopes: ["*"],
+            groups: [EVERYONE_KEYWORD],
+            users: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Adds a never-enabled authenticator the way Okta does: ACTIVE, default methods, not enrollable yet. */
+export function addAuthenticator(org: Org, key: string, name?: string, id?: string): Authenticator {
+  const kind = AUTHENTICATOR_KINDS[key];
+  const authenticator: Authenticator = {
+    id: id ?? oktaId("aut", key),
+    key,
+    name: name ?? kind?.name ?? key,
+    type: kind?.type ?? "app",
+    status: "ACTIVE",
+    methods: new Map(Object.entries(kind?.methods ?? {})),
+    usedByPolicies: [],
+    created: org.created,
+    lastUpdated: org.created,
+  };
+  org.authenticators.push(authenticator);
+  if (!org.enrollment.settings.has(key)) org.enrollment.settings.set(key, "NOT_ALLOWED");
+  return authenticator;
+}
+
+export function authenticatorByKey(org: Org, key: string): Authenticator | undefined {
+  return org.authenticators.find((a) => a.key === key);
+}
+
+export function enrollmentOf(org: Org, key: string): EnrollSetting {
+  return org.enrollment.settings.get(key) ?? "NOT_ALLOWED";
+}
+
+/** The groups a user is in; everyone is in Everyone. */
+export function groupIdsOf(org: Org, userId: string): Set<string> {
+  const ids = new Set<string>([EVERYONE_GROUP_ID]);
+  for (const group of org.groups.values()) if (group.userIds.has(userId)) ids.add(group.id);
+  return ids;
+}
+
+/** Okta's people condition: no inclusion means everyone; exclusions win. */
+export function peopleConditionMatches(org: Org, condition: PeopleCondition, userId: string): boolean {
+  const groups = groupIdsOf(org, userId);
+  if (condition.usersExcluded.includes(userId) || condition.groupsExcluded.some((g) => groups.has(g))) return false;
+  if (condition.usersIncluded.length === 0 && condition.groupsIncluded.length === 0) return true;
+  return condition.usersIncluded.includes(userId) || condition.groupsIncluded.some((g) => groups.has(g));
+}
+
+export function byPriority<T extends { priority: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.priority - b.priority);
+}

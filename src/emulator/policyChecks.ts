@@ -1,0 +1,217 @@
+import { GRANT } from "../catalogue/grants";
+import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { OAuthError } from "./errors";
+import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
+import { AUTHENTICATOR_KINDS } from "./baseline";
+import {
+  ALL_CLIENTS,
+  AppSignOnPolicy,
+  AppSignOnRule,
+  AuthenticationConstraint,
+  EVERYONE_KEYWORD,
+  OAuthApp,
+  Org,
+  OrgUser,
+  authenticatorByKey,
+  byPriority,
+  enrollmentOf,
+  groupIdsOf,
+  peopleConditionMatches,
+} from "./orgModel";
+import { ServerRef } from "./state";
+
+/**
+ * One function per rule of the guide's setup (spec §2) that a request can break, each answering
+ * Okta's error for it (spec §3, error table) or undefined when the rule holds. The parenthesised
+ * part of each description is the emulator's explanation; Okta's own text comes first.
+ */
+
+const POLICY_EVALUATION_FAILED = "Policy evaluation failed for this request, please check the policy configurations.";
+
+/** Grants Okta's token endpoint knows; anything else means a wrong server or a Classic org. */
+const KNOWN_GRANT_TYPES = new Set<string>([
+  ...Object.values(GRANT),
+  "client_credentials",
+  "implicit",
+  "urn:ietf:params:oauth:grant-type:device_code",
+  "urn:ietf:params:oauth:grant-type:token-exchange",
+  "urn:ietf:params:oauth:grant-type:jwt-bearer",
+  "urn:ietf:params:oauth:grant-type:saml2-bearer",
+  "interaction_code",
+]);
+
+export function raise(problem: OAuthError | undefined): void {
+  if (problem) throw problem;
+}
+
+/** Direct Authentication exists on this server (Identity Engine, right issuer). */
+export function grantTypeKnown(grantType: string): OAuthError | undefined {
+  if (KNOWN_GRANT_TYPES.has(grantType)) return undefined;
+  return new OAuthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+}
+
+/** Guide step "Set up your app": the grant is ticked on the app integration. */
+export function grantEnabledOnApp(app: OAuthApp, grantType: string): OAuthError | undefined {
+  if (app.grantTypes.includes(grantType)) return undefined;
+  return new OAuthError(
+    400,
+    "unauthorized_client",
+    `The client is not authorized to use the provided grant type. Configured grant types: [${app.grantTypes.join(", ")}].`,
+  );
+}
+
+/** Guide step "Set up your app": "Allow everyone in your organization to access" (Everyone assignment). */
+export function userAssignedToApp(org: Org, app: OAuthApp, user: OrgUser): OAuthError | undefined {
+  const groups = groupIdsOf(org, user.id);
+  if ([...app.assignedGroupIds].some((g) => groups.has(g))) return undefined;
+  return new OAuthError(400, "access_denied", "User is not assigned to the client application.");
+}
+
+/**
+ * Guide step "Set up your authorization server", custom servers only (Identity Engine configures
+ * the org server itself): the first policy assigned to the client must have a rule allowing the
+ * grant, the user and the scopes.
+ */
+export function accessPolicyAllows(
+  org: Org,
+  server: ServerRef,
+  app: OAuthApp,
+  user: OrgUser,
+  grantType: string,
+  scopes?: readonly string[],
+): OAuthError | undefined {
+  if (!server.custom) return undefined;
+  const policy = byPriority(server.custom.policies).find(
+    (p) => p.status === "ACTIVE" && (p.clients.includes(ALL_CLIENTS) || p.clients.includes(app.clientId)),
+  );
+  const groups = groupIdsOf(org, user.id);
+  const rule = policy
+    ? byPriority(policy.rules).find(
+        (r) =>
+          r.status === "ACTIVE" &&
+          r.grantTypes.includes(grantType) &&
+          (r.users.includes(user.id) ||
+            r.groups.some((g) => g === EVERYONE_KEYWORD || g === EVERYONE_GROUP_ID || groups.has(g))) &&
+          (scopes ?? []).every((s) => r.scopes.includes("*") || r.scopes.includes(s)),
+      )
+    : undefined;
+  if (rule) return undefined;
+  const where = policy
+    ? `no active rule of access policy "${policy.name}" allows grant type ${grantType}${scopes ? ` with scopes "${scopes.join(" ")}"` : ""} for this user`
+    : "no active access policy is assigned to this client";
+  return new OAuthError(403, "access_denied", `${POLICY_EVALUATION_FAILED} (authorization server "${server.custom.name}": ${where})`);
+}
+
+/**
+ * Global session policy, primary-factor flows only: the first policy covering the user must let a
+ * session start with a factor other than the password (PASSWORD_IDP_ANY_FACTOR).
+ */
+export function sessionPolicyAllows(org: Org, user: OrgUser, primaryFactor: FactorKind): OAuthError | undefined {
+  const groups = groupIdsOf(org, user.id);
+  for (const policy of byPriority(org.sessionPolicies)) {
+    if (policy.status !== "ACTIVE") continue;
+    if (policy.groupsIncluded.length > 0 && !policy.groupsIncluded.some((g) => groups.has(g))) continue;
+    const rule = byPriority(policy.rules).find((r) => r.status === "ACTIVE");
+    if (!rule) continue;
+    const where = `global session policy "${policy.name}", rule "${rule.name}"`;
+    if (rule.access === "DENY") return denied(`${where} denies access`);
+    if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") {
+      return denied(
+        `${where} establishes sessions with ${rule.primaryFactor} only, so a ${primaryFactor} primary factor cannot ` +
+          `start one; primary-factor grants need "Any factor used to meet the Authentication Policy requirements" ` +
+          `(PASSWORD_IDP_ANY_FACTOR) for this user`,
+      );
+    }
+    return undefined;
+  }
+  return denied("no global session policy rule applies to this user");
+}
+
+function denied(explanation: string): OAuthError {
+  return new OAuthError(403, "access_denied", `${POLICY_EVALUATION_FAILED} (direct_auth_policy_denied: ${explanation})`);
+}
+
+/** The app's authentication policy; an app without one uses the org's default policy. */
+function appSignOnPolicyOf(org: Org, app: OAuthApp): AppSignOnPolicy {
+  return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)) || org.defaultAppSignOnPolicy;
+}
+
+export function matchingAppSignOnRule(org: Org, app: OAuthApp, user: OrgUser): AppSignOnRule | undefined {
+  return byPriority(appSignOnPolicyOf(org, app).rules).find(
+    (r) => r.status === "ACTIVE" && peopleConditionMatches(org, r, user.id),
+  );
+}
+
+/** Guide step "Set up the authentication policy": a rule of the app's policy lets the test user in. */
+export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): OAuthError | undefined {
+  const policy = appSignOnPolicyOf(org, app);
+  const rule = matchingAppSignOnRule(org, app, user);
+  if (rule?.access === "ALLOW") return undefined;
+  return denied(
+    rule
+      ? `rule "${rule.name}" of the app sign-in policy "${policy.name}" denies access to this user`
+      : `no rule of the app sign-in policy "${policy.name}" applies to this user`,
+  );
+}
+
+/**
+ * Guide step "Enable authenticators": the authenticator and the method the factor needs are
+ * ACTIVE, enrollment is allowed, and the user is enrolled.
+ */
+export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind): OAuthError | undefined {
+  const { key, method } = FACTOR_AUTHENTICATOR[factor];
+  const authenticator = authenticatorByKey(org, key);
+  const name = authenticator?.name ?? AUTHENTICATOR_KINDS[key]?.name ?? key;
+  let reason: string | undefined;
+  if (!authenticator) reason = `the ${name} authenticator (${key}) was never added to the org`;
+  else if (authenticator.status !== "ACTIVE") reason = `the ${name} authenticator is ${authenticator.status}`;
+  else if (authenticator.methods.get(method) !== "ACTIVE") {
+    reason = `the ${method} method of ${name} is ${authenticator.methods.get(method) ?? "not available"}`;
+  } else if (enrollmentOf(org, key) === "NOT_ALLOWED") {
+    reason = `${name} is NOT_ALLOWED (Disabled) in the authenticator enrollment policy, so the user cannot enroll`;
+  } else if (user.unenrolled.has(key)) reason = `the user is not enrolled in ${name}`;
+  if (!reason) return undefined;
+  return new OAuthError(
+    403,
+    "access_denied",
+    `The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required: ${reason}).`,
+  );
+}
+
+/** "Any 1 factor type" (1FA) or two factor types (2FA), plus the rule's constraints. */
+export function policySatisfied(rule: AppSignOnRule, factors: readonly FactorKind[]): boolean {
+  const kinds = new Set(factors.map((f) => FACTOR_CLASS[f].kind));
+  const enough = rule.factorMode === "1FA" ? factors.length >= 1 : kinds.size >= 2;
+  return enough && (rule.constraints.length === 0 || rule.constraints.some((c) => constraintMet(c, factors)));
+}
+
+function constraintMet(constraint: AuthenticationConstraint, factors: readonly FactorKind[]): boolean {
+  const has = (kind: "knowledge" | "possession", types?: string[]) =>
+    factors.some((f) => FACTOR_CLASS[f].kind === kind && (!types?.length || types.includes(FACTOR_CLASS[f].type)));
+  return (
+    (!constraint.knowledge || has("knowledge", constraint.knowledge.types)) &&
+    (!constraint.possession || has("possession", constraint.possession.types))
+  );
+}
+
+/**
+ * When the policy wants another factor, the client must be allowed an MFA grant to give it
+ * (and, if it said which grants it supports, one of those).
+ */
+export function mfaGrantAvailable(
+  app: OAuthApp,
+  rule: AppSignOnRule,
+  grantTypesSupported?: readonly string[],
+): OAuthError | undefined {
+  const usable = [GRANT.mfaOtp, GRANT.mfaOob].filter(
+    (g) => app.grantTypes.includes(g) && (!grantTypesSupported || grantTypesSupported.includes(g)),
+  );
+  if (usable.length > 0) return undefined;
+  return new OAuthError(
+    403,
+    "access_denied",
+    `The policy requires an additional factor, but the client cannot use a grant type to provide it ` +
+      `(direct_auth_prompted_grant_type_disabled_for_client: rule "${rule.name}" is ${rule.factorMode} and the ` +
+      `client has neither ${GRANT.mfaOtp} nor ${GRANT.mfaOob}${grantTypesSupported ? " among grant_types_supported" : ""}).`,
+  );
+}

@@ -1,0 +1,132 @@
+import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import { Answer, jsonAnswer } from "./answer";
+import { INTERNAL_ERROR, OAuthError, OktaApiError, notFound, oktaErrorBody } from "./errors";
+import { faultAnswer } from "./faults";
+import { managementRoute } from "./management/routes";
+import { oauthRoute } from "./oauth/routes";
+import { RateLimitCounter } from "./rateLimit";
+import { EmulatorState } from "./state";
+import { RecordedRequest } from "./types";
+
+const MAX_BODY_BYTES = 1 << 20;
+/** The simulated humans' side door; faults never hit it, since it is not Okta. */
+const EMULATOR_PATH_PREFIX = "/__emulator/";
+
+/** The emulator's HTTP side: loopback only, one handler for every path, faults applied first. */
+export class EmulatorServer {
+  private readonly server: Server;
+  private readonly rateLimits = new RateLimitCounter();
+  /** Delays of `slow` faults still running, so close() can end them instead of waiting. */
+  private readonly delays = new Map<NodeJS.Timeout, () => void>();
+
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly requests: RecordedRequest[],
+  ) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  /** Listens on 127.0.0.1 on a port the OS picks; resolves to the org URL. */
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(0, "127.0.0.1", () => {
+        const { port } = this.server.address() as AddressInfo;
+        resolve(`http://127.0.0.1:${port}`);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    for (const [timer, finish] of this.delays) {
+      clearTimeout(timer);
+      finish();
+    }
+    this.delays.clear();
+    return new Promise((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? "GET";
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname;
+    let answer: Answer;
+    try {
+      const body = await readBody(req);
+      answer = (await this.faultFor(path)) ?? (await this.route(method, path, url.searchParams, req, body));
+    } catch (error) {
+      answer = errorAnswer(error);
+    }
+    res.writeHead(answer.status, {
+      "Content-Type": answer.contentType,
+      ...this.rateLimits.headersFor(path, Date.now()),
+      ...answer.headers,
+    });
+    res.end(answer.body);
+    this.requests.push({ method, path, status: answer.status });
+  }
+
+  private async faultFor(path: string): Promise<Answer | undefined> {
+    if (path.startsWith(EMULATOR_PATH_PREFIX)) return undefined;
+    const fault = this.state.faults.takeFor(path);
+    if (!fault) return undefined;
+    if (fault.kind !== "slow") return faultAnswer(fault, Date.now());
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.delays.delete(timer);
+        resolve();
+      }, fault.delayMs);
+      this.delays.set(timer, resolve);
+    });
+    return undefined;
+  }
+
+  private async route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    body: string,
+  ): Promise<Answer> {
+    const request = { method, path, query, headers: req.headers, body };
+    const answer =
+      (await oauthRoute(this.state, request)) ?? managementRoute(this.state, request) ?? emulatorRoute(this.state, request);
+    if (!answer) throw notFound(path, "Path");
+    return answer;
+  }
+}
+
+function emulatorRoute(state: EmulatorState, request: { method: string; path: string; query: URLSearchParams }): Answer | undefined {
+  if (request.path !== `${EMULATOR_PATH_PREFIX}outbox` || request.method !== "GET") return undefined;
+  const login = request.query.get("login");
+  if (!login) return jsonAnswer(400, { error: "invalid_request", error_description: "The 'login' query parameter is required." });
+  return jsonAnswer(200, { messages: state.outbox.read(login, request.query.get("channel") ?? undefined) });
+}
+
+/** Known failures answer in their own style; anything else is Okta's opaque 500, with no detail leaked. */
+function errorAnswer(error: unknown): Answer {
+  if (error instanceof OAuthError || error instanceof OktaApiError) return jsonAnswer(error.status, error.body());
+  return jsonAnswer(500, oktaErrorBody(INTERNAL_ERROR.code, INTERNAL_ERROR.summary));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new OktaApiError(413, "E0000003", "The request body was not well-formed."));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,40 @@
+import { issuerUrl } from "../model/issuer";
+import { FaultQueue } from "./faults";
+import { CustomAuthorizationServer, Org } from "./orgModel";
+import { Outbox } from "./outbox";
+import { Transactions } from "./transactions";
+import { PushOptions } from "./types";
+
+export interface EmulatorSettings {
+  push: PushOptions;
+  pollIntervalSeconds: number;
+  oobExpiresInSeconds: number;
+  mfaTokenExpiresInSeconds: number;
+  apiToken?: string;
+}
+
+/** Everything the endpoints share; `url` is known once the server listens. */
+export interface EmulatorState {
+  org: Org;
+  settings: EmulatorSettings;
+  outbox: Outbox;
+  faults: FaultQueue;
+  transactions: Transactions;
+  url: string;
+}
+
+/** The authorization server a request addressed: the org's (`key` "") or a custom one. */
+export interface ServerRef {
+  key: string;
+  issuer: string;
+  audience: string;
+  custom?: CustomAuthorizationServer;
+}
+
+export function orgServer(state: EmulatorState): ServerRef {
+  return { key: "", issuer: issuerUrl(state.url), audience: state.url };
+}
+
+export function customServer(state: EmulatorState, server: CustomAuthorizationServer): ServerRef {
+  return { key: server.id, issuer: issuerUrl(state.url, server.id), audience: server.audience, custom: server };
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { Secret } from "otpauth";
+import { Evaluation } from "../evaluate/evaluateProgram";
+import { lookedUpUserId } from "../evaluate/offlineOkta";
+import { oktaId } from "../evaluate/oktaIds";
+import { OrgUser } from "./orgModel";
+
+const USER_TYPE = "okta:user/user:User";
+const GET_USER = "okta:user/getUser:getUser";
+
+/** The test user the program created, or the existing one it looked up (id as the offline org gave it). */
+export function testUserOf(evaluation: Evaluation, password: string | undefined, now: string): OrgUser {
+  const created = evaluation.resources.find((r) => r.type === USER_TYPE);
+  const login = String(created?.inputs.login ?? lookedUpLogin(evaluation) ?? "");
+  if (!login) throw new Error("the evaluation declares no test user (neither okta.user.User nor okta.user.getUser)");
+  const id = created?.id ?? lookedUpUserId(login);
+  return {
+    id,
+    login,
+    email: String(created?.inputs.email ?? login),
+    firstName: String(created?.inputs.firstName ?? "Direct"),
+    lastName: String(created?.inputs.lastName ?? "Auth Tester"),
+    mobilePhone: "+1 555 0100",
+    password: password ?? generatedPassword(),
+    totpSecret: newTotpSecret(),
+    totpFactorId: oktaId("uft", `${id}:google_otp`),
+    unenrolled: new Set(),
+    created: now,
+  };
+}
+
+function lookedUpLogin(evaluation: Evaluation): string | undefined {
+  if (typeof evaluation.outputs.testUserLogin === "string") return evaluation.outputs.testUserLogin;
+  const invoke = evaluation.invokes.find((i) => i.token === GET_USER);
+  return (invoke?.args.searches as { value?: string }[] | undefined)?.[0]?.value;
+}
+
+/** A base32 secret as Okta hands Google Authenticator (160 bits). */
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+function generatedPassword(): string {
+  return `${randomBytes(15).toString("base64url")}Aa1!`;
+}

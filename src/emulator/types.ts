@@ -1,0 +1,69 @@
+import { Evaluation } from "../evaluate/evaluateProgram";
+
+export type LifecycleStatus = "ACTIVE" | "INACTIVE";
+export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
+
+/** The org before the declared setup is applied (docs/okta-emulator.md). */
+export interface OrgBaseline {
+  /** Listed authenticators exist; one not listed was never enabled and is absent from the list API. */
+  authenticators: {
+    key: string;
+    name: string;
+    status: LifecycleStatus;
+    methods?: Record<string, LifecycleStatus>;
+    /** Names of other policies using it; deactivation is refused while they do. */
+    usedByPolicies?: string[];
+  }[];
+  /** The default MFA_ENROLL policy, by authenticator key. */
+  enrollment: Record<string, EnrollSetting>;
+}
+
+export interface PushOptions {
+  outcome: "approve" | "reject" | "never";
+  /** Polls answered `authorization_pending` before the simulated user acts. */
+  afterPolls: number;
+  bindingMethod: "none" | "transfer";
+}
+
+export interface EmulatorOptions {
+  evaluation: Evaluation;
+  testUserPassword?: string;
+  baseline?: OrgBaseline;
+  push?: PushOptions;
+  /** `interval` answered for push; fractions and 0 are accepted for tests. */
+  pollIntervalSeconds?: number;
+  oobExpiresInSeconds?: number;
+  mfaTokenExpiresInSeconds?: number;
+  apiToken?: string;
+}
+
+export interface TestUserCredentials {
+  login: string;
+  password: string;
+  totpSecret: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  issuer(authServerId?: string): string;
+  /** In memory only, never logged. */
+  testUser: TestUserCredentials;
+  outboxUrl: string;
+  injectFault(fault: Fault): void;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export type Fault =
+  | { kind: "rate-limit"; path?: string; times?: number; resetSeconds?: number }
+  | { kind: "slow-down"; times?: number }
+  | { kind: "expire"; what: "oob_code" | "mfa_token" }
+  | { kind: "server-error"; path?: string; times?: number }
+  | { kind: "html"; path?: string; times?: number }
+  | { kind: "slow"; path?: string; delayMs: number; times?: number };

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VariantId } from "../../src/catalogue/variants";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { TYPE, appOf, devEvaluation, without } from "./support/evaluations";
+import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { FlowTarget, endpointsOf, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
+import { JsonResponse, getJson, sendJson, totpCode } from "./support/http";
+
+const API_TOKEN = "test-api-token";
+const SSWS = { authorization: `SSWS ${API_TOKEN}` };
+
+let dev: Evaluation;
+const running: RunningEmulator[] = [];
+
+beforeAll(async () => {
+  dev = await devEvaluation();
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((e) => e.close()));
+});
+
+/** A fresh org per test: management calls change it for good. */
+async function org(evaluation = dev, baseline = DEFAULT_BASELINE) {
+  const emulator = await startOktaEmulator({ evaluation, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
+  running.push(emulator);
+  const endpoints = await endpointsOf(emulator);
+  const api = {
+    get: (path: string) => getJson(`${emulator.url}${path}`, SSWS),
+    post: (path: string, body?: unknown) => sendJson("POST", `${emulator.url}${path}`, body, SSWS),
+    put: (path: string, body: unknown) => sendJson("PUT", `${emulator.url}${path}`, body, SSWS),
+    delete: (path: string) => sendJson("DELETE", `${emulator.url}${path}`, undefined, SSWS),
+  };
+  const target = (variantId: VariantId): FlowTarget => ({ emulator, endpoints, clientId: appOf(evaluation, variantId).clientId });
+  const authenticator = async (key: string) =>
+    ((await api.get("/api/v1/authenticators")).body as unknown as { id: string; key: string }[]).find((a) => a.key === key)!;
+  return { emulator, api, target, authenticator };
+}
+
+const listOf = (answer: JsonResponse) => answer.body as unknown as Record<string, unknown>[];
+const causesOf = (answer: JsonResponse) => (answer.body.errorCauses as { errorSummary: string }[]).map((c) => c.errorSummary).join("\n");
+
+describe("authentication", () => {
+  it("requires `Authorization: SSWS <apiToken>` when an API token is set: 401 E0000011 otherwise", async () => {
+    const { emulator } = await org();
+    expectOktaError(await getJson(`${emulator.url}/api/v1/authenticators`), 401, "E0000011");
+    expectOktaError(await getJson(`${emulator.url}/api/v1/authenticators`, { authorization: "SSWS wrong" }), 401, "E0000011");
+    expect((await getJson(`${emulator.url}/api/v1/authenticators`, SSWS)).status).toBe(200);
+  });
+});
+
+describe("authenticators", () => {
+  it("lists Okta's shape; one never enabled is absent", async () => {
+    const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic || r.type === TYPE.enrollmentPolicy);
+    const { api } = await org(bare);
+    const list = listOf(await api.get("/api/v1/authenticators"));
+    expect(list.map((a) => a.key)).toEqual(["okta_password", "okta_email", "okta_verify"]);
+    expect(list[2]).toEqual({
+      type: "app",
+      id: expect.stringMatching(/^aut/),
+      key: "okta_verify",
+      status: "ACTIVE",
+      name: "Okta Verify",
+      created: expect.any(String),
+      lastUpdated: expect.any(String),
+      _links: {
+        self: { href: expect.stringContaining(`/api/v1/authenticators/${list[2].id}`), hints: { allow: ["GET", "PUT"] } },
+        methods: { href: expect.stringContaining("/methods"), hints: { allow: ["GET"] } },
+        deactivate: { href: expect.stringContaining("/lifecycle/deactivate"), hints: { allow: ["POST"] } },
+      },
+    });
+    const methods = listOf(await api.get(`/api/v1/authenticators/${list[2].id}/methods`));
+    expect(methods.map(({ type, status }) => ({ type, status }))).toEqual([
+      { type: "push", status: "INACTIVE" },
+      { type: "totp", status: "ACTIVE" },
+      { type: "signed_nonce", status: "ACTIVE" },
+    ]);
+  });
+
+  it("shows what the program declared: ids of the declared resources, push and sms activated", async () => {
+    const { api, authenticator } = await org();
+    const google = dev.resources.find((r) => r.type === TYPE.authenticator && r.inputs.key === "google_otp")!;
+    expect((await authenticator("google_otp")).id).toBe(google.id);
+    const verify = await authenticator("okta_verify");
+    const push = (await api.get(`/api/v1/authenticators/${verify.id}/methods/push`)).body;
+    expect(push).toMatchObject({ type: "push", status: "ACTIVE" });
+    expectOktaError(await api.get("/api/v1/authenticators/autNope"), 404, "E0000007");
+  });
+
+  it("deactivating the push method makes push flows fail; activating it again mends them", async () => {
+    const { api, target, authenticator } = await org();
+    const verify = await authenticator("okta_verify");
+    const off = await api.post(`/api/v1/authenticators/${verify.id}/methods/push/lifecycle/deactivate`);
+    expect(off.body).toMatchObject({ type: "push", status: "INACTIVE" });
+    expectOAuthError(await oobFlow(target("oob-okta-verify"), "push"), 403, "access_denied", /push method of Okta Verify is INACTIVE/);
+    expectOAuthError(await mfaOobFlow(target("mfa-oob-okta-verify"), "push"), 403, "access_denied");
+    await api.post(`/api/v1/authenticators/${verify.id}/methods/push/lifecycle/activate`);
+    expect((await oobFlow(target("oob-okta-verify"), "push")).status).toBe(200);
+  });
+
+  it("refuses to deactivate an authenticator a policy uses (400 E0000001 naming it), until it no longer does", async () => {
+    const baseline = {
+      ...DEFAULT_BASELINE,
+      authenticators: DEFAULT_BASELINE.authenticators.map((a) =>
+        a.key === "okta_email" ? { ...a, usedByPolicies: ["Password recovery"] } : a,
+      ),
+    };
+    const { api, authenticator, target } = await org(dev, baseline);
+    const email = await authenticator("okta_email");
+    const refused = await api.post(`/api/v1/authenticators/${email.id}/lifecycle/deactivate`);
+    expectOktaError(refused, 400, "E0000001");
+    expect(causesOf(refused)).toContain('"Password recovery"');
+
+    const google = await authenticator("google_otp");
+    const enrollmentUse = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
+    expectOktaError(enrollmentUse, 400, "E0000001");
+    expect(causesOf(enrollmentUse)).toContain('"Default Policy"');
+    const policy = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))[0] as { id: string; settings: { authenticators: { key: string; enroll: { self: string } }[] } };
+    policy.settings.authenticators = policy.settings.authenticators.map((a) => (a.key === "google_otp" ? { ...a, enroll: { self: "NOT_ALLOWED" } } : a));
+    expect((await api.put(`/api/v1/policies/${policy.id}`, policy)).status).toBe(200);
+    const deactivated = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
+    expect(deactivated.body).toMatchObject({ key: "google_otp", status: "INACTIVE" });
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /INACTIVE/);
+  });
+
+  it("adds an absent authenticator: ACTIVE with default methods, NOT_ALLOWED until enrollment allows it", async () => {
+    const noPhone = without(dev, (r) => (r.type === TYPE.authenticator && r.inputs.key === "phone_number") || r.type === TYPE.dynamic);
+    const { api, target } = await org(noPhone);
+    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /never added/);
+    const added = await api.post("/api/v1/authenticators", { key: "phone_number", name: "Phone" });
+    expect(added.body).toMatchObject({ key: "phone_number", name: "Phone", status: "ACTIVE", type: "phone" });
+    expectOktaError(await api.post("/api/v1/authenticators", { key: "phone_number", name: "Phone" }), 400, "E0000001");
+    const methods = listOf(await api.get(`/api/v1/authenticators/${added.body.id}/methods`));
+    expect(methods.map(({ type, status }) => ({ type, status }))).toEqual([
+      { type: "sms", status: "ACTIVE" },
+      { type: "voice", status: "INACTIVE" },
+    ]);
+    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /NOT_ALLOWED/);
+    const policy = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))[0] as { id: string; settings: { authenticators: unknown[] } };
+    expect(policy.settings.authenticators).toContainEqual({ key: "phone_number", enroll: { self: "NOT_ALLOWED" } });
+    policy.settings.authenticators = [
+      ...policy.settings.authenticators.filter((a) => (a as { key: string }).key !== "phone_number"),
+      { key: "phone_number", enroll: { self: "OPTIONAL" } },
+    ];
+    await api.put(`/api/v1/policies/${policy.id}`, policy);
+    expect((await oobFlow(target("oob-phone"), "sms")).status).toBe(200);
+  });
+});
+
+describe("the default enrollment policy (MFA_ENROLL)", () => {
+  it("has Okta's shape and is served by id", async () => {
+    const { api } = await org();
+    const [policy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    expect(policy).toMatchObject({
+      id: expect.stringMatching(/^00p/),
+      name: "Default Policy",
+      system: true,
+      type: "MFA_ENROLL",
+      status: "ACTIVE",
+      settings: { type: "AUTHENTICATORS", authenticators: expect.arrayContaining([{ key: "okta_password", enroll: { self: "REQUIRED" } }]) },
+    });
+    expect((policy.settings as { authenticators: unknown[] }).authenticators).toContainEqual({ key: "google_otp", enroll: { self: "OPTIONAL" } });
+    expect((await api.get(`/api/v1/policies/${policy.id}`)).body).toEqual(policy);
+    expectOktaError(await api.get("/api/v1/policies/00pNope"), 404, "E0000007");
+  });
+
+  it("PUT replaces the list, refuses to drop okta_password REQUIRED, and the flows follow it", async () => {
+    const { api, target } = await org();
+    const [policy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    const put = (authenticators: unknown[]) => api.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { type: "AUTHENTICATORS", authenticators } });
+    expectOktaError(await put([{ key: "google_otp", enroll: { self: "OPTIONAL" } }]), 400, "E0000001");
+    expectOktaError(await put([{ key: "okta_password", enroll: { self: "OPTIONAL" } }]), 400, "E0000001");
+    const replaced = await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "okta_email", enroll: { self: "REQUIRED" } }]);
+    expect((replaced.body.settings as { authenticators: unknown[] }).authenticators).toHaveLength(2);
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /NOT_ALLOWED/);
+    expect((await oobFlow(target("oob-email"), "email")).status).toBe(200);
+  });
+});
+
+describe("users and Google Authenticator factors", () => {
+  it("finds the test user by login or id, without credentials in the answer", async () => {
+    const { api, emulator } = await org();
+    const byLogin = await api.get(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`);
+    expect(byLogin.body).toMatchObject({ id: expect.stringMatching(/^00u/), status: "ACTIVE", profile: { login: emulator.testUser.login } });
+    expect((await api.get(`/api/v1/users/${byLogin.body.id}`)).body).toEqual(byLogin.body);
+    expect(JSON.stringify(byLogin.body)).not.toContain(emulator.testUser.password);
+    expectOktaError(await api.get("/api/v1/users/nobody@example.com"), 404, "E0000007");
+  });
+
+  it("delete, enroll (PENDING_ACTIVATION + sharedSecret), activate with a passCode: the OTP flow follows each step", async () => {
+    const { api, emulator, target } = await org();
+    const userId = String((await api.get(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`)).body.id);
+    const factors = listOf(await api.get(`/api/v1/users/${userId}/factors`));
+    const google = factors.find((f) => f.provider === "GOOGLE")!;
+    expect(google).toMatchObject({ factorType: "token:software:totp", status: "ACTIVE", id: expect.stringMatching(/^uft/) });
+    const oldSecret = emulator.testUser.totpSecret;
+
+    const removed = await api.delete(`/api/v1/users/${userId}/factors/${google.id}`);
+    expect(removed.status).toBe(204);
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /not enrolled/);
+
+    const enrolled = await api.post(`/api/v1/users/${userId}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
+    expect(enrolled.body).toMatchObject({ status: "PENDING_ACTIVATION", factorType: "token:software:totp", provider: "GOOGLE" });
+    const secret = (enrolled.body._embedded as { activation: { sharedSecret: string } }).activation.sharedSecret;
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    const activate = `/api/v1/users/${userId}/factors/${enrolled.body.id}/lifecycle/activate`;
+    expectOktaError(await api.post(activate, { passCode: totpCode(secret, 5) }), 403, "E0000068");
+    expect((await api.post(activate, { passCode: totpCode(secret) })).body).toMatchObject({ status: "ACTIVE" });
+
+    expect(emulator.testUser.totpSecret).toBe(secret);
+    expect((await otpGrant(target("otp"), totpCode(secret))).status).toBe(200);
+    expect(secret).not.toBe(oldSecret);
+  });
+
+  it("refuses a second Google Authenticator enrollment while one is active", async () => {
+    const { api, emulator } = await org();
+    const answer = await api.post(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}/factors`, {
+      factorType: "token:software:totp",
+      provider: "GOOGLE",
+    });
+    expectOktaError(answer, 400, "E0000001");
+  });
+});

@@ -1,0 +1,23 @@
+import { expect } from "vitest";
+import { JsonResponse } from "./http";
+
+/** An OAuth-style failure as spec §3's error table lists it: status, `error`, JSON body. */
+export function expectOAuthError(answer: JsonResponse, status: number, error: string, description?: RegExp): void {
+  expect({ status: answer.status, error: answer.body.error }, JSON.stringify(answer.body)).toEqual({ status, error });
+  expect(answer.contentType).toBe("application/json");
+  expect(answer.body.error_description).toEqual(expect.any(String));
+  if (description) expect(answer.body.error_description).toMatch(description);
+}
+
+/** A management-style failure: `{errorCode, errorSummary, errorLink, errorId, errorCauses}`. */
+export function expectOktaError(answer: JsonResponse, status: number, errorCode: string): void {
+  expect({ status: answer.status, errorCode: answer.body.errorCode }, JSON.stringify(answer.body)).toEqual({ status, errorCode });
+  expect(answer.contentType).toBe("application/json");
+  expect(answer.body).toEqual({
+    errorCode,
+    errorSummary: expect.any(String),
+    errorLink: errorCode,
+    errorId: expect.any(String),
+    errorCauses: expect.any(Array),
+  });
+}
