@@ -56,13 +56,16 @@ export async function reconcileAuthenticators(
   }
   if (giveBack.length > 0) warnings.push(...(await restoreAuthenticators(client, giveBack)));
 
+  // Enrollment is read before anything is enabled: Okta adds an entry when it adds an authenticator.
+  const enrollmentBefore = await defaultEnrollmentPolicy(client);
   const list = await client.get<OktaAuthenticator[]>(AUTHENTICATORS);
   const priors: PriorAuthenticator[] = [];
   for (const want of desired) {
-    const earlier = kept.find((k) => k.key === want.key);
-    priors.push(await enableAuthenticator(client, list, want, earlier));
+    const prior = await enableAuthenticator(client, list, want, kept.find((k) => k.key === want.key));
+    prior.enroll ??= enrollmentBefore.settings.authenticators?.find((e) => e.key === want.key)?.enroll.self ?? "UNLISTED";
+    priors.push(prior);
   }
-  await setEnrollment(client, desired, priors);
+  await setEnrollment(client, desired);
   return { prior: priors, warnings };
 }
 
@@ -101,18 +104,12 @@ export async function defaultEnrollmentPolicy(client: OktaManagementClient): Pro
 }
 
 /** Read-modify-write of our keys only: every other authenticator's entry is sent back exactly as read. */
-async function setEnrollment(
-  client: OktaManagementClient,
-  desired: readonly DesiredAuthenticator[],
-  priors: PriorAuthenticator[],
-): Promise<void> {
+async function setEnrollment(client: OktaManagementClient, desired: readonly DesiredAuthenticator[]): Promise<void> {
   const policy = await defaultEnrollmentPolicy(client);
   const entries = policy.settings.authenticators ?? [];
   let changed = false;
   for (const want of desired) {
-    const prior = priors.find((p) => p.key === want.key)!;
     const entry = entries.find((e) => e.key === want.key);
-    prior.enroll ??= entry?.enroll.self ?? "UNLISTED";
     if (entry?.enroll.self === want.enroll) continue;
     if (entry) entry.enroll.self = want.enroll;
     else entries.push({ key: want.key, enroll: { self: want.enroll } });

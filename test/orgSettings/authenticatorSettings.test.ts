@@ -1,0 +1,128 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_BASELINE, OrgBaseline, RunningEmulator } from "../../src/emulator";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { DesiredAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
+import { clientFor, enrollmentOf, orgWithBaseline, snapshot } from "./support/orgUnderTest";
+
+const ALL_FOUR: DesiredAuthenticator[] = [
+  { key: "google_otp", name: "Google Authenticator", methods: [], enroll: "OPTIONAL" },
+  { key: "okta_verify", name: "Okta Verify", methods: ["push"], enroll: "OPTIONAL" },
+  { key: "phone_number", name: "Phone", methods: ["sms", "voice"], enroll: "OPTIONAL" },
+  { key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL" },
+];
+
+/** Authenticators the variants never use, with settings that must come through untouched. */
+const BYSTANDERS: OrgBaseline["authenticators"] = [
+  { key: "security_question", name: "Security Question", status: "ACTIVE", methods: { security_question: "ACTIVE" } },
+  { key: "webauthn", name: "FIDO2 (WebAuthn)", status: "INACTIVE", methods: { webauthn: "INACTIVE" } },
+];
+
+function baselineWith(overrides: OrgBaseline["authenticators"], enrollment: OrgBaseline["enrollment"] = {}): OrgBaseline {
+  const keys = new Set(overrides.map((a) => a.key));
+  return {
+    authenticators: [...DEFAULT_BASELINE.authenticators.filter((a) => !keys.has(a.key)), ...overrides, ...BYSTANDERS],
+    enrollment: { ...DEFAULT_BASELINE.enrollment, security_question: "OPTIONAL", webauthn: "NOT_ALLOWED", ...enrollment },
+  };
+}
+
+let evaluation: Evaluation;
+let emulator: RunningEmulator | undefined;
+
+beforeAll(async () => {
+  evaluation = await evaluateStack("dev");
+});
+
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe("org-wide authenticator settings: create then destroy gives the org back as it was", () => {
+  it.each([
+    ["a fresh org (Okta Verify on without push; Google Authenticator and phone never enabled)", baselineWith([])],
+    [
+      "authenticators that were inactive before",
+      baselineWith(
+        [
+          { key: "phone_number", name: "Phone", status: "INACTIVE", methods: { sms: "INACTIVE", voice: "INACTIVE" } },
+          { key: "google_otp", name: "Google Authenticator", status: "INACTIVE", methods: { otp: "ACTIVE" } },
+        ],
+        { phone_number: "NOT_ALLOWED", google_otp: "NOT_ALLOWED" },
+      ),
+    ],
+    [
+      "authenticators that were already active with every method on",
+      baselineWith(
+        [
+          { key: "okta_verify", name: "Okta Verify", status: "ACTIVE", methods: { push: "ACTIVE", totp: "ACTIVE", signed_nonce: "ACTIVE" } },
+          { key: "phone_number", name: "Phone", status: "ACTIVE", methods: { sms: "ACTIVE", voice: "ACTIVE" } },
+        ],
+        { okta_verify: "REQUIRED", phone_number: "OPTIONAL" },
+      ),
+    ],
+  ])("%s", async (_title, baseline) => {
+    emulator = await orgWithBaseline(evaluation, baseline);
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+
+    const { prior, warnings } = await reconcileAuthenticators(client, ALL_FOUR);
+    expect(warnings).toEqual([]);
+    const during = await snapshot(client);
+    for (const want of ALL_FOUR) {
+      expect(during.authenticators[want.key].status).toBe("ACTIVE");
+      for (const method of want.methods) expect(during.authenticators[want.key].methods[method]).toBe("ACTIVE");
+      expect(enrollmentOf(during.enrollmentPolicy, want.key)).toBe("OPTIONAL");
+    }
+    for (const bystander of ["okta_password", ...BYSTANDERS.map((b) => b.key)]) {
+      expect(during.authenticators[bystander]).toEqual(before.authenticators[bystander]);
+      expect(enrollmentOf(during.enrollmentPolicy, bystander)).toBe(enrollmentOf(before.enrollmentPolicy, bystander));
+    }
+
+    expect(await restoreAuthenticators(client, prior)).toEqual([]);
+    const after = await snapshot(client);
+    // Okta cannot remove an authenticator that was never enabled; it stays, deactivated.
+    for (const key of Object.keys(after.authenticators).filter((k) => !(k in before.authenticators))) {
+      expect(after.authenticators[key].status).toBe("INACTIVE");
+      delete after.authenticators[key];
+    }
+    expect(after).toEqual(before);
+  });
+
+  it("goes on and warns when Okta refuses to deactivate an authenticator another policy now uses", async () => {
+    const baseline = baselineWith(
+      [{ key: "google_otp", name: "Google Authenticator", status: "INACTIVE", methods: { otp: "ACTIVE" }, usedByPolicies: ["Contractors MFA"] }],
+      { google_otp: "NOT_ALLOWED" },
+    );
+    emulator = await orgWithBaseline(evaluation, baseline);
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const { prior } = await reconcileAuthenticators(client, ALL_FOUR);
+
+    const warnings = await restoreAuthenticators(client, prior);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not deactivate authenticator google_otp: .*Contractors MFA.*by hand/);
+    const after = await snapshot(client);
+    expect(after.authenticators.google_otp.status).toBe("ACTIVE");
+    expect(after.authenticators.okta_verify).toEqual(before.authenticators.okta_verify);
+    expect(after.enrollmentPolicy).toEqual(before.enrollmentPolicy);
+  });
+
+  it("on update gives back what is no longer needed and keeps the first record of the rest", async () => {
+    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const first = await reconcileAuthenticators(client, [ALL_FOUR[1], ALL_FOUR[2]]);
+    const second = await reconcileAuthenticators(client, [ALL_FOUR[1], { ...ALL_FOUR[2], methods: ["sms"] }, ALL_FOUR[3]], first.prior);
+
+    const during = await snapshot(client);
+    expect(during.authenticators.phone_number.methods.voice).toBe("INACTIVE");
+    expect(second.prior.find((p) => p.key === "okta_verify")).toEqual(first.prior.find((p) => p.key === "okta_verify"));
+
+    await restoreAuthenticators(client, second.prior);
+    const after = await snapshot(client);
+    after.authenticators.phone_number && expect(after.authenticators.phone_number.status).toBe("INACTIVE");
+    delete after.authenticators.phone_number;
+    expect(after).toEqual(before);
+  });
+});

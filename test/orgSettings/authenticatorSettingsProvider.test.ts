@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import {
+  AuthenticatorSettingsInputs,
+  SETTINGS_KIND,
+  authenticatorSettingsProvider,
+} from "../../src/orgSettings/authenticatorSettingsProvider";
+import { API_TOKEN, clientFor, orgWithBaseline, snapshot } from "./support/orgUnderTest";
+
+type Provider = typeof authenticatorSettingsProvider;
+
+/**
+ * Pulumi stores a dynamic provider as the text its closure serializer makes, and runs that text in
+ * another process at create and delete time. This loads the text the same way (a module whose
+ * `handler` returns the provider), so what runs here is what `pulumi destroy` would run.
+ */
+async function providerAsPulumiRunsIt(dir: string): Promise<Provider> {
+  const { serializeFunction } = pulumi.runtime;
+  const serialized = await serializeFunction(() => authenticatorSettingsProvider, { allowSecrets: true });
+  const file = join(dir, "provider.js");
+  writeFileSync(file, serialized.text);
+  return (require(file) as { handler: () => Provider }).handler();
+}
+
+let emulator: RunningEmulator;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await orgWithBaseline(await evaluateStack("dev"));
+  // Inside the project, so the serialized `require("jose")` resolves as it does from the state.
+  dir = mkdtempSync(join(__dirname, ".serialized-"));
+});
+
+afterAll(async () => {
+  await emulator.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the org-settings dynamic provider", () => {
+  it("runs from its serialized text: create applies the settings, delete restores the org", async () => {
+    const provider = await providerAsPulumiRunsIt(dir);
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const inputs: AuthenticatorSettingsInputs = {
+      settingsKind: SETTINGS_KIND,
+      connection: { orgUrl: emulator.url, apiToken: API_TOKEN },
+      authenticators: [{ key: "okta_verify", name: "Okta Verify", methods: ["push"], enroll: "REQUIRED" }],
+    };
+
+    const created = await provider.create(inputs);
+    expect((await snapshot(client)).authenticators.okta_verify.methods.push).toBe("ACTIVE");
+    expect(created.outs.prior).toEqual([{ key: "okta_verify", status: "ACTIVE", methods: { push: "INACTIVE" }, enroll: "OPTIONAL" }]);
+
+    await provider.delete!(created.id, created.outs);
+    expect(await snapshot(client)).toEqual(before);
+  });
+
+  it("updates in place, never replaces, and treats a rotated credential as a change to store", async () => {
+    const olds = {
+      settingsKind: SETTINGS_KIND,
+      connection: { orgUrl: "https://dev-1.okta.com", apiToken: "old" },
+      authenticators: [{ key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL" as const }],
+      prior: [],
+    };
+    expect(await authenticatorSettingsProvider.diff!("id", olds, { ...olds })).toMatchObject({ changes: false });
+    const rotated = await authenticatorSettingsProvider.diff!("id", olds, { ...olds, connection: { ...olds.connection, apiToken: "new" } });
+    expect(rotated).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("waits out Okta's rate limit and then carries on", async () => {
+    const client = clientFor(emulator);
+    emulator.injectFault({ kind: "rate-limit", path: "/api/v1/authenticators", times: 2, resetSeconds: 1 });
+    const seenBefore = emulator.requests.length;
+    await snapshot(client);
+    const statuses = emulator.requests.slice(seenBefore).map((r) => r.status);
+    expect(statuses.slice(0, 3)).toEqual([429, 429, 200]);
+  });
+});

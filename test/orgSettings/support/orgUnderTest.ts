@@ -1,0 +1,41 @@
+import { OrgBaseline, RunningEmulator, startOktaEmulator } from "../../../src/emulator";
+import { Evaluation } from "../../../src/evaluate/evaluateProgram";
+import { OktaManagementClient } from "../../../src/orgSettings/managementClient";
+import { EnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
+
+export const API_TOKEN = "emulator-test-token";
+
+/**
+ * An emulated org holding only the baseline (no declared setup applied), so the org-settings code
+ * under test is what changes it.
+ */
+export async function orgWithBaseline(evaluation: Evaluation, baseline?: OrgBaseline): Promise<RunningEmulator> {
+  const onlyTheUser: Evaluation = { ...evaluation, resources: evaluation.resources.filter((r) => r.type === "okta:user/user:User") };
+  return startOktaEmulator({ evaluation: onlyTheUser, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
+}
+
+export function clientFor(emulator: RunningEmulator): OktaManagementClient {
+  return new OktaManagementClient({ orgUrl: emulator.url, apiToken: API_TOKEN }, { sleep: async () => {} });
+}
+
+export interface OrgSnapshot {
+  authenticators: Record<string, { status: string; methods: Record<string, string> }>;
+  /** The default enrollment policy as the API returns it, but for the time of its last change. */
+  enrollmentPolicy: EnrollmentPolicy;
+}
+
+/** Everything the org-settings code may touch, read through the management API. */
+export async function snapshot(client: OktaManagementClient): Promise<OrgSnapshot> {
+  const authenticators: OrgSnapshot["authenticators"] = {};
+  for (const a of await client.get<OktaAuthenticator[]>("/api/v1/authenticators")) {
+    const methods = await client.get<OktaAuthenticatorMethod[]>(`/api/v1/authenticators/${a.id}/methods`);
+    authenticators[a.key] = { status: a.status, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])) };
+  }
+  const [policy] = (await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL")).filter((p) => p.system);
+  const { lastUpdated: _, ...enrollmentPolicy } = policy;
+  return { authenticators, enrollmentPolicy: enrollmentPolicy as EnrollmentPolicy };
+}
+
+export function enrollmentOf(policy: EnrollmentPolicy, key: string): string | undefined {
+  return policy.settings.authenticators?.find((a) => a.key === key)?.enroll.self;
+}
