@@ -6,6 +6,7 @@ import { RunningEmulator } from "../../src/emulator";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import {
   AuthenticatorSettingsInputs,
+  AuthenticatorSettingsOutputs,
   SETTINGS_KIND,
   authenticatorSettingsProvider,
 } from "../../src/orgSettings/authenticatorSettingsProvider";
@@ -52,18 +53,19 @@ describe("the org-settings dynamic provider", () => {
     };
 
     const created = await provider.create(inputs);
+    const outs = created.outs!;
     expect((await snapshot(client)).authenticators.okta_verify.methods.push).toBe("ACTIVE");
-    expect(created.outs.prior).toEqual([{ key: "okta_verify", status: "ACTIVE", methods: { push: "INACTIVE" }, enroll: "OPTIONAL" }]);
+    expect(outs.prior).toEqual([{ key: "okta_verify", status: "ACTIVE", methods: { push: "INACTIVE" }, enroll: "OPTIONAL" }]);
 
-    await provider.delete!(created.id, created.outs);
+    await provider.delete!(created.id, outs);
     expect(await snapshot(client)).toEqual(before);
   });
 
   it("updates in place, never replaces, and treats a rotated credential as a change to store", async () => {
-    const olds = {
+    const olds: AuthenticatorSettingsOutputs = {
       settingsKind: SETTINGS_KIND,
       connection: { orgUrl: "https://dev-1.okta.com", apiToken: "old" },
-      authenticators: [{ key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL" as const }],
+      authenticators: [{ key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL" }],
       prior: [],
     };
     expect(await authenticatorSettingsProvider.diff!("id", olds, { ...olds })).toMatchObject({ changes: false });
