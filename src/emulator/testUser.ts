@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { Secret } from "otpauth";
 import { Evaluation } from "../evaluate/evaluateProgram";
-import { lookedUpUserId } from "../evaluate/offlineOkta";
+import { generatedPassword, lookedUpUserId } from "../evaluate/offlineOkta";
 import { oktaId } from "../evaluate/oktaIds";
 import { OrgUser } from "./orgModel";
 
@@ -40,6 +39,3 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function generatedPassword(): string {
-  return `${randomBytes(15).toString("base64url")}Aa1!`;
-}

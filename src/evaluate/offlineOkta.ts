@@ -58,7 +58,7 @@ export class OfflineOkta implements pulumi.runtime.Mocks {
 }
 
 /** Meets Okta's default password policy (upper, lower, digit, symbol); never printed. */
-function generatedPassword(length: number): string {
+export function generatedPassword(length = 24): string {
   const body = randomBytes(length).toString("base64url").slice(0, Math.max(length - 4, 8));
   return `${body}Aa1!`;
 }
