@@ -7,7 +7,15 @@ import { setupOptions } from "./model/resourceOptions";
  * The whole Pulumi program as a function, so `index.ts`, the tests, the plan and the emulator all
  * evaluate exactly the same thing. Config is validated first: a bad value throws before any resource.
  */
-export function defineDirectAuthProgram() {
+export type ProgramOutputs = {
+  issuer: pulumi.Output<string>;
+  apps: DirectAuthSetup["apps"];
+  testUserLogin: pulumi.Output<string>;
+  /** Only when the stack created the test user, so a looked-up user gets no empty output. */
+  testUserPassword?: pulumi.Output<string>;
+};
+
+export function defineDirectAuthProgram(): ProgramOutputs {
   const { config, orgUrl, connection } = readStackConfig();
   const setup = new DirectAuthSetup(
     "direct-auth",
@@ -18,6 +26,6 @@ export function defineDirectAuthProgram() {
     issuer: setup.issuer,
     apps: setup.apps,
     testUserLogin: setup.testUserLogin,
-    testUserPassword: setup.testUserPassword,
+    ...(setup.testUserPassword ? { testUserPassword: setup.testUserPassword } : {}),
   };
 }

@@ -3,7 +3,16 @@ import { FactorMode, VARIANT_IDS, Variant, isVariantId, variant } from "../catal
 import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
 import { ConfigError, ConfigProblem, keyName, problemAt } from "./configError";
-import { CONFIG_KEYS, PHONE_CHANNELS, RawConfig, TestUserConfig, rawConfigSchema } from "./schema";
+import {
+  CONFIG_KEYS,
+  KEY_HELP,
+  PHONE_CHANNELS,
+  RawConfig,
+  TestUserConfig,
+  appGroupSchema,
+  rawConfigSchema,
+  testUserSchema,
+} from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
 
@@ -29,7 +38,8 @@ const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
  * JSON-decoded. Collects every problem before throwing so one run shows them all.
  */
 export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
-  const parsed = rawConfigSchema.safeParse(values);
+  // Zod leaves the offending value out of its issues unless asked; the messages quote it.
+  const parsed = rawConfigSchema.safeParse(values, { reportInput: true });
   const problems: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(zodProblem);
   const raw = parsed.success ? parsed.data : undefined;
 
@@ -59,24 +69,31 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
 }
 
 function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => {
-      const candidates = issue.path.length === 0 ? CONFIG_KEYS : knownKeysAt(issue.path);
-      const guess = closestMatch(key, candidates);
-      const path = [...issue.path, key];
-      return {
-        ...problemAt(issue.path.length === 0 ? [key] : issue.path, `unknown key${guess ? `; did you mean "${guess}"?` : ""}`),
-        key: keyName(path),
-        expected: `one of: ${candidates.join(", ")}`,
-      };
-    });
-  }
+  if (issue.code === "unrecognized_keys") return unknownKeyProblems(issue);
   return [problemAt(issue.path, describeIssue(issue))];
 }
 
+function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
+  const topLevel = issue.path.length === 0;
+  const candidates = topLevel ? CONFIG_KEYS : knownKeysAt(issue.path);
+  return issue.keys.map((key) => {
+    const guess = closestMatch(key, candidates);
+    const path = [...issue.path, key];
+    // A misspelt top-level key has no help of its own: show how to set the key it probably meant,
+    // or how to drop it; a nested one gets the help of the key it sits under.
+    const helpKey = (topLevel ? guess : issue.path[0]) as keyof RawConfig | undefined;
+    return {
+      key: keyName(path),
+      problem: `unknown key${guess ? `; did you mean "${guess}"?` : ""}`,
+      expected: `one of: ${candidates.join(", ")}`,
+      example: (helpKey && KEY_HELP[helpKey]?.example) ?? `pulumi config rm ${keyName(path)}`,
+    };
+  });
+}
+
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  if (path[0] === "testUser") return ["login", "create", "firstName", "lastName"];
-  if (path[0] === "apps") return ["name", "variants"];
+  if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
+  if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
   return [];
 }
 

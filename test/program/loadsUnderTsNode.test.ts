@@ -33,7 +33,8 @@ describe("index.ts", () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", loader], { cwd: root, timeout: 60_000 });
     const result = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(result.issuer).toBe("https://dev-1.okta.com");
-    expect(result.exports).toEqual(["apps", "issuer", "testUserLogin", "testUserPassword"]);
+    // The user is looked up, so there is no password output (not even an empty one).
+    expect(result.exports).toEqual(["apps", "issuer", "testUserLogin"]);
     expect(result.count).toBeGreaterThan(10);
   }, 90_000);
 });

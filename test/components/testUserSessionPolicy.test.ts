@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { Declared, declared } from "../helpers/declared";
+import { STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
+import { SPEC_VARIANTS, isPrimaryFactor } from "../helpers/spec";
+import { OKTA } from "../helpers/tokens";
+
+const SESSION_TYPES = [OKTA.group, OKTA.groupMemberships, OKTA.sessionPolicy, OKTA.sessionPolicyRule];
+
+describe("global session policy for primary-factor flows (spec §1 notes, §2)", () => {
+  let stack: Declared;
+  beforeAll(async () => {
+    stack = await declared({ variants: SPEC_VARIANTS.map((row) => row.id), testUser: TESTER });
+  });
+
+  it("puts the test user, alone, in a group of this stack's", () => {
+    const group = stack.one(OKTA.group);
+    expect(group.inputs.name).toContain(STACK);
+    expect(stack.one(OKTA.groupMemberships).inputs).toEqual({ groupId: group.id, users: [lookedUpUserId(TEST_LOGIN)] });
+  });
+
+  it("scopes a session policy to that group instead of editing the org's default rule", () => {
+    expect(stack.one(OKTA.sessionPolicy).inputs).toMatchObject({ groupsIncluded: [stack.one(OKTA.group).id], status: "ACTIVE" });
+  });
+
+  it('lets a session start with any factor, MFA "Not required"', () => {
+    expect(stack.one(OKTA.sessionPolicyRule).inputs).toMatchObject({
+      policyId: stack.one(OKTA.sessionPolicy).id,
+      access: "ALLOW",
+      status: "ACTIVE",
+      primaryFactor: "PASSWORD_IDP_ANY_FACTOR",
+      mfaRequired: false,
+    });
+  });
+});
+
+describe("with only MFA variants", () => {
+  it("leaves global session policies alone", async () => {
+    const mfaOnly = SPEC_VARIANTS.filter((row) => !isPrimaryFactor(row)).map((row) => row.id);
+    const stack = await declared({ variants: mfaOnly, testUser: TESTER });
+    for (const type of SESSION_TYPES) expect(stack.all(type)).toEqual([]);
+  });
+});
+
+describe("with one primary-factor app among MFA ones", () => {
+  it("declares the session policy once", async () => {
+    const stack = await declared({
+      apps: [
+        { name: "MFA", variants: ["mfa-otp", "mfa-oob-phone"] },
+        { name: "Email", variants: ["oob-email"] },
+      ],
+      testUser: TESTER,
+    });
+    for (const type of SESSION_TYPES) expect(stack.all(type)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConfigError } from "../../src/config/configError";
+import { parseConfig } from "../../src/config/parseConfig";
+import { namespaceValues, readOrgUrl, readStackConfig } from "../../src/config/readStackConfig";
+import { loadStackConfig } from "../../src/config/stackFile";
+import { TESTER, stackConfig } from "../helpers/stackConfig";
+import { mockedOrg } from "../helpers/mockedOrg";
+
+describe("namespaceValues", () => {
+  it("keeps only this project's keys, by short name, with structured values decoded", () => {
+    expect(
+      namespaceValues({
+        "okta:orgName": "dev-1",
+        "okta-direct-auth:variants": '["otp"]',
+        "okta-direct-auth:protect": "true",
+        "okta-direct-auth:authorizationServer": "default",
+        "other-project:variants": '["x"]',
+      }),
+    ).toEqual({ variants: ["otp"], protect: true, authorizationServer: "default" });
+  });
+});
+
+describe("the repository's stack files", () => {
+  const root = join(__dirname, "../..");
+  const stacks = readdirSync(root).flatMap((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1] ?? []);
+
+  it("include the dev stack", () => {
+    expect(stacks).toContain("dev");
+  });
+
+  it.each(stacks)("%s is a valid config", (stack) => {
+    expect(parseConfig(namespaceValues(loadStackConfig(stack, root))).apps.length).toBeGreaterThan(0);
+  });
+});
+
+describe("readOrgUrl", () => {
+  it("builds https://{orgName}.{baseUrl} from stack config, before the provider's env variables", () => {
+    const config = { "okta:orgName": "dev-1", "okta:baseUrl": "oktapreview.com" };
+    expect(readOrgUrl(config, { OKTA_ORG_NAME: "env-org" })).toBe("https://dev-1.oktapreview.com");
+  });
+
+  it("falls back to the env variables the provider reads, and to okta.com", () => {
+    expect(readOrgUrl({}, { OKTA_ORG_NAME: "env-org", OKTA_BASE_URL: "okta-emea.com" })).toBe("https://env-org.okta-emea.com");
+    expect(readOrgUrl({ "okta:orgName": "dev-1" }, {})).toBe("https://dev-1.okta.com");
+  });
+
+  it("names okta:orgName, what it is and how to set it when there is none", () => {
+    expect(() => readOrgUrl({}, {})).toThrow(ConfigError);
+    expect(() => readOrgUrl({}, {})).toThrow(
+      /okta:orgName: required[\s\S]*expected: the org's subdomain[\s\S]*example:  pulumi config set okta:orgName/,
+    );
+  });
+});
+
+describe("readStackConfig", () => {
+  beforeEach(() => vi.stubEnv("OKTA_ORG_NAME", undefined));
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("reads the running stack's config and org", async () => {
+    await mockedOrg(stackConfig({ variants: ["otp"], testUser: TESTER }, { "okta:orgName": "dev-9", "okta:baseUrl": "oktapreview.com" }));
+    const settings = readStackConfig();
+    expect(settings.orgUrl).toBe("https://dev-9.oktapreview.com");
+    expect(settings.config.apps.map((a) => a.variants.map((v) => v.id))).toEqual([["otp"]]);
+  });
+
+  it("reports a missing org together with the namespace's problems", async () => {
+    await mockedOrg(stackConfig({ variants: [], testUser: TESTER }, {}));
+    expect(pulumi.runtime.allConfig()).not.toHaveProperty("okta:orgName");
+    let error: ConfigError | undefined;
+    try {
+      readStackConfig();
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems.map((p) => p.key)).toEqual(["okta-direct-auth:variants", "okta:orgName"]);
+  });
+});
