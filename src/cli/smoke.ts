@@ -1,0 +1,111 @@
+import { VariantId } from "../catalogue/variants";
+import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
+import { transportProblem } from "../smoke/httpClient";
+import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke";
+import { promptCodeSource } from "../smoke/prompt";
+import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
+import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
+import { connectionFromSettings, describeMissingCredentials } from "../orgSettings/connection";
+import { OktaManagementClient } from "../orgSettings/managementClient";
+import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
+
+/** `npm run smoke -- ...`: exit 0 nothing failed, 1 a variant failed, 2 usage or configuration error. */
+
+interface ResolvedTarget {
+  issuer: string;
+  username: string;
+  password?: string;
+  targets: SmokeTarget[];
+}
+
+class ConfigProblem extends Error {}
+
+async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
+  const { target } = plan;
+  if (target.kind === "explicit") {
+    return {
+      issuer: target.issuer,
+      username: target.username,
+      password: plan.password,
+      targets: target.variants.map((variant: VariantId) => ({ variant, app: target.app, clientId: target.clientId })),
+    };
+  }
+  const outputs = await readStackOutputs(target.stack);
+  const problem = transportProblem(outputs.issuer);
+  if (problem) throw new ConfigProblem(`stack ${target.stack}: issuer is refused (${problem})`);
+  return {
+    issuer: outputs.issuer,
+    username: outputs.testUserLogin,
+    // An explicit password wins: the stack only knows the one it generated.
+    password: plan.password ?? outputs.testUserPassword,
+    targets: targetsFromStack(outputs, target.stack, target.variants),
+  };
+}
+
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parseSmokeArgs(argv, env);
+  if (parsed.kind === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (parsed.kind === "error") {
+    process.stderr.write(`smoke: ${parsed.message}\n(npm run smoke -- --help for usage)\n`);
+    return 2;
+  }
+  const { plan } = parsed;
+  let resolved: ResolvedTarget;
+  try {
+    resolved = await resolveTarget(plan);
+  } catch (error) {
+    if (error instanceof StackOutputError || error instanceof ConfigProblem) {
+      process.stderr.write(`smoke: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const options: SmokeOptions = {
+    ...resolved,
+    totpSecret: plan.totpSecret,
+    channel: plan.channel,
+    scope: plan.scope,
+    interactive: plan.interactive,
+    codeSource: plan.codeOutbox ? outboxCodeSource(plan.codeOutbox) : plan.interactive ? promptCodeSource() : undefined,
+    requestTimeoutMs: plan.requestTimeoutMs,
+    maxRetries: plan.maxRetries,
+    onProgress: (event) => process.stderr.write(`${renderProgress(event)}\n`),
+  };
+  let report;
+  if (plan.enrollTotp) {
+    const connection = connectionFromSettings({}, process.env);
+    if (!connection.apiToken && !connection.accessToken && !connection.privateKey) {
+      process.stderr.write(`smoke: --enroll-totp: ${describeMissingCredentials()}\n`);
+      return 2;
+    }
+    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${resolved.username}\n`);
+    try {
+      report = await withTemporaryTotpFactor(new OktaManagementClient(connection), resolved.username, plan.keepFactor, (totpSecret) =>
+        runSmoke({ ...options, totpSecret }),
+      );
+    } catch (error) {
+      if (!(error instanceof TotpEnrollmentError)) throw error;
+      process.stderr.write(`smoke: --enroll-totp: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
+  } else {
+    report = await runSmoke(options);
+  }
+  process.stdout.write(`${plan.json ? renderJson(report) : renderTable(report)}\n`);
+  return exitCodeOf(report);
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only the error's name: a message could quote something from the environment.
+    process.stderr.write(`smoke: internal error (${(error as Error)?.name ?? "unknown"}); please report it\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,206 @@
+import { parseArgs } from "node:util";
+import { VARIANT_IDS, VariantId, isVariantId } from "../catalogue/variants";
+import { closestMatch } from "../model/closestMatch";
+import { transportProblem } from "./httpClient";
+import { parseTotpSecret } from "./totp";
+
+export const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
+export const TOTP_SECRET_ENV = "OKTA_SMOKE_TOTP_SECRET";
+
+export const HELP = `Usage: npm run smoke -- (--stack NAME | --issuer URL --client-id ID --variants LIST --username LOGIN) [options]
+
+Drives each Direct Authentication flow against the org and reports, per variant:
+  pass     tokens issued and the ID token verified against the issuer's JWKS
+  wired    the server accepted the flow up to the human step (push sent, code sent,
+           or a deliberately wrong OTP answered invalid_grant when no TOTP secret is set)
+  fail     with a diagnosis naming the guide step and the config key or resource to fix
+  skipped  with the reason
+
+Target:
+  --stack NAME          read issuer, apps and test user from \`pulumi stack output --json --show-secrets\`
+  --issuer URL          org URL (org authorization server) or {org}/oauth2/{authServerId}
+  --client-id ID        client ID of the app the variants run on
+  --variants LIST       comma-separated: ${VARIANT_IDS.join(", ")}
+                        (with --stack: only these of the stack's variants)
+  --username LOGIN      the test user's login
+  --app NAME            app name used in diagnoses (default: the client ID)
+
+Options:
+  --channel sms|voice   phone channel for the phone variants (default sms)
+  --scope SCOPES        scopes to ask for (default "openid profile")
+  --interactive         complete the human steps: number to tap, push countdown, code prompt
+  --code-outbox URL     emulator mode: read sms/voice/email codes from the emulator's outbox
+                        and wait for its simulated push approval
+  --enroll-totp         enroll a Google Authenticator factor for the test user first (management
+                        credentials from the okta provider's env: OKTA_ORG_NAME, OKTA_BASE_URL,
+                        OKTA_API_TOKEN), so the OTP variants can pass; removed afterwards
+  --keep-factor         with --enroll-totp: keep the enrolled factor
+  --timeout SECONDS     per-request timeout (default 10)
+  --max-retries N       retries after HTTP 429 (default 2)
+  --json                print one JSON document {issuer, results} on stdout
+  -h, --help            this text
+
+Secrets come from the environment only, never from flags, and are never printed:
+  ${PASSWORD_ENV}       the test user's password (MFA variants; a stack that created
+                        the user provides it)
+  ${TOTP_SECRET_ENV}    base32 secret of the user's Google Authenticator enrollment
+
+Exit status: 0 nothing failed (wired and skipped are not failures), 1 a variant failed,
+2 usage or configuration error.
+`;
+
+export type CliTarget =
+  | { kind: "stack"; stack: string; variants?: VariantId[] }
+  | { kind: "explicit"; issuer: string; clientId: string; app: string; variants: VariantId[]; username: string };
+
+export interface CliPlan {
+  target: CliTarget;
+  json: boolean;
+  interactive: boolean;
+  channel?: "sms" | "voice";
+  scope?: string;
+  codeOutbox?: string;
+  enrollTotp: boolean;
+  keepFactor: boolean;
+  requestTimeoutMs?: number;
+  maxRetries?: number;
+  password?: string;
+  totpSecret?: string;
+}
+
+export type CliParse = { kind: "help" } | { kind: "error"; message: string } | { kind: "run"; plan: CliPlan };
+
+const OPTIONS = {
+  stack: { type: "string" },
+  issuer: { type: "string" },
+  "client-id": { type: "string" },
+  variants: { type: "string" },
+  username: { type: "string" },
+  app: { type: "string" },
+  channel: { type: "string" },
+  scope: { type: "string" },
+  interactive: { type: "boolean" },
+  "code-outbox": { type: "string" },
+  "enroll-totp": { type: "boolean" },
+  "keep-factor": { type: "boolean" },
+  timeout: { type: "string" },
+  "max-retries": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const SECRET_FLAG = /^--?(password|pass|pwd|totp|totp-secret|secret|otp)(=|$)/i;
+
+class UsageError extends Error {}
+class HelpRequested extends Error {}
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
+
+function parseVariants(list: string): VariantId[] {
+  const ids = list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) usage("--variants needs at least one variant id");
+  for (const id of ids) {
+    if (!isVariantId(id)) {
+      const guess = closestMatch(id, VARIANT_IDS);
+      usage(`unknown variant "${id}"${guess ? `; did you mean "${guess}"?` : ""} (known: ${VARIANT_IDS.join(", ")})`);
+    }
+  }
+  if (new Set(ids).size !== ids.length) usage("--variants lists a variant twice");
+  return ids as VariantId[];
+}
+
+function checkedUrl(flag: string, url: string): string {
+  const problem = transportProblem(url);
+  if (problem) usage(`${flag} ${problem === "not a URL" ? "is not a URL" : `is refused: ${problem}; use https`}`);
+  return url.replace(/\/+$/, "");
+}
+
+function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n === 0)) {
+    usage(`${flag} must be ${integer ? "a whole number ≥ 0" : "a number of seconds > 0"}`);
+  }
+  return n;
+}
+
+/** Parses argv and the environment into a run plan; no message ever repeats a secret or a positional argument. */
+export function parseSmokeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliParse {
+  try {
+    return { kind: "run", plan: parsePlan(argv, env) };
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: "error", message: error.message };
+    if (error instanceof HelpRequested) return { kind: "help" };
+    throw error;
+  }
+}
+
+function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
+  if (argv.some((a) => SECRET_FLAG.test(a))) {
+    usage(`secrets are never taken from flags (they would land in shell history): set ${PASSWORD_ENV} / ${TOTP_SECRET_ENV}`);
+  }
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    usage(code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL" ? "positional arguments are not accepted; every value needs its flag" : message.split("\n")[0]);
+  }
+  if (values.help) throw new HelpRequested();
+
+  const explicitFlags = (["issuer", "client-id", "username", "app"] as const).filter((f) => values[f] !== undefined);
+  let target: CliTarget;
+  if (values.stack !== undefined) {
+    if (explicitFlags.length > 0) usage(`--stack reads the target from the stack; drop ${explicitFlags.map((f) => `--${f}`).join(", ")}`);
+    if (values.stack.trim() === "") usage("--stack needs a stack name");
+    target = { kind: "stack", stack: values.stack, variants: values.variants === undefined ? undefined : parseVariants(values.variants) };
+  } else {
+    const missing = (["issuer", "client-id", "variants", "username"] as const).filter((f) => !values[f]);
+    if (missing.length > 0) {
+      usage(`give --stack NAME, or all of --issuer, --client-id, --variants, --username (missing: ${missing.map((f) => `--${f}`).join(", ")})`);
+    }
+    target = {
+      kind: "explicit",
+      issuer: checkedUrl("--issuer", values.issuer!),
+      clientId: values["client-id"]!,
+      app: values.app ?? values["client-id"]!,
+      variants: parseVariants(values.variants!),
+      username: values.username!,
+    };
+  }
+
+  if (values.channel !== undefined && values.channel !== "sms" && values.channel !== "voice") usage("--channel must be sms or voice");
+  if (values.interactive && values["code-outbox"] !== undefined) {
+    usage("--interactive and --code-outbox both answer the human steps; choose one");
+  }
+  if (values.scope !== undefined && values.scope.trim() === "") usage("--scope must name at least one scope");
+  if (values["keep-factor"] && !values["enroll-totp"]) usage("--keep-factor goes with --enroll-totp");
+  if (values["enroll-totp"] && env[TOTP_SECRET_ENV]) {
+    usage(`--enroll-totp enrolls a new factor; ${TOTP_SECRET_ENV} names an existing one: choose one`);
+  }
+  const timeoutSeconds = positiveNumber("--timeout", values.timeout, false);
+  const totpSecret = env[TOTP_SECRET_ENV] || undefined;
+  if (totpSecret !== undefined) {
+    try {
+      parseTotpSecret(totpSecret);
+    } catch (error) {
+      usage(`${TOTP_SECRET_ENV}: ${(error as Error).message}`);
+    }
+  }
+  return {
+    target,
+    json: Boolean(values.json),
+    interactive: Boolean(values.interactive),
+    channel: values.channel as "sms" | "voice" | undefined,
+    scope: values.scope?.trim(),
+    codeOutbox: values["code-outbox"] === undefined ? undefined : checkedUrl("--code-outbox", values["code-outbox"]),
+    enrollTotp: Boolean(values["enroll-totp"]),
+    keepFactor: Boolean(values["keep-factor"]),
+    requestTimeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
+    maxRetries: positiveNumber("--max-retries", values["max-retries"], true),
+    password: env[PASSWORD_ENV] || undefined,
+    totpSecret,
+  };
+}

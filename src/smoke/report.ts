@@ -1,0 +1,68 @@
+import { ProgressEvent, SmokeReport, SmokeResult, SmokeStatus } from "./types";
+
+const STATUS_ORDER: readonly SmokeStatus[] = ["pass", "wired", "fail", "skipped"];
+
+/** 0 when nothing failed (`wired` and `skipped` are not failures), 1 otherwise. */
+export function exitCodeOf(report: SmokeReport): 0 | 1 {
+  return report.results.some((r) => r.status === "fail") ? 1 : 0;
+}
+
+/** Exactly the documented shape, field order included, whatever else a result object carries. */
+export function renderJson(report: SmokeReport): string {
+  return JSON.stringify(
+    {
+      issuer: report.issuer,
+      results: report.results.map((r) => ({
+        variant: r.variant,
+        app: r.app,
+        status: r.status,
+        step: r.step,
+        ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+        requests: r.requests,
+        ms: r.ms,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const COLUMNS: { title: string; value: (r: SmokeResult) => string; right?: boolean }[] = [
+  { title: "VARIANT", value: (r) => r.variant },
+  { title: "APP", value: (r) => r.app },
+  { title: "STATUS", value: (r) => (r.status === "fail" ? "FAIL" : r.status) },
+  { title: "STEP", value: (r) => r.step },
+  { title: "REQUESTS", value: (r) => String(r.requests), right: true },
+  { title: "TIME", value: (r) => formatMs(r.ms), right: true },
+];
+
+function formatMs(ms: number): string {
+  return ms < 10_000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function renderTable(report: SmokeReport): string {
+  const rows = report.results.map((r) => COLUMNS.map((c) => c.value(r)));
+  const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (COLUMNS[i].right ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  const notes = report.results
+    .filter((r) => r.diagnosis)
+    .map((r) => `  ${r.variant} (${r.status}): ${r.diagnosis}`);
+  const counts = STATUS_ORDER.map((s) => `${report.results.filter((r) => r.status === s).length} ${s}`).join(", ");
+  return [
+    `Smoke check of ${report.issuer}`,
+    "",
+    line(COLUMNS.map((c) => c.title)),
+    ...rows.map(line),
+    ...(notes.length > 0 ? ["", ...notes] : []),
+    "",
+    `${report.results.length} variant${report.results.length === 1 ? "" : "s"}: ${counts}`,
+  ].join("\n");
+}
+
+export function renderProgress(event: ProgressEvent): string {
+  return `[${event.variant}] ${event.step}${event.detail ? `: ${event.detail}` : ""}`;
+}

@@ -1,0 +1,137 @@
+import { AuthenticatorMethod } from "../catalogue/authenticators";
+import { isVariantId, Variant, variant as variantOf } from "../catalogue/variants";
+import { diagnose } from "./diagnosis";
+import { Endpoints, JsonWebKeySet } from "./discovery";
+import { FlowContext } from "./flows/context";
+import { FLOWS } from "./flows";
+import { HttpClient, pathOf, RequestTally } from "./httpClient";
+import { readOAuth } from "./oauthResponse";
+import { fail, Problem, problemOf } from "./problem";
+import { Redactor } from "./redactor";
+import { TotpCodes } from "./totp";
+import { Clock, SmokeOptions, SmokeResult, SmokeStatus, SmokeTarget, Step } from "./types";
+import { verifyIdToken } from "./verifyIdToken";
+
+/** What every variant of one run shares: fetched once, used by all. */
+export interface RunShared {
+  options: SmokeOptions;
+  endpoints: Endpoints;
+  /** The run's JWKS, fetched on first use. */
+  keys(onFetch: () => void): Promise<JsonWebKeySet>;
+  http: HttpClient;
+  clock: Clock;
+  secrets: Redactor;
+  totp?: TotpCodes;
+}
+
+/** Fields of requests and answers that must never reach the output. */
+const SECRET_FIELDS = ["password", "otp", "binding_code", "mfa_token", "oob_code", "access_token", "id_token", "refresh_token"];
+
+export const DEFAULT_SCOPE = "openid profile";
+
+export function channelFor(variant: Variant, phoneChannel: "sms" | "voice" = "sms"): AuthenticatorMethod {
+  return variant.channels.includes(phoneChannel) ? phoneChannel : variant.channels[0];
+}
+
+/** For a target that never ran: the run failed before it (discovery), or it names no known variant. */
+export function resultWithoutRun(target: SmokeTarget, status: "fail" | "skipped", step: Step, diagnosis: string): SmokeResult {
+  return { variant: target.variant, app: target.app, status, step, diagnosis, requests: 0, ms: 0 };
+}
+
+export function unknownVariant(target: SmokeTarget): SmokeResult | undefined {
+  return isVariantId(target.variant)
+    ? undefined
+    : resultWithoutRun(target, "skipped", "setup", `unknown variant ${JSON.stringify(String(target.variant))}`);
+}
+
+export function describeProblem(problem: Problem, step: Step, target: SmokeTarget, shared: Pick<RunShared, "options">, grantType?: string): string {
+  const { options } = shared;
+  const variant = variantOf(target.variant);
+  return diagnose({
+    problem,
+    step,
+    variant,
+    app: target.app,
+    clientId: target.clientId,
+    issuer: options.issuer,
+    username: options.username,
+    scope: options.scope ?? DEFAULT_SCOPE,
+    grantType,
+    channel: variant.channels.length > 0 ? channelFor(variant, options.channel) : undefined,
+    declaredGrantTypes: target.grantTypes,
+  });
+}
+
+export async function runVariant(target: SmokeTarget, shared: RunShared): Promise<SmokeResult> {
+  const { options, clock, secrets } = shared;
+  const started = clock.now();
+  const tally: RequestTally = { count: 0, owner: target.variant };
+  let step: Step = "setup";
+  let grantType: string | undefined;
+  const result = (status: SmokeStatus, diagnosis?: string): SmokeResult => ({
+    variant: target.variant,
+    app: target.app,
+    status,
+    step,
+    ...(diagnosis ? { diagnosis: secrets.redact(diagnosis) } : {}),
+    requests: tally.count,
+    ms: Math.round(clock.now() - started),
+  });
+  const progress = (detail?: string) =>
+    options.onProgress?.({ variant: target.variant, step, ...(detail ? { detail: secrets.redact(detail) } : {}) });
+
+  const unknown = unknownVariant(target);
+  if (unknown) return unknown;
+  const variant = variantOf(target.variant);
+  if (variant.factorMode === "2FA" && !options.password) {
+    step = "password";
+    return result("skipped", "no password for the test user's password leg: set OKTA_SMOKE_PASSWORD (a stack that created the user provides it)");
+  }
+
+  const ctx: FlowContext = {
+    variant,
+    target,
+    endpoints: shared.endpoints,
+    username: options.username,
+    password: options.password,
+    scope: options.scope ?? DEFAULT_SCOPE,
+    channel: channelFor(variant, options.channel),
+    completeHumanSteps: Boolean(options.interactive || options.codeSource),
+    interactive: Boolean(options.interactive),
+    codeSource: options.codeSource,
+    totp: shared.totp,
+    clock,
+    secrets,
+    enter(next, detail, grant) {
+      step = next;
+      grantType = grant ?? grantType;
+      progress(detail);
+    },
+    note: (detail) => progress(detail),
+    async post(url, form) {
+      const full: Record<string, string | undefined> = { client_id: target.clientId, ...form };
+      for (const field of SECRET_FIELDS) secrets.add(full[field]);
+      const answer = readOAuth(await shared.http.postForm(url, full, tally), pathOf(url));
+      for (const field of SECRET_FIELDS) {
+        const value = answer.body[field];
+        if (typeof value === "string") secrets.add(value);
+      }
+      return answer;
+    },
+    async finish(tokens) {
+      const idToken = tokens.id_token;
+      if (typeof idToken !== "string" || idToken.length === 0) fail("no_id_token");
+      const jwks = await shared.keys(() => ctx.enter("jwks", `GET ${pathOf(shared.endpoints.jwks)}`));
+      ctx.enter("id-token", "verifying signature, iss, aud and exp against the JWKS");
+      await verifyIdToken(idToken, jwks, { issuer: shared.endpoints.issuer, clientId: target.clientId, now: clock.now() });
+      return { status: "pass" };
+    },
+  };
+
+  try {
+    const outcome = await FLOWS[variant.flow](ctx);
+    return result(outcome.status, outcome.note);
+  } catch (error) {
+    return result("fail", describeProblem(problemOf(error), step, target, shared, grantType));
+  }
+}

@@ -1,0 +1,98 @@
+import { VariantId } from "../catalogue/variants";
+
+/** One variant to check and the app (client) it runs against. */
+export interface SmokeTarget {
+  variant: VariantId;
+  /** App integration name, used in diagnoses. */
+  app: string;
+  clientId: string;
+  /** Grant types the stack declared for the app; lets a diagnosis tell drift from a missing declaration. */
+  grantTypes?: string[];
+}
+
+export type CodeChannel = "sms" | "voice" | "email";
+
+/** Where the code a human would receive comes from: the emulator's outbox, or a prompt. */
+export type CodeSource = (request: { channel: CodeChannel; login: string; sentAfter: Date }) => Promise<string | undefined>;
+
+export interface ProgressEvent {
+  variant: string;
+  step: string;
+  detail?: string;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface SmokeOptions {
+  issuer: string;
+  targets: SmokeTarget[];
+  username: string;
+  password?: string;
+  /** Base32 secret of the test user's Google Authenticator enrollment. */
+  totpSecret?: string;
+  /**
+   * Okta accepts each TOTP code once, so by default a second OTP flow in the same 30-second
+   * window waits for the next window (up to 30 s). `false` skips that wait, for a server known to
+   * accept a code twice (the emulator, today).
+   */
+  waitForFreshTotp?: boolean;
+  /** Phone channel for the phone variants; default sms. */
+  channel?: "sms" | "voice";
+  /** Default "openid profile". */
+  scope?: string;
+  /** Show binding numbers and countdowns meant for a person at the keyboard. */
+  interactive?: boolean;
+  /**
+   * Supplies the codes of sms/voice/email flows. Whoever can read those codes (a person, the
+   * emulator's outbox) can also approve a push, so with a code source or `interactive` a push is
+   * awaited to the end instead of stopping at the first `authorization_pending`.
+   */
+  codeSource?: CodeSource;
+  /** Per HTTP request, default 10 000. */
+  requestTimeoutMs?: number;
+  /** Retries after a 429, default 2. */
+  maxRetries?: number;
+  /** Longest wait for a rate limit to reset before giving up, default 60 000. */
+  maxRateLimitWaitMs?: number;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Time source for polling and rate-limit waits; tests inject a fake one. */
+  clock?: Clock;
+  fetch?: typeof fetch;
+}
+
+export type SmokeStatus = "pass" | "wired" | "fail" | "skipped";
+
+export interface SmokeResult {
+  variant: string;
+  app: string;
+  status: SmokeStatus;
+  /** The last step reached: where it failed, or where it stopped for a human. */
+  step: string;
+  /** Why it failed, why it stopped at `wired`, or why it was skipped; one sentence. */
+  diagnosis?: string;
+  /** HTTP requests this variant sent to the authorization server (retries and polls included). */
+  requests: number;
+  ms: number;
+}
+
+export interface SmokeReport {
+  issuer: string;
+  results: SmokeResult[];
+}
+
+/** Steps of the flows, as they appear in results and progress lines. */
+export type Step =
+  | "setup"
+  | "discovery"
+  | "jwks"
+  | "password"
+  | "primary-authenticate"
+  | "challenge"
+  | "otp"
+  | "poll"
+  | "code"
+  | "token"
+  | "id-token";

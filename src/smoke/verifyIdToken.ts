@@ -1,0 +1,37 @@
+import { createLocalJWKSet, errors, JSONWebKeySet, jwtVerify } from "jose";
+import { fail } from "./problem";
+import { JsonWebKeySet } from "./discovery";
+
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  /** Epoch ms; the run's clock, so tests can move time. */
+  now: number;
+}
+
+/** Okta's clocks and ours may drift apart a little; more than this is a real expiry. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
+/**
+ * Verifies the ID token against the JWKS fetched once for the run: RS256 signature, `iss`,
+ * `aud`, `exp`. Failures become problems naming what did not match, never the token.
+ */
+export async function verifyIdToken(idToken: string, jwks: JsonWebKeySet, expected: IdTokenExpectations): Promise<void> {
+  try {
+    await jwtVerify(idToken, createLocalJWKSet(jwks as JSONWebKeySet), {
+      issuer: expected.issuer,
+      audience: expected.clientId,
+      algorithms: ["RS256"],
+      requiredClaims: ["exp"],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      currentDate: new Date(expected.now),
+    });
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) fail("id_token_expired");
+    if (error instanceof errors.JWTClaimValidationFailed) fail("id_token_claim", { detail: { claim: error.claim } });
+    if (error instanceof errors.JWKSNoMatchingKey) fail("id_token_unknown_key");
+    if (error instanceof errors.JWSSignatureVerificationFailed) fail("id_token_signature");
+    if (error instanceof errors.JOSEAlgNotAllowed) fail("id_token_algorithm");
+    fail("id_token_invalid", { detail: { reason: (error as { code?: string }).code ?? "malformed" } });
+  }
+}
