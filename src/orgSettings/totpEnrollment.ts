@@ -1,6 +1,14 @@
 import { Secret, TOTP } from "otpauth";
 import { OktaApiError, OktaManagementClient } from "./managementClient";
 
+/** Enrollment could not be done; the message names the cause and never a secret. */
+export class TotpEnrollmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TotpEnrollmentError";
+  }
+}
+
 export interface EnrolledTotp {
   userId: string;
   factorId: string;
@@ -23,28 +31,57 @@ export function totpCode(secret: string, at: number = Date.now()): string {
  * so the OTP variants can be checked end to end without a phone.
  */
 export async function enrollGoogleAuthenticator(client: OktaManagementClient, login: string): Promise<EnrolledTotp> {
-  const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
-  let factor: FactorResponse;
-  try {
-    factor = await client.post<FactorResponse>(`/api/v1/users/${user.id}/factors`, {
-      factorType: "token:software:totp",
-      provider: "GOOGLE",
-    });
-  } catch (error) {
-    if (error instanceof OktaApiError && error.status === 400) {
-      throw new Error(
-        `${login} already has a Google Authenticator factor, whose secret Okta does not reveal: set ` +
-          `OKTA_SMOKE_TOTP_SECRET to it, or reset that factor and run again (${error.summary})`,
-      );
-    }
-    throw error;
-  }
+  const user = await explained(`look up ${login}`, () => client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`));
+  const factor = await explained(`enroll Google Authenticator for ${login}`, () =>
+    client.post<FactorResponse>(`/api/v1/users/${user.id}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" }),
+  );
   const secret = factor._embedded?.activation?.sharedSecret;
-  if (!secret) throw new Error("Okta did not return the new factor's shared secret");
-  await client.post(`/api/v1/users/${user.id}/factors/${factor.id}/lifecycle/activate`, { passCode: totpCode(secret) });
+  if (!secret) throw new TotpEnrollmentError("Okta did not return the new factor's shared secret");
+  // Okta accepts each passcode once and none older than the last accepted: activating with the
+  // previous step's code (within its two-minute skew) leaves the current step to the flows.
+  await explained("activate the new factor", () =>
+    client.post(`/api/v1/users/${user.id}/factors/${factor.id}/lifecycle/activate`, {
+      passCode: totpCode(secret, Date.now() - 30_000),
+    }),
+  );
   return { userId: user.id, factorId: factor.id, secret };
+}
+
+/**
+ * A 400 on enroll usually means the user already has the factor, whose secret Okta never reveals
+ * again; the other failures (no such user, Google Authenticator not enrollable) say so themselves.
+ */
+async function explained<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof OktaApiError)) throw error;
+    const hint =
+      error.status === 400 && what.startsWith("enroll")
+        ? "; if the user already has a Google Authenticator factor, set OKTA_SMOKE_TOTP_SECRET to its secret or reset the factor"
+        : "";
+    throw new TotpEnrollmentError(`could not ${what}: ${error.message}${hint}`);
+  }
 }
 
 export async function removeFactor(client: OktaManagementClient, enrolled: EnrolledTotp): Promise<void> {
   await client.delete(`/api/v1/users/${enrolled.userId}/factors/${enrolled.factorId}`);
+}
+
+/**
+ * Runs `use` with a freshly enrolled factor's secret, then removes the factor unless `keep`, even
+ * when `use` throws, so a smoke run leaves the test user as it found it.
+ */
+export async function withTemporaryTotpFactor<T>(
+  client: OktaManagementClient,
+  login: string,
+  keep: boolean,
+  use: (secret: string) => Promise<T>,
+): Promise<T> {
+  const enrolled = await enrollGoogleAuthenticator(client, login);
+  try {
+    return await use(enrolled.secret);
+  } finally {
+    if (!keep) await removeFactor(client, enrolled);
+  }
 }

@@ -1,0 +1,70 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { TotpEnrollmentError, totpCode, withTemporaryTotpFactor } from "../../src/orgSettings/totpEnrollment";
+import { API_TOKEN, clientFor } from "./support/orgUnderTest";
+
+type Factor = { id: string; factorType: string; status: string };
+
+let evaluation: Evaluation;
+let emulator: RunningEmulator | undefined;
+
+beforeAll(async () => {
+  evaluation = await evaluateStack("dev");
+});
+
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+async function totpFactors(client: OktaManagementClient, login: string): Promise<Factor[]> {
+  const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
+  return (await client.get<Factor[]>(`/api/v1/users/${user.id}/factors`)).filter((f) => f.factorType === "token:software:totp");
+}
+
+/** The dev org's test user as a person who never set up Google Authenticator. */
+async function userWithoutTotp(): Promise<{ client: OktaManagementClient; login: string }> {
+  emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
+  const client = clientFor(emulator);
+  const login = emulator.testUser.login;
+  const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
+  for (const factor of await totpFactors(client, login)) await client.delete(`/api/v1/users/${user.id}/factors/${factor.id}`);
+  return { client, login };
+}
+
+describe("temporary Google Authenticator factor for the smoke check", () => {
+  it("enrolls and activates a factor whose secret yields accepted codes, then removes it", async () => {
+    const { client, login } = await userWithoutTotp();
+    const seen = await withTemporaryTotpFactor(client, login, false, async (secret) => {
+      expect(await totpFactors(client, login)).toEqual([expect.objectContaining({ status: "ACTIVE" })]);
+      expect(secret).toBe(emulator!.testUser.totpSecret);
+      return totpCode(secret);
+    });
+    expect(seen).toMatch(/^\d{6}$/);
+    expect(await totpFactors(client, login)).toEqual([]);
+  });
+
+  it("keeps the factor when asked, and removes it even when the run throws", async () => {
+    const { client, login } = await userWithoutTotp();
+    await withTemporaryTotpFactor(client, login, true, async () => undefined);
+    expect(await totpFactors(client, login)).toHaveLength(1);
+
+    const second = await userWithoutTotp();
+    await expect(
+      withTemporaryTotpFactor(second.client, second.login, false, async () => {
+        throw new Error("smoke blew up");
+      }),
+    ).rejects.toThrow("smoke blew up");
+    expect(await totpFactors(second.client, second.login)).toEqual([]);
+  });
+
+  it("explains, without any secret, why it cannot enroll a user who already has the factor", async () => {
+    emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
+    const attempt = withTemporaryTotpFactor(clientFor(emulator), emulator.testUser.login, false, async () => undefined);
+    await expect(attempt).rejects.toThrow(TotpEnrollmentError);
+    await expect(attempt).rejects.toThrow(/OKTA_SMOKE_TOTP_SECRET/);
+  });
+});

@@ -1,0 +1,44 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { emulatedIssuer, runOffline } from "../../src/start/offlineRun";
+
+const root = join(__dirname, "..", "..");
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+describe("emulatedIssuer", () => {
+  const issuer = (id?: string) => (id ? `http://127.0.0.1:1/oauth2/${id}` : "http://127.0.0.1:1");
+
+  it("maps the org authorization server to the emulator's URL", () => {
+    expect(emulatedIssuer("https://dev-1.okta.com", issuer)).toBe("http://127.0.0.1:1");
+  });
+
+  it("keeps a custom authorization server's id", () => {
+    expect(emulatedIssuer("https://dev-1.okta.com/oauth2/default", issuer)).toBe("http://127.0.0.1:1/oauth2/default");
+  });
+});
+
+describe("the offline main job", () => {
+  it.each(["dev", "test", "prod"])("passes every variant the %s stack configures", async (stack) => {
+    const evaluation = await evaluateStack(stack, root);
+    const report = await runOffline({ evaluation, pollIntervalSeconds: 0 });
+    const configured = (evaluation.outputs.apps as { variants: string[] }[]).flatMap((a) => a.variants);
+    expect(report.results.map((r) => r.variant).sort()).toEqual([...configured].sort());
+    expect(report.results.filter((r) => r.status !== "pass")).toEqual([]);
+  }, 60_000);
+
+  it("npm start --json prints one JSON document, no secret, and exits 0", async () => {
+    const { stdout, stderr } = await promisify(execFile)(tsx, ["src/cli/start.ts", "--json"], { cwd: root, timeout: 90_000 });
+    const report = JSON.parse(stdout);
+    expect(report.results).toHaveLength(7);
+    expect(report.results.every((r: { status: string }) => r.status === "pass")).toBe(true);
+    expect(stdout + stderr).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+  }, 90_000);
+
+  it("exits 2 with the config error for a stack file that does not exist", async () => {
+    const run = promisify(execFile)(tsx, ["src/cli/start.ts", "--stack", "nope"], { cwd: root, timeout: 60_000 });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Pulumi.nope.yaml") });
+  }, 60_000);
+});
