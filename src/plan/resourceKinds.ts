@@ -1,8 +1,8 @@
 /**
  * What a reviewer needs to know per resource type: what to call it, which input changes make the
  * provider delete and re-create it, and what deleting it does to the org. Types not listed here
- * (a dynamic resource, a type added later) are shown by their type token and treated as destructive
- * to delete, since nothing says otherwise.
+ * (a type added later) are shown by their type token and treated as destructive to delete, since
+ * nothing says otherwise.
  */
 export interface ResourceKind {
   noun: string;
@@ -32,8 +32,13 @@ const KINDS: Record<string, ResourceKind> = {
   },
   // Retained on delete: removing it from the stack leaves the authenticator as it is in the org.
   "okta:index/authenticator:Authenticator": { noun: "authenticator", replacedBy: ["key"], summary: ["key", "status"] },
-  // The provider's delete is a no-op: the org's default enrollment policy stays as last set.
-  "okta:index/policyMfaDefault:PolicyMfaDefault": { noun: "default enrollment policy", replacedBy: [], summary: [] },
+  // The program's only dynamic resource (src/orgSettings); deleting it restores what it recorded.
+  "pulumi-nodejs:dynamic:Resource": {
+    noun: "org-wide authenticator settings",
+    replacedBy: [],
+    onDelete: "each authenticator's status, methods and enrollment go back to what they were before this stack",
+    summary: ["authenticators"],
+  },
   "okta:auth/serverPolicy:ServerPolicy": {
     noun: "authorization server access policy",
     replacedBy: [],
