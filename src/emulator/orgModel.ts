@@ -123,6 +123,8 @@ export interface OrgUser {
   mobilePhone: string;
   password: string;
   totpSecret: string;
+  /** Time step of the last accepted passcode: Okta accepts each once, and none older. */
+  lastTotpStep?: number;
   /** Id of the Google Authenticator factor; a new enrollment through the factors API gets a new one. */
   totpFactorId: string;
   /**

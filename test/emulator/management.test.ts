@@ -4,7 +4,7 @@ import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { TYPE, appOf, devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
-import { FlowTarget, endpointsOf, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
+import { FlowTarget, endpointsOf, freshTotpCode, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
 import { JsonResponse, getJson, sendJson, totpCode } from "./support/http";
 
 const API_TOKEN = "test-api-token";
@@ -205,11 +205,14 @@ describe("users and Google Authenticator factors", () => {
     const secret = (enrolled.body._embedded as { activation: { sharedSecret: string } }).activation.sharedSecret;
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     const activate = `/api/v1/users/${userId}/factors/${enrolled.body.id}/lifecycle/activate`;
-    expectOktaError(await api.post(activate, { passCode: totpCode(secret, 5) }), 403, "E0000068");
-    expect((await api.post(activate, { passCode: totpCode(secret) })).body).toMatchObject({ status: "ACTIVE" });
+    // Far enough outside the two-minute skew that a step turning meanwhile cannot bring it in.
+    expectOktaError(await api.post(activate, { passCode: totpCode(secret, 10) }), 403, "E0000068");
+    const activation = freshTotpCode(emulator, secret);
+    expect((await api.post(activate, { passCode: activation })).body).toMatchObject({ status: "ACTIVE" });
 
     expect(emulator.testUser.totpSecret).toBe(secret);
-    expect((await otpGrant(target("otp"), totpCode(secret))).status).toBe(200);
+    expectOAuthError(await otpGrant(target("otp"), activation), 400, "invalid_grant");
+    expect((await otpGrant(target("otp"), freshTotpCode(emulator, secret))).status).toBe(200);
     expect(secret).not.toBe(oldSecret);
   });
 

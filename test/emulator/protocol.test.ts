@@ -11,6 +11,7 @@ import {
   SCOPE,
   challenge,
   endpointsOf,
+  freshTotpCode,
   mfaOobFlow,
   mfaOtpFlow,
   mfaToken,
@@ -21,7 +22,7 @@ import {
   primaryAuthenticate,
   receivedCode,
 } from "./support/flows";
-import { JsonResponse, getJson, postForm, sleep, totpCode } from "./support/http";
+import { JsonResponse, clearOfStepBoundary, currentTotpStep, getJson, postForm, sleep, totpCode, totpCodeAt } from "./support/http";
 import { DeclaredApp, appOf, devEvaluation, resourcesOf, withInputs } from "./support/evaluations";
 
 let evaluation: Evaluation;
@@ -194,7 +195,7 @@ describe("wire details", () => {
       client_id: t.clientId,
       grant_type: GRANT.mfaOtp,
       mfa_token: mfa,
-      otp: totpCode(emulator.testUser.totpSecret),
+      otp: freshTotpCode(emulator),
     });
     await expectTokens(answer, appOf(evaluation, "mfa-otp"));
   });
@@ -274,11 +275,37 @@ describe("the user got it wrong: 400 invalid_grant", () => {
     expectOAuthError(await otpGrant(target("otp"), String((Number(code) + 500_000) % 1_000_000).padStart(6, "0")), 400, "invalid_grant");
   });
 
-  it("accepts the code of the previous and next 30 s step (clock drift), not two steps away", async () => {
-    const secret = emulator.testUser.totpSecret;
-    expect((await otpGrant(target("otp"), totpCode(secret, -1))).status).toBe(200);
-    expect((await otpGrant(target("otp"), totpCode(secret, 1))).status).toBe(200);
-    expectOAuthError(await otpGrant(target("otp"), totpCode(secret, 3)), 400, "invalid_grant");
+  it("accepts a code up to four 30 s steps away either side (Okta's two-minute clock skew), not five", async () => {
+    const drifting = await started();
+    const t = target("otp", drifting, await endpointsOf(drifting));
+    const secret = drifting.testUser.totpSecret;
+    await clearOfStepBoundary();
+    expectOAuthError(await otpGrant(t, totpCode(secret, -5)), 400, "invalid_grant");
+    expectOAuthError(await otpGrant(t, totpCode(secret, 5)), 400, "invalid_grant");
+    // The older first: once a code is accepted, none from an earlier step is.
+    expect((await otpGrant(t, totpCode(secret, -4))).status).toBe(200);
+    expect((await otpGrant(t, totpCode(secret, 4))).status).toBe(200);
+  });
+
+  it("refuses a replayed code, on either OTP grant: Okta accepts each passcode once", async () => {
+    const fresh = await started();
+    const at = await endpointsOf(fresh);
+    const code = freshTotpCode(fresh);
+    const otp = target("otp", fresh, at);
+    expect((await otpGrant(otp, code)).status).toBe(200);
+    expectOAuthError(await otpGrant(otp, code), 400, "invalid_grant");
+    const mfa = target("mfa-otp", fresh, at);
+    const replayed = await postForm(at.token, { client_id: mfa.clientId, grant_type: GRANT.mfaOtp, mfa_token: await mfaToken(mfa), otp: code, scope: SCOPE });
+    expectOAuthError(replayed, 400, "invalid_grant");
+  });
+
+  it("refuses a code from a step before the last accepted one, though it was never used", async () => {
+    const fresh = await started();
+    const t = target("otp", fresh, await endpointsOf(fresh));
+    const secret = fresh.testUser.totpSecret;
+    const step = currentTotpStep();
+    expect((await otpGrant(t, totpCodeAt(secret, step + 1))).status).toBe(200);
+    expectOAuthError(await otpGrant(t, totpCodeAt(secret, step)), 400, "invalid_grant");
   });
 
   it("wrong password", async () => {
@@ -364,7 +391,7 @@ describe("the client got it wrong", () => {
 
   it("no scope on the first leg, or an unknown one: 400 invalid_scope", async () => {
     const t = target("otp");
-    const form = { client_id: t.clientId, grant_type: GRANT.otp, login_hint: emulator.testUser.login, otp: totpCode(emulator.testUser.totpSecret) };
+    const form = { client_id: t.clientId, grant_type: GRANT.otp, login_hint: emulator.testUser.login, otp: freshTotpCode(emulator) };
     expectOAuthError(await token(form), 400, "invalid_scope");
     expectOAuthError(await token({ ...form, scope: "openid launch_missiles" }), 400, "invalid_scope");
   });
@@ -418,7 +445,7 @@ describe("time runs out: 403 access_denied", () => {
       client_id: t.clientId,
       grant_type: GRANT.mfaOtp,
       mfa_token: mfa,
-      otp: totpCode(shortLived.testUser.totpSecret),
+      otp: freshTotpCode(shortLived),
     });
     expectOAuthError(answer, 403, "access_denied", /expired/);
   });

@@ -6,7 +6,7 @@ import { isEnrolled } from "../factors";
 import { OrgUser, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
-import { totpMatches } from "../totp";
+import { acceptedTotpStep } from "../totp";
 import { ApiRoute, jsonBody } from "./api";
 import { FactorView, factorJson, userJson } from "./shapes";
 
@@ -121,10 +121,12 @@ export const USER_ROUTES: ApiRoute[] = [
       const pending = user.pendingTotp;
       if (pending?.factorId !== factorId) throw notFound(factorId, "UserFactor");
       const passCode = jsonBody(request).passCode;
-      if (typeof passCode !== "string" || !totpMatches(pending.secret, passCode)) {
+      const step = typeof passCode === "string" ? acceptedTotpStep(pending.secret, passCode) : undefined;
+      if (step === undefined) {
         throw new OktaApiError(403, "E0000068", "Invalid Passcode/Answer", ["Your passcode doesn't match our records. Please try again."]);
       }
       user.totpSecret = pending.secret;
+      user.lastTotpStep = step;
       user.totpFactorId = pending.factorId;
       user.pendingTotp = undefined;
       user.unenrolled.delete(GOOGLE_OTP);

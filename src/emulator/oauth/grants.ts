@@ -2,7 +2,8 @@ import { GRANT } from "../../catalogue/grants";
 import { Answer } from "../answer";
 import { OAuthError } from "../errors";
 import { authenticatorUsable, raise } from "../policyChecks";
-import { totpMatches } from "../totp";
+import { OrgUser } from "../orgModel";
+import { acceptedTotpStep } from "../totp";
 import { FlowContext, admitUser, finishAuthentication, mfaTransaction, oobTransaction, userByLogin, userOf } from "./flow";
 import { redeemOob } from "./oob";
 import { listParam, requiredParam } from "./params";
@@ -25,6 +26,12 @@ async function passwordGrant(ctx: FlowContext): Promise<Answer> {
   return finishAuthentication(ctx, user, ["password"], scopes);
 }
 
+function acceptOtp(user: OrgUser, otp: string): void {
+  const step = acceptedTotpStep(user.totpSecret, otp, user.lastTotpStep);
+  if (step === undefined) throw INVALID_OTP();
+  user.lastTotpStep = step;
+}
+
 /** OTP as the primary factor. */
 async function otpGrant(ctx: FlowContext): Promise<Answer> {
   const login = requiredParam(ctx.form, "login_hint");
@@ -33,7 +40,7 @@ async function otpGrant(ctx: FlowContext): Promise<Answer> {
   const user = userByLogin(ctx.state, login);
   admitUser(ctx, user, GRANT.otp, scopes, "otp");
   raise(authenticatorUsable(ctx.state.org, user, "otp"));
-  if (!totpMatches(user.totpSecret, otp)) throw INVALID_OTP();
+  acceptOtp(user, otp);
   return finishAuthentication(ctx, user, ["otp"], scopes);
 }
 
@@ -54,7 +61,7 @@ async function mfaOtpGrant(ctx: FlowContext): Promise<Answer> {
   const user = userOf(ctx.state, mfa);
   admitUser(ctx, user, GRANT.mfaOtp, scopes);
   raise(authenticatorUsable(ctx.state.org, user, "otp"));
-  if (!totpMatches(user.totpSecret, otp)) throw INVALID_OTP();
+  acceptOtp(user, otp);
   return finishAuthentication(ctx, user, [...mfa.factors, "otp"], scopes, mfa);
 }
 

@@ -1,6 +1,6 @@
 import { GRANT } from "../../../src/catalogue/grants";
 import { RunningEmulator } from "../../../src/emulator";
-import { JsonResponse, getJson, postForm, sleep, totpCode } from "./http";
+import { JsonResponse, currentTotpStep, getJson, postForm, sleep, totpCodeAt } from "./http";
 
 export const SCOPE = "openid profile offline_access";
 
@@ -34,7 +34,24 @@ export interface FlowTarget {
   clientId: string;
 }
 
-export function otpGrant(t: FlowTarget, otp = totpCode(t.emulator.testUser.totpSecret)): Promise<JsonResponse> {
+/** Okta's two-minute clock skew for Google Authenticator, in 30-s steps either way. */
+const SKEW_STEPS = 4;
+const lastStepHandedOut = new WeakMap<RunningEmulator, number>();
+
+/**
+ * A code the emulator has not accepted yet: it takes each passcode once and none from a step before
+ * the last accepted, so each call for one emulator moves a step on. The first is three steps behind
+ * now rather than four, so it is still within the skew should the step turn before the server checks it.
+ */
+export function freshTotpCode(emulator: RunningEmulator, secret = emulator.testUser.totpSecret): string {
+  const now = currentTotpStep();
+  const step = Math.max(now - SKEW_STEPS + 1, (lastStepHandedOut.get(emulator) ?? -Infinity) + 1);
+  if (step > now + SKEW_STEPS) throw new Error("every code within the clock skew went to this emulator already: use a fresh one");
+  lastStepHandedOut.set(emulator, step);
+  return totpCodeAt(secret, step);
+}
+
+export function otpGrant(t: FlowTarget, otp = freshTotpCode(t.emulator)): Promise<JsonResponse> {
   return postForm(t.endpoints.token, {
     client_id: t.clientId,
     grant_type: GRANT.otp,
@@ -69,7 +86,7 @@ export async function mfaOtpFlow(t: FlowTarget): Promise<JsonResponse> {
     client_id: t.clientId,
     grant_type: GRANT.mfaOtp,
     mfa_token: token,
-    otp: totpCode(t.emulator.testUser.totpSecret),
+    otp: freshTotpCode(t.emulator),
     scope: SCOPE,
   });
 }

@@ -51,9 +51,28 @@ export async function sendJson(
   );
 }
 
+const TOTP_PERIOD_MS = 30_000;
+
+/** The 30-s time step Google Authenticator is in now. */
+export const currentTotpStep = () => Math.floor(Date.now() / TOTP_PERIOD_MS);
+
+/** The code Google Authenticator shows during time step `step`. */
+export function totpCodeAt(secret: string, step: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: step * TOTP_PERIOD_MS });
+}
+
 /** The code Google Authenticator would show now (or `steps` periods away). */
 export function totpCode(secret: string, steps = 0): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + steps * 30_000 });
+  return totpCodeAt(secret, currentTotpStep() + steps);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits out the last second of the current 30-s step, so that a code some steps away from now is
+ * still that many steps away when the server checks it a moment later.
+ */
+export async function clearOfStepBoundary(): Promise<void> {
+  const left = TOTP_PERIOD_MS - (Date.now() % TOTP_PERIOD_MS);
+  if (left < 1000) await sleep(left + 1);
+}
