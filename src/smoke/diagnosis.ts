@@ -217,7 +217,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     steps: ["otp"],
     fixIn: () => "`OKTA_SMOKE_TOTP_SECRET`",
     what: (i) => `the TOTP code for ${q(i.username)} was refused${said(i)}`,
-    fix: () => "check the secret is the user's Google Authenticator enrollment and that this machine's clock is right",
+    fix: () =>
+      "check the secret is the user's Google Authenticator enrollment; Okta accepts each passcode once, so a smoke run repeated within about a minute, or a clock more than two minutes off, also gives this error",
   },
   {
     codes: ["invalid_grant"],

@@ -25,7 +25,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
   secrets.add(options.password);
   secrets.add(options.totpSecret);
   // Built first: an invalid secret is the caller's mistake and throws before any request.
-  const totp = options.totpSecret ? new TotpCodes(options.totpSecret, clock, options.waitForFreshTotp ?? true) : undefined;
+  const totp = options.totpSecret ? new TotpCodes(options.totpSecret, clock) : undefined;
   const http = new HttpClient({
     clock,
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,

@@ -25,7 +25,6 @@ export class TotpCodes {
   constructor(
     secretBase32: string,
     private readonly clock: Clock,
-    private readonly singleUse = true,
   ) {
     this.totp = new TOTP({ secret: parseTotpSecret(secretBase32), algorithm: "SHA1", digits: 6, period: PERIOD_SECONDS });
   }
@@ -45,7 +44,6 @@ export class TotpCodes {
   /** The current step, or the next one (within Okta's skew) when the current one was used; newer than any used. */
   private freshCounter(): number | undefined {
     const now = this.counterAt(this.clock.now());
-    if (!this.singleUse) return now;
     const newest = Math.max(now - 1, ...this.used);
     return [now, now + 1].find((counter) => counter > newest);
   }

@@ -33,12 +33,6 @@ export interface SmokeOptions {
   password?: string;
   /** Base32 secret of the test user's Google Authenticator enrollment. */
   totpSecret?: string;
-  /**
-   * Okta accepts each TOTP code once, so by default a second OTP flow in the same 30-second
-   * window waits for the next window (up to 30 s). `false` skips that wait, for a server known to
-   * accept a code twice (the emulator, today).
-   */
-  waitForFreshTotp?: boolean;
   /** Phone channel for the phone variants; default sms. */
   channel?: "sms" | "voice";
   /** Default "openid profile". */

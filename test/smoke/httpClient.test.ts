@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { HttpClient, rateLimitWaitMs, transportProblem } from "../../src/smoke/httpClient";
+import { ProblemError } from "../../src/smoke/problem";
+import { FakeClock } from "./fakeClock";
+import { json, localServer, LocalServer } from "./localServer";
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function client(clock = new FakeClock(), extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  return new HttpClient({ clock, timeoutMs: 2000, maxRetries: 2, maxRateLimitWaitMs: 60_000, ...extra });
+}
+
+async function problemOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problem;
+}
+
+describe("HttpClient", () => {
+  it("posts a form with the OAuth headers and counts the request", async () => {
+    server = await localServer((_req, res) => json(res, 200, { ok: true }));
+    const tally = { count: 0, owner: "otp" };
+    const answer = await client().postForm(`${server.url}/oauth2/v1/token`, { grant_type: "password", scope: "openid profile", absent: undefined }, tally);
+    expect(answer).toMatchObject({ status: 200, body: { ok: true } });
+    expect(tally.count).toBe(1);
+    const [request] = server.received;
+    expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request.headers.accept).toBe("application/json");
+    expect(new URLSearchParams(request.body).get("scope")).toBe("openid profile");
+    expect(request.body).not.toContain("absent");
+  });
+
+  it("honours Retry-After on 429 and retries, counting every attempt", async () => {
+    let calls = 0;
+    server = await localServer((_req, res) =>
+      ++calls === 1 ? json(res, 429, { errorCode: "E0000047" }, { "Retry-After": "3" }) : json(res, 200, { ok: true }),
+    );
+    const clock = new FakeClock();
+    const tally = { count: 0, owner: "otp" };
+    const retries: unknown[] = [];
+    const answer = await client(clock, { onRateLimited: (i) => retries.push(i) }).getJson(`${server.url}/keys`, tally);
+    expect(answer.status).toBe(200);
+    expect(clock.sleeps).toEqual([3000]);
+    expect(tally.count).toBe(2);
+    expect(retries).toEqual([{ owner: "otp", path: "/keys", waitMs: 3000, retry: 1 }]);
+  });
+
+  it("gives up after the bounded number of retries", async () => {
+    server = await localServer((_req, res) => json(res, 429, {}, { "Retry-After": "1" }));
+    const tally = { count: 0, owner: "otp" };
+    const problem = await problemOf(client().getJson(`${server.url}/token`, tally));
+    expect(problem).toMatchObject({ code: "rate_limited", status: 429, detail: { path: "/token", retries: 2 } });
+    expect(tally.count).toBe(3);
+  });
+
+  it("does not sit out a rate limit that resets later than allowed", async () => {
+    server = await localServer((_req, res) => json(res, 429, {}, { "Retry-After": "3600" }));
+    const clock = new FakeClock();
+    const problem = await problemOf(client(clock).getJson(`${server.url}/token`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "rate_limited", detail: { resetSeconds: 3600 } });
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("times out a server that never answers", async () => {
+    server = await localServer(() => undefined);
+    const started = Date.now();
+    const problem = await problemOf(client(new FakeClock(), { timeoutMs: 200 }).getJson(`${server.url}/slow`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "timeout", detail: { path: "/slow", timeoutMs: 200 } });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it.each([
+    ["text/html; charset=utf-8", "<!DOCTYPE html><html></html>", "html"],
+    ["text/plain", "hello", "not_json"],
+    ["application/json", "{not json", "invalid_json"],
+  ])("reports %s answers as unexpected (%s)", async (contentType, body, code) => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": contentType });
+      res.end(body);
+    });
+    const problem = await problemOf(client().getJson(`${server.url}/token`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code, status: 200, detail: { path: "/token" } });
+  });
+
+  it("does not follow redirects", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(302, { Location: "http://evil.example/login?session=abc" });
+      res.end();
+    });
+    const problem = await problemOf(client().getJson(`${server.url}/token`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "redirect", status: 302, detail: { location: "http://evil.example/login" } });
+  });
+
+  it("refuses plain http to anything but loopback, before sending a byte", async () => {
+    const sent: unknown[] = [];
+    const fetchStub = (async (...args: unknown[]) => {
+      sent.push(args);
+      throw new Error("must not be called");
+    }) as typeof fetch;
+    const problem = await problemOf(client(new FakeClock(), { fetch: fetchStub }).getJson("http://dev-1.okta.com/keys", { count: 0, owner: "otp" }));
+    expect(problem.code).toBe("insecure_url");
+    expect(sent).toEqual([]);
+  });
+
+  it("reports a refused connection as a network problem", async () => {
+    server = await localServer(() => undefined);
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const problem = await problemOf(client().getJson(`${url}/keys`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "network", detail: { cause: "ECONNREFUSED" } });
+  });
+});
+
+describe("transport rule", () => {
+  it.each([
+    ["https://dev-1.okta.com", undefined],
+    ["http://127.0.0.1:8080", undefined],
+    ["http://localhost:8080", undefined],
+    ["http://[::1]:8080", undefined],
+    ["http://dev-1.okta.com", "plain http to a host that is not loopback"],
+    ["http://127.0.0.1.evil.example", "plain http to a host that is not loopback"],
+    ["ftp://dev-1.okta.com", "unsupported scheme ftp:"],
+    ["not a url", "not a URL"],
+  ])("%s → %s", (url, expected) => {
+    expect(transportProblem(url)).toBe(expected);
+  });
+});
+
+describe("rate-limit wait", () => {
+  const at = Date.UTC(2025, 0, 1, 12, 0, 0);
+  it("reads Retry-After as seconds or as a date", () => {
+    expect(rateLimitWaitMs(new Headers({ "Retry-After": "2" }), at, 0)).toBe(2000);
+    expect(rateLimitWaitMs(new Headers({ "Retry-After": new Date(at + 7000).toUTCString() }), at, 0)).toBe(7000);
+  });
+  it("reads X-Rate-Limit-Reset against the server's Date, not our clock", () => {
+    const headers = new Headers({ "X-Rate-Limit-Reset": String(at / 1000 + 4), Date: new Date(at).toUTCString() });
+    expect(rateLimitWaitMs(headers, at + 60_000, 0)).toBe(4000);
+    expect(rateLimitWaitMs(new Headers({ "X-Rate-Limit-Reset": String(at / 1000 + 4) }), at, 0)).toBe(4000);
+  });
+  it("backs off exponentially without either header", () => {
+    expect([0, 1, 2].map((r) => rateLimitWaitMs(new Headers(), at, r))).toEqual([1000, 2000, 4000]);
+  });
+});

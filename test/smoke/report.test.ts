@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { exitCodeOf, renderJson, renderProgress, renderTable } from "../../src/smoke/report";
+import { SmokeReport } from "../../src/smoke/types";
+
+const REPORT: SmokeReport = {
+  issuer: "https://dev-1.okta.com",
+  results: [
+    { variant: "otp", app: "Direct Auth OTP", status: "pass", step: "id-token", requests: 1, ms: 42 },
+    { variant: "mfa-otp", app: "Direct Auth MFA OTP", status: "fail", step: "password", diagnosis: "the app does not allow `password`.", requests: 1, ms: 7 },
+    { variant: "oob-okta-verify", app: "Direct Auth Okta Verify Push", status: "wired", step: "poll", diagnosis: "push sent.", requests: 2, ms: 12_345 },
+    { variant: "mfa-oob-phone", app: "Direct Auth MFA Phone", status: "skipped", step: "password", diagnosis: "no password.", requests: 0, ms: 0 },
+  ],
+};
+
+describe("report", () => {
+  it("renders an aligned table with the diagnoses under it and a summary", () => {
+    const text = renderTable(REPORT);
+    expect(text).toBe(
+      [
+        "Smoke check of https://dev-1.okta.com",
+        "",
+        "VARIANT          APP                           STATUS   STEP      REQUESTS    TIME",
+        "otp              Direct Auth OTP               pass     id-token         1   42 ms",
+        "mfa-otp          Direct Auth MFA OTP           FAIL     password         1    7 ms",
+        "oob-okta-verify  Direct Auth Okta Verify Push  wired    poll             2  12.3 s",
+        "mfa-oob-phone    Direct Auth MFA Phone         skipped  password         0    0 ms",
+        "",
+        "  mfa-otp (fail): the app does not allow `password`.",
+        "  oob-okta-verify (wired): push sent.",
+        "  mfa-oob-phone (skipped): no password.",
+        "",
+        "4 variants: 1 pass, 1 wired, 1 fail, 1 skipped",
+      ].join("\n"),
+    );
+  });
+
+  it("renders exactly the documented JSON document", () => {
+    const withExtra = { ...REPORT, results: REPORT.results.map((r) => ({ ...r, extra: "x" })) };
+    const parsed = JSON.parse(renderJson(withExtra));
+    expect(Object.keys(parsed)).toEqual(["issuer", "results"]);
+    expect(Object.keys(parsed.results[0])).toEqual(["variant", "app", "status", "step", "requests", "ms"]);
+    expect(Object.keys(parsed.results[1])).toEqual(["variant", "app", "status", "step", "diagnosis", "requests", "ms"]);
+  });
+
+  it("fails the run only for fail: wired and skipped are not failures", () => {
+    expect(exitCodeOf(REPORT)).toBe(1);
+    expect(exitCodeOf({ ...REPORT, results: REPORT.results.filter((r) => r.status !== "fail") })).toBe(0);
+    expect(exitCodeOf({ issuer: "x", results: [] })).toBe(0);
+  });
+
+  it("renders a progress line per step", () => {
+    expect(renderProgress({ variant: "otp", step: "otp", detail: "POST /oauth2/v1/token" })).toBe("[otp] otp: POST /oauth2/v1/token");
+    expect(renderProgress({ variant: "*", step: "discovery" })).toBe("[*] discovery");
+  });
+});

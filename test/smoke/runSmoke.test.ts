@@ -1,0 +1,161 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { GRANT } from "../../src/catalogue/grants";
+import { runSmoke, SmokeOptions } from "../../src/smoke";
+import { promptCodeSource } from "../../src/smoke/prompt";
+import { renderJson } from "../../src/smoke/report";
+import { FakeClock } from "./fakeClock";
+
+const ISSUER = "https://dev-1.okta.com";
+const PASSWORD = "Corr3ct-Horse-Battery!";
+
+type Handler = (form: URLSearchParams) => { status: number; body: unknown; contentType?: string };
+
+/** An authorization server made of handlers by path; records every form it receives. No network. */
+function scripted(handlers: Record<string, Handler>) {
+  const forms: { path: string; form: URLSearchParams }[] = [];
+  const fetchStub = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const form = new URLSearchParams(typeof init?.body === "string" ? init.body : "");
+    forms.push({ path: url.pathname, form });
+    const handler = handlers[url.pathname];
+    const answer = handler ? handler(form) : { status: 404, body: { errorCode: "E0000007" } };
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { "Content-Type": answer.contentType ?? "application/json" },
+    });
+  }) as typeof fetch;
+  return { fetch: fetchStub, forms };
+}
+
+const DISCOVERY: Record<string, Handler> = {
+  "/.well-known/openid-configuration": () => ({
+    status: 200,
+    body: { issuer: ISSUER, token_endpoint: `${ISSUER}/oauth2/v1/token`, jwks_uri: `${ISSUER}/oauth2/v1/keys` },
+  }),
+};
+
+function options(fetchStub: typeof fetch, extra: Partial<SmokeOptions> = {}): SmokeOptions {
+  return {
+    issuer: ISSUER,
+    targets: [{ variant: "mfa-otp", app: "Direct Auth MFA OTP", clientId: "0oaMFA" }],
+    username: "t@example.com",
+    password: PASSWORD,
+    clock: new FakeClock(),
+    fetch: fetchStub,
+    ...extra,
+  };
+}
+
+describe("runSmoke (scripted server)", () => {
+  it("refuses a plain-http issuer that is not loopback, before sending anything", async () => {
+    const server = scripted(DISCOVERY);
+    const report = await runSmoke(options(server.fetch, { issuer: "http://dev-1.okta.com" }));
+    expect(server.forms).toEqual([]);
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "discovery", requests: 0 });
+    expect(report.results[0].diagnosis).toMatch(/`http:\/\/dev-1\.okta\.com\/\.well-known\/openid-configuration` is refused: plain http .* use https/);
+  });
+
+  it("fails at discovery when the document names another issuer", async () => {
+    const server = scripted({
+      "/.well-known/openid-configuration": () => ({ status: 200, body: { issuer: "https://other.okta.com", token_endpoint: `${ISSUER}/oauth2/v1/token`, jwks_uri: `${ISSUER}/oauth2/v1/keys` } }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    expect(report.results[0].diagnosis).toMatch(/names issuer `https:\/\/other\.okta\.com`, not `https:\/\/dev-1\.okta\.com`/);
+  });
+
+  it("never prints a secret the server echoes back", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "weird_error", error_description: `bad password ${form.get("password")}` } }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    const json = renderJson(report);
+    expect(json).not.toContain(PASSWORD);
+    expect(report.results[0].diagnosis).toMatch(/`weird_error` \("bad password \[redacted\]"\)/);
+  });
+
+  it("reports mfa_required without an mfa_token as a missing field, not a crash", async () => {
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 403, body: { error: "mfa_required" } }) });
+    const report = await runSmoke(options(server.fetch));
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "password" });
+    expect(report.results[0].diagnosis).toMatch(/the answer of `\/oauth2\/v1\/token` lacks `mfa_token`/);
+  });
+
+  it("reports tokens without an ID token", async () => {
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 200, body: { access_token: "at-1234", token_type: "Bearer" } }) });
+    const report = await runSmoke(options(server.fetch, { targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaOTP" }], totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }));
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "otp" });
+    expect(report.results[0].diagnosis).toMatch(/no ID token: ask for the `openid` scope/);
+  });
+
+  it("speaks spec §3 on the wire: client_id everywhere, scope only where allowed, mfa legs in order", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": (form) =>
+        form.get("grant_type") === GRANT.password
+          ? { status: 403, body: { error: "mfa_required", mfa_token: "mfa-token-1234" } }
+          : { status: 400, body: { error: "authorization_pending" } },
+      "/oauth2/v1/challenge": () => ({ status: 200, body: { challenge_type: GRANT.mfaOob, oob_code: "oob-1234", expires_in: 300, interval: 5, channel: "push", binding_method: "none" } }),
+      "/oauth2/v1/primary-authenticate": () => ({ status: 200, body: { oob_code: "oob-5678", expires_in: 300, interval: 5, channel: "push", binding_method: "none" } }),
+    });
+    const report = await runSmoke(
+      options(server.fetch, {
+        targets: [
+          { variant: "mfa-oob-okta-verify", app: "MFA Push", clientId: "0oaMFA" },
+          { variant: "oob-okta-verify", app: "Push", clientId: "0oaPUSH" },
+        ],
+      }),
+    );
+    expect(report.results.map((r) => `${r.variant}:${r.status}@${r.step}`)).toEqual(["mfa-oob-okta-verify:wired@poll", "oob-okta-verify:wired@poll"]);
+    const posts = server.forms.filter((f) => f.path !== "/.well-known/openid-configuration").map((f) => [f.path, Object.fromEntries(f.form)]);
+    expect(posts).toEqual([
+      ["/oauth2/v1/token", { client_id: "0oaMFA", grant_type: "password", username: "t@example.com", password: PASSWORD, scope: "openid profile" }],
+      ["/oauth2/v1/challenge", { client_id: "0oaMFA", mfa_token: "mfa-token-1234", challenge_types_supported: GRANT.mfaOob, channel_hint: "push" }],
+      ["/oauth2/v1/token", { client_id: "0oaMFA", grant_type: GRANT.mfaOob, mfa_token: "mfa-token-1234", oob_code: "oob-1234" }],
+      ["/oauth2/v1/primary-authenticate", { client_id: "0oaPUSH", login_hint: "t@example.com", channel_hint: "push", challenge_hint: GRANT.oob }],
+      ["/oauth2/v1/token", { client_id: "0oaPUSH", grant_type: GRANT.oob, oob_code: "oob-5678", scope: "openid profile" }],
+    ]);
+  });
+
+  it("skips a variant it does not know instead of throwing", async () => {
+    const server = scripted(DISCOVERY);
+    const report = await runSmoke(options(server.fetch, { targets: [{ variant: "otp-typo" as never, app: "x", clientId: "0oaX" }] }));
+    expect(report.results[0]).toMatchObject({ status: "skipped", diagnosis: 'unknown variant "otp-typo"' });
+  });
+
+  it("asks the person at the keyboard for the code in interactive mode", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/primary-authenticate": () => ({ status: 200, body: { oob_code: "oob-5678", expires_in: 300, channel: "email", binding_method: "prompt" } }),
+      "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "invalid_grant", error_description: `code ${form.get("binding_code")} is wrong` } }),
+    });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let prompted = "";
+    output.on("data", (chunk) => (prompted += chunk));
+    input.end("246810\n");
+    const report = await runSmoke(
+      options(server.fetch, {
+        targets: [{ variant: "oob-email", app: "Email", clientId: "0oaMAIL" }],
+        interactive: true,
+        codeSource: promptCodeSource(input, output),
+      }),
+    );
+    expect(prompted).toBe("Enter the code Okta sent by email to t@example.com (empty to skip): ");
+    expect(server.forms.at(-1)?.form.get("binding_code")).toBe("246810");
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "token" });
+    expect(report.results[0].diagnosis).toMatch(/the email code was refused \("code \[redacted\] is wrong"\)/);
+  });
+});
+
+describe("interactive code prompt", () => {
+  it("treats an empty answer or a closed input as no code", async () => {
+    const empty = new PassThrough();
+    empty.end("\n");
+    await expect(promptCodeSource(empty, new PassThrough())({ channel: "sms", login: "t", sentAfter: new Date() })).resolves.toBeUndefined();
+    const closed = new PassThrough();
+    closed.end();
+    await expect(promptCodeSource(closed, new PassThrough())({ channel: "voice", login: "t", sentAfter: new Date() })).resolves.toBeUndefined();
+  });
+});
