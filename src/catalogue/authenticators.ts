@@ -1,12 +1,9 @@
-/**
- * The authenticators the variants use. `enrollmentField` is the attribute name the provider's
- * `okta.PolicyMfaDefault` uses for the same key; `methods` are the method types the flows need.
- */
+/** The authenticators the variants use, with the method types their flows can use. */
 export const AUTHENTICATORS = {
-  google_otp: { name: "Google Authenticator", enrollmentField: "googleOtp", methods: [] },
-  okta_verify: { name: "Okta Verify", enrollmentField: "oktaVerify", methods: ["push"] },
-  phone_number: { name: "Phone", enrollmentField: "phoneNumber", methods: ["sms", "voice"] },
-  okta_email: { name: "Email", enrollmentField: "oktaEmail", methods: ["email"] },
+  google_otp: { name: "Google Authenticator", methods: [] },
+  okta_verify: { name: "Okta Verify", methods: ["push"] },
+  phone_number: { name: "Phone", methods: ["sms", "voice"] },
+  okta_email: { name: "Email", methods: ["email"] },
 } as const;
 
 export type AuthenticatorKey = keyof typeof AUTHENTICATORS;

@@ -1,6 +1,5 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
-import { PASSWORD_AUTHENTICATOR_KEY } from "../catalogue/authenticators";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -23,7 +22,6 @@ const AUTHENTICATOR_SETTINGS_KIND = "authenticator-settings";
  */
 const APPLY_IN_ORDER: [string, Apply][] = [
   ["okta:index/authenticator:Authenticator", applyAuthenticator],
-  ["okta:index/policyMfaDefault:PolicyMfaDefault", applyDefaultEnrollmentPolicy],
   [DYNAMIC_RESOURCE_TYPE, applyAuthenticatorSettings],
   ["okta:group/group:Group", applyGroup],
   ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
@@ -70,25 +68,6 @@ function applyAuthenticator(org: Org, r: DeclaredResource): void {
   const authenticator = existing ?? addAuthenticator(org, key, text(r.inputs.name) || undefined);
   authenticator.id = idOf(r);
   authenticator.status = status(r.inputs.status);
-}
-
-/**
- * `okta.PolicyMfaDefault` replaces the whole list with what is configured (attribute names are the
- * camelCase keys); Okta keeps the password authenticator REQUIRED whatever is sent.
- */
-function applyDefaultEnrollmentPolicy(org: Org, r: DeclaredResource): void {
-  const settings = new Map<string, EnrollSetting>();
-  for (const [field, value] of Object.entries(r.inputs)) {
-    const enroll = (value as { enroll?: unknown } | null)?.enroll;
-    if (typeof enroll === "string") settings.set(snakeCase(field), enroll as EnrollSetting);
-  }
-  settings.set(PASSWORD_AUTHENTICATOR_KEY, "REQUIRED");
-  org.enrollment.id = idOf(r);
-  org.enrollment.settings = settings;
-}
-
-function snakeCase(field: string): string {
-  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 interface AuthenticatorSetting {

@@ -22,5 +22,4 @@ export const ID_PREFIX: Record<string, string> = {
   "okta:policy/ruleSignon:RuleSignon": "0pr",
   "okta:auth/serverPolicy:ServerPolicy": "00p",
   "okta:auth/serverPolicyRule:ServerPolicyRule": "0pr",
-  "okta:index/policyMfaDefault:PolicyMfaDefault": "00p",
 };

@@ -52,7 +52,7 @@ describe("authentication", () => {
 
 describe("authenticators", () => {
   it("lists Okta's shape; one never enabled is absent", async () => {
-    const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic || r.type === TYPE.enrollmentPolicy);
+    const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic);
     const { api } = await org(bare);
     const list = listOf(await api.get("/api/v1/authenticators"));
     expect(list.map((a) => a.key)).toEqual(["okta_password", "okta_email", "okta_verify"]);

@@ -57,7 +57,7 @@ async function orgWith(evaluation: Evaluation, variantId: VariantId, authServerI
 
 /** Neither the provider's default-policy resource nor the project's own settings resource. */
 const withoutOrgWideSettings = (evaluation: Evaluation) =>
-  without(evaluation, (r) => r.type === TYPE.dynamic || r.type === TYPE.enrollmentPolicy);
+  without(evaluation, (r) => r.type === TYPE.dynamic);
 
 const grantsOf = (inputs: Record<string, unknown>) => inputs.grantTypes as string[];
 const accessRule = () => found(custom, "access policy rule", (r) => r.type === TYPE.serverRule);

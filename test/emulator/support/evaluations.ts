@@ -15,7 +15,6 @@ export const TYPE = {
   sessionRule: "okta:policy/ruleSignon:RuleSignon",
   groupMemberships: "okta:index/groupMemberships:GroupMemberships",
   authenticator: "okta:index/authenticator:Authenticator",
-  enrollmentPolicy: "okta:index/policyMfaDefault:PolicyMfaDefault",
   dynamic: "pulumi-nodejs:dynamic:Resource",
   serverPolicy: "okta:auth/serverPolicy:ServerPolicy",
   serverRule: "okta:auth/serverPolicyRule:ServerPolicyRule",
