@@ -56,33 +56,43 @@ export async function reconcileAuthenticators(
   }
   if (giveBack.length > 0) warnings.push(...(await restoreAuthenticators(client, giveBack)));
 
-  // Enrollment is read before anything is enabled: Okta adds an entry when it adds an authenticator.
+  // Everything is recorded before anything is written (Okta adds an enrollment entry when it adds
+  // an authenticator), so a failure halfway can still give back what was already changed.
   const enrollmentBefore = await defaultEnrollmentPolicy(client);
   const list = await client.get<OktaAuthenticator[]>(AUTHENTICATORS);
-  const priors: PriorAuthenticator[] = [];
-  for (const want of desired) {
-    const prior = await enableAuthenticator(client, list, want, kept.find((k) => k.key === want.key));
-    prior.enroll ??= enrollmentBefore.settings.authenticators?.find((e) => e.key === want.key)?.enroll.self ?? "UNLISTED";
-    priors.push(prior);
+  const priors = desired.map(
+    (want): PriorAuthenticator =>
+      kept.find((k) => k.key === want.key) ?? {
+        key: want.key,
+        status: list.find((a) => a.key === want.key)?.status ?? "ABSENT",
+        methods: {},
+        enroll: enrollmentBefore.settings.authenticators?.find((e) => e.key === want.key)?.enroll.self ?? "UNLISTED",
+      },
+  );
+  try {
+    for (const [i, want] of desired.entries()) await enableAuthenticator(client, list, want, priors[i]);
+    await setEnrollment(client, desired);
+  } catch (error) {
+    await restoreAuthenticators(client, priors).catch(() => undefined);
+    throw error;
   }
-  await setEnrollment(client, desired);
   return { prior: priors, warnings };
 }
 
+/** Activates the authenticator and the wanted methods, recording each method's status in `prior` first. */
 async function enableAuthenticator(
   client: OktaManagementClient,
   list: readonly OktaAuthenticator[],
   want: DesiredAuthenticator,
-  earlier: PriorAuthenticator | undefined,
-): Promise<PriorAuthenticator> {
+  prior: PriorAuthenticator,
+): Promise<void> {
   let authenticator = list.find((a) => a.key === want.key);
-  const prior: PriorAuthenticator = earlier ?? { key: want.key, status: authenticator?.status ?? "ABSENT", methods: {} };
   if (!authenticator) {
     authenticator = await client.post<OktaAuthenticator>(`${AUTHENTICATORS}?activate=true`, { key: want.key, name: want.name });
   } else if (authenticator.status !== "ACTIVE") {
     authenticator = await client.post<OktaAuthenticator>(`${AUTHENTICATORS}/${authenticator.id}/lifecycle/activate`);
   }
-  if (want.methods.length === 0) return prior;
+  if (want.methods.length === 0) return;
   const methods = await client.get<OktaAuthenticatorMethod[]>(`${AUTHENTICATORS}/${authenticator.id}/methods`);
   for (const type of want.methods) {
     const current = methods.find((m) => m.type === type);
@@ -92,25 +102,30 @@ async function enableAuthenticator(
       await client.post(`${AUTHENTICATORS}/${authenticator.id}/methods/${type}/lifecycle/activate`);
     }
   }
-  return prior;
 }
 
-/** The org's default authenticator enrollment policy: the one Okta marks as system. */
+/** The org's default authenticator enrollment policy: the one Okta marks as system, never a custom one. */
 export async function defaultEnrollmentPolicy(client: OktaManagementClient): Promise<EnrollmentPolicy> {
   const policies = await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL");
-  const policy = policies.find((p) => p.system) ?? policies[0];
+  const policy = policies.find((p) => p.system);
   if (!policy) throw new Error("the org has no authenticator enrollment policy (is it an Identity Engine org?)");
   return policy;
 }
 
-/** Read-modify-write of our keys only: every other authenticator's entry is sent back exactly as read. */
+const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1, REQUIRED: 2 };
+
+/**
+ * Read-modify-write of our keys only: every other authenticator's entry is sent back exactly as
+ * read. A key is only ever raised to the configured setting, never lowered: turning an org's
+ * REQUIRED authenticator into OPTIONAL would weaken every user's enrollment.
+ */
 async function setEnrollment(client: OktaManagementClient, desired: readonly DesiredAuthenticator[]): Promise<void> {
   const policy = await defaultEnrollmentPolicy(client);
   const entries = policy.settings.authenticators ?? [];
   let changed = false;
   for (const want of desired) {
     const entry = entries.find((e) => e.key === want.key);
-    if (entry?.enroll.self === want.enroll) continue;
+    if (entry && ENROLL_RANK[entry.enroll.self] >= ENROLL_RANK[want.enroll]) continue;
     if (entry) entry.enroll.self = want.enroll;
     else entries.push({ key: want.key, enroll: { self: want.enroll } });
     changed = true;

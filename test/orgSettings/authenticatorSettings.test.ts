@@ -72,7 +72,10 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
     for (const want of ALL_FOUR) {
       expect(during.authenticators[want.key].status).toBe("ACTIVE");
       for (const method of want.methods) expect(during.authenticators[want.key].methods[method]).toBe("ACTIVE");
-      expect(enrollmentOf(during.enrollmentPolicy, want.key)).toBe("OPTIONAL");
+      // Raised to what the stack asks, never lowered: a REQUIRED authenticator stays REQUIRED.
+      expect(enrollmentOf(during.enrollmentPolicy, want.key)).toBe(
+        enrollmentOf(before.enrollmentPolicy, want.key) === "REQUIRED" ? "REQUIRED" : "OPTIONAL",
+      );
     }
     for (const bystander of ["okta_password", ...BYSTANDERS.map((b) => b.key)]) {
       expect(during.authenticators[bystander]).toEqual(before.authenticators[bystander]);
@@ -106,6 +109,17 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
     expect(after.authenticators.google_otp.status).toBe("ACTIVE");
     expect(after.authenticators.okta_verify).toEqual(before.authenticators.okta_verify);
     expect(after.enrollmentPolicy).toEqual(before.enrollmentPolicy);
+  });
+
+  it("gives back what it already changed when the org refuses part of the setup", async () => {
+    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const impossible = { key: "okta_email", name: "Email", methods: ["carrier_pigeon"], enroll: "OPTIONAL" as const };
+    await expect(reconcileAuthenticators(client, [ALL_FOUR[1], ALL_FOUR[2], impossible])).rejects.toThrow(/carrier_pigeon/);
+    const after = await snapshot(client);
+    delete after.authenticators.phone_number;
+    expect(after).toEqual(before);
   });
 
   it("on update gives back what is no longer needed and keeps the first record of the rest", async () => {
