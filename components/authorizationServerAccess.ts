@@ -1,6 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { DIRECT_AUTH_SCOPES } from "../src/catalogue/grants";
+import { issuerUrl } from "../src/model/issuer";
 
 export interface AuthorizationServerAccessArgs {
   /** Custom authorization server id (`aus...`, or `default`) or name. */
@@ -8,6 +9,8 @@ export interface AuthorizationServerAccessArgs {
   clientIds: pulumi.Input<string>[];
   grantTypes: readonly string[];
   stackName: string;
+  /** `https://{orgName}.{baseUrl}`, for the issuer of a server given by id. */
+  orgUrl: string;
 }
 
 /** Okta ids are 20 characters starting with a type prefix; `default` is Okta's alias for the default server. */
@@ -22,12 +25,19 @@ export function isAuthorizationServerId(ref: string): boolean {
  */
 export class AuthorizationServerAccess extends pulumi.ComponentResource {
   readonly authServerId: pulumi.Output<string>;
+  /** As Okta reports it for a looked-up server: a custom URL domain gives a different issuer. */
+  readonly issuer: pulumi.Output<string>;
 
   constructor(name: string, args: AuthorizationServerAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("okta-direct-auth:authorization:AuthorizationServerAccess", name, {}, opts);
-    this.authServerId = isAuthorizationServerId(args.serverRef)
-      ? pulumi.output(args.serverRef)
-      : okta.auth.getServerOutput({ name: args.serverRef }, { parent: this }).id;
+    if (isAuthorizationServerId(args.serverRef)) {
+      this.authServerId = pulumi.output(args.serverRef);
+      this.issuer = pulumi.output(issuerUrl(args.orgUrl, args.serverRef));
+    } else {
+      const server = okta.auth.getServerOutput({ name: args.serverRef }, { parent: this });
+      this.authServerId = server.id;
+      this.issuer = server.issuer;
+    }
     const policy = new okta.auth.ServerPolicy(
       name,
       {
@@ -54,6 +64,6 @@ export class AuthorizationServerAccess extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.registerOutputs({ authServerId: this.authServerId });
+    this.registerOutputs({ authServerId: this.authServerId, issuer: this.issuer });
   }
 }

@@ -81,7 +81,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
       return { spec, app };
     });
 
-    let authServerId: pulumi.Output<string> | undefined;
+    let customIssuer: pulumi.Output<string> | undefined;
     if (config.authorizationServer.kind === "custom") {
       const access = new AuthorizationServerAccess(
         `${name}-authorization-server`,
@@ -90,13 +90,14 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           clientIds: apps.map(({ app }) => app.clientId),
           grantTypes: authorizationServerGrantTypes(config.apps),
           stackName: args.stackName,
+          orgUrl: args.orgUrl,
         },
         child,
       );
-      authServerId = access.authServerId;
+      customIssuer = access.issuer;
     }
 
-    this.issuer = authServerId ? authServerId.apply((id) => issuerUrl(args.orgUrl, id)) : pulumi.output(issuerUrl(args.orgUrl));
+    this.issuer = customIssuer ?? pulumi.output(issuerUrl(args.orgUrl));
     this.apps = pulumi.all(
       apps.map(({ spec, app }) =>
         app.clientId.apply((clientId) => ({

@@ -5,7 +5,7 @@ import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke"
 import { promptCodeSource } from "../smoke/prompt";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
-import { connectionFromSettings, describeMissingCredentials } from "../orgSettings/connection";
+import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
 import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
 
@@ -76,8 +76,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   };
   let report;
   if (plan.enrollTotp) {
-    const connection = connectionFromSettings({}, process.env);
-    if (!connection.apiToken && !connection.accessToken && !connection.privateKey) {
+    // The factor goes to the org being checked, whatever org the env names: credentials are only
+    // ever sent to the issuer's own origin.
+    const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
+    if (!hasCredentials(connection)) {
       process.stderr.write(`smoke: --enroll-totp: ${describeMissingCredentials()}\n`);
       return 2;
     }

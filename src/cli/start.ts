@@ -76,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
-    process.stderr.write(`start: unexpected failure: ${error.stack ?? error.message}\n`);
+    // The name only: this process holds the emulated test user's password and TOTP secret.
+    process.stderr.write(`start: unexpected failure (${error?.name ?? "unknown"}); please report it\n`);
     process.exit(1);
   },
 );

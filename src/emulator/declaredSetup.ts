@@ -1,5 +1,6 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
+import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -14,15 +15,14 @@ type Apply = (org: Org, resource: DeclaredResource) => void;
 
 /** The project's own dynamic resource for org-wide authenticator settings (docs/okta-emulator.md). */
 const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
-const AUTHENTICATOR_SETTINGS_KIND = "authenticator-settings";
 
 /**
  * Resources are applied in dependency order (containers before what refers to them), the order the
  * engine would create them in; within a type, in registration order.
  */
 const APPLY_IN_ORDER: [string, Apply][] = [
-  ["okta:index/authenticator:Authenticator", applyAuthenticator],
   [DYNAMIC_RESOURCE_TYPE, applyAuthenticatorSettings],
+  ["okta:index/authenticator:Authenticator", applyAuthenticator],
   ["okta:group/group:Group", applyGroup],
   ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
   ["okta:index/appSignonPolicy:AppSignonPolicy", applyAppSignOnPolicy],
@@ -76,15 +76,23 @@ interface AuthenticatorSetting {
   enroll?: EnrollSetting;
 }
 
-/** Does what the provider cannot: activates methods and sets enrollment per key, leaving other keys alone. */
+const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1, REQUIRED: 2 };
+
+/**
+ * Does what the provider cannot: activates methods and raises enrollment per key (never lowers it,
+ * as the real resource does), leaving other keys alone.
+ */
 function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
-  if (r.inputs.settingsKind !== AUTHENTICATOR_SETTINGS_KIND) return;
+  if (r.inputs.settingsKind !== SETTINGS_KIND) return;
   const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as AuthenticatorSetting[]) : [];
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
     authenticator.status = "ACTIVE";
     for (const method of setting.methods ?? []) authenticator.methods.set(method, "ACTIVE");
-    if (setting.enroll) org.enrollment.settings.set(setting.key, setting.enroll);
+    const current = org.enrollment.settings.get(setting.key);
+    if (setting.enroll && !(current && ENROLL_RANK[current] >= ENROLL_RANK[setting.enroll])) {
+      org.enrollment.settings.set(setting.key, setting.enroll);
+    }
   }
 }
 

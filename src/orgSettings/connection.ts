@@ -25,8 +25,11 @@ export function connectionFromSettings(config: Source, env: Source = process.env
   const baseUrl = pick("baseUrl", "OKTA_BASE_URL") ?? "okta.com";
   const proxy = pick("httpProxy", "OKTA_HTTP_PROXY");
   const scopes = pick("scopes", "OKTA_API_SCOPES");
+  // Never a made-up org: credentials sent to a guessed URL would reach somebody else's tenant.
+  const orgUrl = proxy ?? (orgName ? `https://${orgName}.${baseUrl}` : undefined);
+  if (!orgUrl) throw new Error("no Okta org: set okta:orgName (or the OKTA_ORG_NAME env variable)");
   return dropUndefined({
-    orgUrl: proxy ?? `https://${orgName ?? "unknown-org"}.${baseUrl}`,
+    orgUrl,
     apiToken: pick("apiToken", "OKTA_API_TOKEN"),
     accessToken: pick("accessToken", "OKTA_ACCESS_TOKEN"),
     clientId: pick("clientId", "OKTA_API_CLIENT_ID"),
@@ -44,6 +47,10 @@ function parseScopes(value: string): string[] {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function hasCredentials(c: OktaConnection): boolean {
+  return Boolean(c.apiToken || c.accessToken || (c.clientId && c.privateKey));
 }
 
 export function describeMissingCredentials(): string {

@@ -97,7 +97,8 @@ export class OktaManagementClient {
       : Number.isFinite(reset) && reset > 0
         ? reset * 1000 - this.now()
         : 1000;
-    return Math.min(Math.max(ms, 0), this.maxWaitMs);
+    // At least a second: a local clock ahead of Okta's would otherwise spend every retry at once.
+    return Math.min(Math.max(ms, 1000), this.maxWaitMs);
   }
 
   private async authorization(): Promise<string> {

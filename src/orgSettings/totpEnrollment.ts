@@ -82,6 +82,6 @@ export async function withTemporaryTotpFactor<T>(
   try {
     return await use(enrolled.secret);
   } finally {
-    if (!keep) await removeFactor(client, enrolled);
+    if (!keep) await explained(`remove the enrolled factor (remove it from ${login} in the Admin Console)`, () => removeFactor(client, enrolled));
   }
 }

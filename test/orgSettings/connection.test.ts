@@ -26,3 +26,9 @@ describe("connectionFromSettings", () => {
     expect(connectionFromSettings({ ...base, "okta:scopes": '["okta.users.manage"]' }, {}).scopes).toEqual(["okta.users.manage"]);
   });
 });
+
+describe("connectionFromSettings without an org", () => {
+  it("refuses rather than sending credentials to a guessed org", () => {
+    expect(() => connectionFromSettings({ "okta:apiToken": "t0k" }, {})).toThrow(/okta:orgName/);
+  });
+});
