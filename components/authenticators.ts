@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthenticatorNeed } from "../src/model/authenticatorNeeds";
-import { authenticatorOptions } from "../src/model/resourceOptions";
+import { authenticatorOptions, orgSettingsOptions } from "../src/model/resourceOptions";
 import { OktaConnection } from "../src/orgSettings/connection";
 import { OrgAuthenticatorSettings } from "../src/orgSettings/orgAuthenticatorSettings";
 
@@ -28,7 +28,7 @@ export class Authenticators extends pulumi.ComponentResource {
         connection: args.connection,
         authenticators: args.needs.map(({ key, name: label, methods, enroll }) => ({ key, name: label, methods, enroll })),
       },
-      { parent: this },
+      orgSettingsOptions(this),
     );
     const authenticators = args.needs.map(
       (need) =>

@@ -18,3 +18,13 @@ export function setupOptions(protect: boolean, provider?: pulumi.ProviderResourc
 export function authenticatorOptions(parent: pulumi.Resource, dependsOn: pulumi.Resource[]): pulumi.CustomResourceOptions {
   return { parent, dependsOn, retainOnDelete: true };
 }
+
+/**
+ * Pulumi replaces a dynamic resource whenever its serialized provider code changes (any upgrade of
+ * this project). Created before the old one is deleted, the new one would record the old one's
+ * changes as the org's own, and the old one's delete would then undo them under it. Deleting first
+ * gives the org back, and the new one records it as it really was.
+ */
+export function orgSettingsOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
+  return { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
+}

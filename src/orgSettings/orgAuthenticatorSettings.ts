@@ -22,7 +22,7 @@ export class OrgAuthenticatorSettings extends pulumi.dynamic.Resource {
         authenticators: args.authenticators,
         prior: undefined,
       },
-      { ...opts, additionalSecretOutputs: ["connection"] },
+      opts,
     );
   }
 }

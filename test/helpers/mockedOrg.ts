@@ -6,11 +6,12 @@ import { ORG_NAME, STACK } from "./stackConfig";
 export interface RegisteredOptions {
   protect: boolean;
   retainOnDelete: boolean;
+  deleteBeforeReplace: boolean;
 }
 
 /**
  * The offline org, also keeping what the mocks are not told: each lookup's provider reference and
- * each registration's protect and retainOnDelete options (by `type::name`).
+ * each registration's protect, retainOnDelete and deleteBeforeReplace options (by `type::name`).
  */
 export class RecordingOrg extends OfflineOkta {
   readonly calls: pulumi.runtime.MockCallArgs[] = [];
@@ -42,11 +43,21 @@ export async function mockedOrg(config: Record<string, string>): Promise<Recordi
 
 /** Taps the mock monitor's registration requests, which carry the resource options. */
 function recordOptions(org: RecordingOrg): void {
-  type Request = { getType(): string; getName(): string; getProtect(): boolean; getRetainondelete(): boolean };
+  type Request = {
+    getType(): string;
+    getName(): string;
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+    getDeletebeforereplace(): boolean;
+  };
   const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: Request, callback: unknown): unknown };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
-    org.options.set(`${req.getType()}::${req.getName()}`, { protect: req.getProtect(), retainOnDelete: req.getRetainondelete() });
+    org.options.set(`${req.getType()}::${req.getName()}`, {
+      protect: req.getProtect(),
+      retainOnDelete: req.getRetainondelete(),
+      deleteBeforeReplace: req.getDeletebeforereplace(),
+    });
     return register(req, callback);
   };
 }

@@ -1,11 +1,11 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticatorOptions, setupOptions } from "../../src/model/resourceOptions";
+import { authenticatorOptions, orgSettingsOptions, setupOptions } from "../../src/model/resourceOptions";
 import { defineDirectAuthProgram } from "../../src/program";
 import { mockedOrg } from "../helpers/mockedOrg";
 import { TESTER, stackConfig } from "../helpers/stackConfig";
-import { OKTA } from "../helpers/tokens";
+import { DYNAMIC, OKTA } from "../helpers/tokens";
 
 describe("resource options", () => {
   let parent: pulumi.ComponentResource;
@@ -31,6 +31,10 @@ describe("resource options", () => {
     const options = authenticatorOptions(parent, [dependency]);
     expect(options).toEqual({ parent, dependsOn: [dependency], retainOnDelete: true });
   });
+
+  it("replaces the org settings delete-first, so the new record is the org as it really was", () => {
+    expect(orgSettingsOptions(parent)).toEqual({ parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] });
+  });
 });
 
 describe("resource options in the program", () => {
@@ -55,5 +59,10 @@ describe("resource options in the program", () => {
     const options = await optionsOf({ variants: ["otp", "oob-okta-verify"], testUser: TESTER });
     const retained = options.filter((r) => r.retainOnDelete).map((r) => r.type);
     expect(retained).toEqual([OKTA.authenticator, OKTA.authenticator]);
+  });
+
+  it("replace only the org-wide settings delete-first", async () => {
+    const options = await optionsOf({ variants: ["otp", "oob-okta-verify"], testUser: TESTER });
+    expect(options.filter((r) => r.deleteBeforeReplace).map((r) => r.type)).toEqual([DYNAMIC]);
   });
 });
