@@ -1,7 +1,8 @@
 import { defineDirectAuthProgram } from "./src/program";
 
 /**
- * Stack outputs: `issuer`, `apps` ([{name, clientId, variants, grantTypes}]), `testUserLogin`, and
- * `testUserPassword` (a secret) only when the stack created the test user.
+ * Stack outputs: `issuer`, `apps` ([{name, clientId, variants, grantTypes}]), `testUserLogin`,
+ * `testUserPassword` (a secret) only when the stack created the test user, and `phoneChannels` only
+ * with phone variants.
  */
 export = defineDirectAuthProgram();

@@ -13,6 +13,8 @@ export type ProgramOutputs = {
   testUserLogin: pulumi.Output<string>;
   /** Only when the stack created the test user, so a looked-up user gets no empty output. */
   testUserPassword?: pulumi.Output<string>;
+  /** Only with phone variants: the channels activated, so the smoke check uses one that is on. */
+  phoneChannels?: pulumi.Output<string[]>;
 };
 
 export function defineDirectAuthProgram(): ProgramOutputs {
@@ -22,10 +24,12 @@ export function defineDirectAuthProgram(): ProgramOutputs {
     { config, orgUrl, stackName: pulumi.getStack(), connection: pulumi.secret(connection) },
     setupOptions(config.protect),
   );
+  const usesPhone = config.apps.some((app) => app.variants.some((v) => v.authenticatorKey === "phone_number"));
   return {
     issuer: setup.issuer,
     apps: setup.apps,
     testUserLogin: setup.testUserLogin,
     ...(setup.testUserPassword ? { testUserPassword: setup.testUserPassword } : {}),
+    ...(usesPhone ? { phoneChannels: pulumi.output([...config.phoneChannels]) } : {}),
   };
 }

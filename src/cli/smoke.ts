@@ -16,6 +16,8 @@ interface ResolvedTarget {
   username: string;
   password?: string;
   targets: SmokeTarget[];
+  /** The stack's first activated phone channel, used unless --channel says otherwise. */
+  channel?: "sms" | "voice";
 }
 
 class ConfigProblem extends Error {}
@@ -39,6 +41,7 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
     // An explicit password wins: the stack only knows the one it generated.
     password: plan.password ?? outputs.testUserPassword,
     targets: targetsFromStack(outputs, target.stack, target.variants),
+    channel: outputs.phoneChannels?.[0],
   };
 }
 
@@ -66,7 +69,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   const options: SmokeOptions = {
     ...resolved,
     totpSecret: plan.totpSecret,
-    channel: plan.channel,
+    channel: plan.channel ?? resolved.channel,
     scope: plan.scope,
     interactive: plan.interactive,
     codeSource: plan.codeOutbox ? outboxCodeSource(plan.codeOutbox) : plan.interactive ? promptCodeSource() : undefined,

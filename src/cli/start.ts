@@ -16,7 +16,7 @@ Runs the whole job offline, with no credentials and no Okta org:
 
 Options:
   --stack NAME      stack file to evaluate (default dev)
-  --channel CH      phone channel for the phone variants: sms (default) or voice
+  --channel CH      phone channel for the phone variants: sms or voice (default: the stack's first)
   --json            print one JSON document {issuer, results} on stdout, nothing else
   -h, --help        this text
 
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         stack: { type: "string", default: "dev" },
-        channel: { type: "string", default: "sms" },
+        channel: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.channel !== "sms" && values.channel !== "voice") {
+  if (values.channel !== undefined && values.channel !== "sms" && values.channel !== "voice") {
     process.stderr.write(`start: --channel must be sms or voice, not "${values.channel}"\n`);
     return 2;
   }
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   log("Starting the Okta emulator on 127.0.0.1 and running the smoke check...\n");
   const report = await runOffline({
     evaluation,
-    channel: values.channel,
+    channel: values.channel as "sms" | "voice" | undefined,
     onProgress: values.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
   });
   process.stdout.write(values.json ? `${renderJson(report)}\n` : `\n${renderTable(report)}\n`);

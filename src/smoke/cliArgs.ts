@@ -26,7 +26,8 @@ Target:
   --app NAME            app name used in diagnoses (default: the client ID)
 
 Options:
-  --channel sms|voice   phone channel for the phone variants (default sms)
+  --channel sms|voice   phone channel for the phone variants (default: with --stack, the
+                        stack's first activated channel; otherwise sms)
   --scope SCOPES        scopes to ask for (default "openid profile")
   --interactive         complete the human steps: number to tap, push countdown, code prompt
   --code-outbox URL     emulator mode: read sms/voice/email codes from the emulator's outbox

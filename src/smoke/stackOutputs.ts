@@ -18,6 +18,7 @@ export const stackOutputsSchema = z.object({
     .min(1),
   testUserLogin: z.string().min(1),
   testUserPassword: z.string().min(1).optional(),
+  phoneChannels: z.array(z.enum(["sms", "voice"])).min(1).optional(),
 });
 
 export type StackOutputs = z.infer<typeof stackOutputsSchema>;

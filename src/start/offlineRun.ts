@@ -40,7 +40,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
       username: emulator.testUser.login,
       password: emulator.testUser.password,
       totpSecret: emulator.testUser.totpSecret,
-      channel: options.channel,
+      channel: options.channel ?? outputs.phoneChannels?.[0],
       codeSource: outboxCodeSource(emulator.outboxUrl),
       onProgress: options.onProgress,
     });

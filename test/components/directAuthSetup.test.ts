@@ -70,11 +70,12 @@ describe.each(SPEC_VARIANTS)("$id alone, on the org authorization server", (row)
     expect(stack.evaluation.invokes).toHaveLength(2);
   });
 
-  it("outputs the org issuer, its app's client id and grants, and the test user's login", () => {
+  it("outputs the org issuer, its app's client id and grants, the test user's login, and phone channels for phone variants", () => {
     expect(stack.outputs).toEqual({
       issuer: ORG_URL,
       apps: [{ name: wiring.app.inputs.label, clientId: wiring.app.state.clientId, variants: [row.id], grantTypes: expect.any(Array) }],
       testUserLogin: TEST_LOGIN,
+      ...(row.authenticatorKey === "phone_number" ? { phoneChannels: ["sms"] } : {}),
     });
     expect(sorted(appsOutput(stack)[0].grantTypes)).toEqual(sorted(specAppGrants([row])));
   });

@@ -34,7 +34,7 @@ describe("index.ts", () => {
     const result = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(result.issuer).toBe("https://dev-1.okta.com");
     // The user is looked up, so there is no password output (not even an empty one).
-    expect(result.exports).toEqual(["apps", "issuer", "testUserLogin"]);
+    expect(result.exports).toEqual(["apps", "issuer", "phoneChannels", "testUserLogin"]);
     expect(result.count).toBeGreaterThan(10);
   }, 90_000);
 });

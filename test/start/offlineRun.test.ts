@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { defineDirectAuthProgram } from "../../src/program";
 import { emulatedIssuer, runOffline } from "../../src/start/offlineRun";
 
 const root = join(__dirname, "..", "..");
@@ -27,6 +29,21 @@ describe("the offline main job", () => {
     const configured = (evaluation.outputs.apps as { variants: string[] }[]).flatMap((a) => a.variants);
     expect(report.results.map((r) => r.variant).sort()).toEqual([...configured].sort());
     expect(report.results.filter((r) => r.status !== "pass")).toEqual([]);
+  }, 60_000);
+
+  it("uses the phone channel the stack activated, which the stack outputs say", async () => {
+    const config = {
+      "okta:orgName": "dev-1",
+      "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
+      "okta-direct-auth:testUser": JSON.stringify({ login: "tester@example.com", create: true }),
+      "okta-direct-auth:phoneChannels": JSON.stringify(["voice"]),
+    };
+    const evaluation = await evaluateProgram({ stack: "voice", config, program: defineDirectAuthProgram });
+    expect(evaluation.outputs.phoneChannels).toEqual(["voice"]);
+    const details: string[] = [];
+    const report = await runOffline({ evaluation, pollIntervalSeconds: 0, onProgress: (e) => details.push(e.detail ?? "") });
+    expect(report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
+    expect(details.filter((d) => /channel_hint=/.test(d))).toEqual([expect.stringContaining("channel_hint=voice"), expect.stringContaining("channel_hint=voice")]);
   }, 60_000);
 
   it("npm start --json prints one JSON document, no secret, and exits 0", async () => {
