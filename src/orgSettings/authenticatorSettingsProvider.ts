@@ -17,13 +17,11 @@ export interface AuthenticatorSettingsOutputs extends AuthenticatorSettingsInput
 }
 
 /**
- * Pulumi serializes this provider's code into the state, by value for everything it captures.
- * Packages are therefore required at call time (serialized as a `require`), never captured as
- * module objects, which some loaders wrap and the serializer would then copy whole.
+ * Pulumi runs a dynamic provider in a plugin process with no engine connection (so `pulumi.log`
+ * would fall back to the console anyway); the engine shows a plugin's stderr lines as diagnostics.
  */
 function warn(messages: string[]): void {
-  const { log } = require("@pulumi/pulumi") as typeof pulumi;
-  for (const message of messages) log.warn(message);
+  for (const message of messages) console.warn(`warning: okta-direct-auth org settings: ${message}`);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

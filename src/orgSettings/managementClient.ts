@@ -116,7 +116,8 @@ export class OktaManagementClient {
   private async serviceAppToken(): Promise<string> {
     const c = this.connection;
     const tokenUrl = new URL("/oauth2/v1/token", c.orgUrl).toString();
-    // Required here, not imported: this class is serialized into a dynamic provider (see authenticatorSettingsProvider).
+    // Required at call time, not imported: Pulumi serializes this class into the dynamic provider by
+    // value, and a module object it captured (some loaders wrap them) would be copied whole.
     const { SignJWT, importPKCS8 } = require("jose") as typeof Jose;
     const key = await importPKCS8(c.privateKey!, "RS256");
     const assertion = await new SignJWT({})
