@@ -119,7 +119,7 @@ export class OktaManagementClient {
     // Required at call time, not imported: Pulumi serializes this class into the dynamic provider by
     // value, and a module object it captured (some loaders wrap them) would be copied whole.
     const { SignJWT, importPKCS8 } = require("jose") as typeof Jose;
-    const key = await importPKCS8(c.privateKey!, "RS256");
+    const key = await importPKCS8(pkcs8Pem(c.privateKey!), "RS256");
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", ...(c.privateKeyId ? { kid: c.privateKeyId } : {}) })
       .setIssuer(c.clientId!)
@@ -143,6 +143,17 @@ export class OktaManagementClient {
     if (!response.ok) throw await apiError(response);
     return ((await response.json()) as { access_token: string }).access_token;
   }
+}
+
+/**
+ * Like the provider, takes the key inline or as a file path, in PKCS#8 or PKCS#1 ("RSA PRIVATE
+ * KEY") PEM; jose wants PKCS#8.
+ */
+export function pkcs8Pem(privateKey: string): string {
+  const { createPrivateKey } = require("node:crypto") as typeof import("node:crypto");
+  const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  const pem = privateKey.includes("-----BEGIN") ? privateKey : readFileSync(privateKey, "utf8");
+  return createPrivateKey(pem).export({ format: "pem", type: "pkcs8" }).toString();
 }
 
 async function apiError(response: Response): Promise<OktaApiError> {
