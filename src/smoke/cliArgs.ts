@@ -32,9 +32,10 @@ Options:
   --interactive         complete the human steps: number to tap, push countdown, code prompt
   --code-outbox URL     emulator mode: read sms/voice/email codes from the emulator's outbox
                         and wait for its simulated push approval
-  --enroll-totp         enroll a Google Authenticator factor for the test user first (management
-                        credentials from the okta provider's env: OKTA_ORG_NAME, OKTA_BASE_URL,
-                        OKTA_API_TOKEN), so the OTP variants can pass; removed afterwards
+  --enroll-totp         enroll a Google Authenticator factor for the test user first, so the OTP
+                        variants can pass; removed afterwards. Management credentials from the okta
+                        provider's env (OKTA_API_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY
+                        + OKTA_API_SCOPES), sent only to the issuer's org
   --keep-factor         with --enroll-totp: keep the enrolled factor
   --timeout SECONDS     per-request timeout (default 10)
   --max-retries N       retries after HTTP 429 (default 2)
