@@ -1,7 +1,8 @@
 import { VariantId } from "../src/catalogue/variants";
 import { startOktaEmulator } from "../src/emulator";
 import { evaluateStack } from "../src/evaluate/evaluateStack";
-import { outboxCodeSource, runSmoke, SmokeTarget } from "../src/smoke";
+import { outboxCodeSource, runSmoke } from "../src/smoke";
+import { stackOutputsSchema, targetsFromStack } from "../src/smoke/stackOutputs";
 import { PROTOCOL_MINIMUM } from "../src/smoke/protocolMinimum";
 
 /**
@@ -31,15 +32,11 @@ export interface BenchResult {
   ms: number;
 }
 
-type DeclaredApp = { name: string; clientId: string; variants: VariantId[]; grantTypes: string[] };
-
 export async function benchSmoke(): Promise<BenchResult> {
   const evaluation = await evaluateStack("dev");
   const emulator = await startOktaEmulator({ evaluation, pollIntervalSeconds: POLL_INTERVAL_SECONDS, push: PUSH });
   try {
-    const targets: SmokeTarget[] = (evaluation.outputs.apps as DeclaredApp[]).flatMap((app) =>
-      app.variants.map((variant) => ({ variant, app: app.name, clientId: app.clientId, grantTypes: app.grantTypes })),
-    );
+    const targets = targetsFromStack(stackOutputsSchema.parse({ ...evaluation.outputs, testUserPassword: undefined }), "dev");
     // Where each variant's requests start in the emulator's log: its first progress line comes before its first request.
     const startOf = new Map<string, number>();
     const started = Date.now();

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { orgUrl } from "../model/issuer";
 import { OfflineOkta, RecordedInvoke } from "./offlineOkta";
 
 export const PROJECT_NAME = "okta-direct-auth";
@@ -114,7 +115,7 @@ async function resolveOutputs(
 
 function orgUrlOf(config: Record<string, string>): string {
   const name = config["okta:orgName"] ?? "offline";
-  return `https://${name}.${config["okta:baseUrl"] ?? "okta.com"}`;
+  return orgUrl(name, config["okta:baseUrl"] ?? "okta.com");
 }
 
 function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {

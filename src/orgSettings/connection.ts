@@ -1,3 +1,5 @@
+import { orgUrl } from "../model/issuer";
+
 /**
  * How the org-settings resources reach Okta's management API: the same credentials the `okta:`
  * provider uses. Kept as one object so it can travel as a single Pulumi secret input.
@@ -26,10 +28,10 @@ export function connectionFromSettings(config: Source, env: Source = process.env
   const proxy = pick("httpProxy", "OKTA_HTTP_PROXY");
   const scopes = pick("scopes", "OKTA_API_SCOPES");
   // Never a made-up org: credentials sent to a guessed URL would reach somebody else's tenant.
-  const orgUrl = proxy ?? (orgName ? `https://${orgName}.${baseUrl}` : undefined);
-  if (!orgUrl) throw new Error("no Okta org: set okta:orgName (or the OKTA_ORG_NAME env variable)");
+  const url = proxy ?? (orgName ? orgUrl(orgName, baseUrl) : undefined);
+  if (!url) throw new Error("no Okta org: set okta:orgName (or the OKTA_ORG_NAME env variable)");
   return dropUndefined({
-    orgUrl,
+    orgUrl: url,
     apiToken: pick("apiToken", "OKTA_API_TOKEN"),
     accessToken: pick("accessToken", "OKTA_ACCESS_TOKEN"),
     clientId: pick("clientId", "OKTA_API_CLIENT_ID"),
