@@ -1,0 +1,88 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** A state file that cannot be used; the emulator refuses to start rather than silently reset the org. */
+export class StateFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StateFileError";
+  }
+}
+
+const FORMAT = "okta-direct-auth emulator state";
+const VERSION = 1;
+
+interface Envelope {
+  format: typeof FORMAT;
+  version: number;
+  savedAt: string;
+  org: unknown;
+}
+
+/** Maps and Sets carry the org model's indexes; JSON has neither, so they travel tagged. */
+const MAP_TAG = "__map";
+const SET_TAG = "__set";
+
+export function encodeState(org: unknown, now: Date = new Date()): string {
+  const envelope: Envelope = { format: FORMAT, version: VERSION, savedAt: now.toISOString(), org };
+  return `${JSON.stringify(envelope, (_key, value: unknown) => {
+    if (value instanceof Map) return { [MAP_TAG]: [...value.entries()] };
+    if (value instanceof Set) return { [SET_TAG]: [...value.values()] };
+    return value;
+  })}\n`;
+}
+
+export function decodeState<T>(text: string, source: string): T {
+  let envelope: Partial<Envelope>;
+  try {
+    envelope = JSON.parse(text, (_key, value: unknown) => {
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        const tagged = value as Record<string, unknown>;
+        if (Array.isArray(tagged[MAP_TAG])) return new Map(tagged[MAP_TAG] as [unknown, unknown][]);
+        if (Array.isArray(tagged[SET_TAG])) return new Set(tagged[SET_TAG] as unknown[]);
+      }
+      return value;
+    }) as Partial<Envelope>;
+  } catch (error) {
+    throw new StateFileError(`${source} is corrupt (${(error as Error).message}); move it away to start a fresh org`);
+  }
+  if (!envelope || envelope.format !== FORMAT) {
+    throw new StateFileError(`${source} is not an emulator state file; pass --state a file the emulator wrote`);
+  }
+  if (envelope.version !== VERSION) {
+    throw new StateFileError(`${source} has state format ${String(envelope.version)}; this emulator reads format ${VERSION}`);
+  }
+  if (!envelope.org || typeof envelope.org !== "object") throw new StateFileError(`${source} holds no org`);
+  return envelope.org as T;
+}
+
+/** undefined when the file does not exist yet (a first run); any other read failure is an error. */
+export function readStateFile<T>(path: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return decodeState<T>(text, path);
+}
+
+/**
+ * Written beside the target and renamed over it, so a crash or a full disk mid-write leaves the
+ * previous state whole instead of a truncated file the next run would refuse.
+ */
+export function writeStateFile(path: string, org: unknown, now: Date = new Date()): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, "w", 0o600);
+  try {
+    writeSync(fd, encodeState(org, now));
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw new StateFileError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+}
