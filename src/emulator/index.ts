@@ -3,7 +3,7 @@ import { DEFAULT_BASELINE } from "./baseline";
 import { applyDeclaredSetup } from "./declaredSetup";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
-import { OrgUser, baselineOrg } from "./orgModel";
+import { Org, OrgUser, baselineOrg } from "./orgModel";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
@@ -32,10 +32,7 @@ const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMe
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const declaredPassword = options.evaluation.secretOutputs.get("testUserPassword");
-  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(options.evaluation, password, now), now);
-  applyDeclaredSetup(org, options.evaluation);
+  const org = options.org ?? declaredOrg(options, now);
 
   await signingKey("");
   const state: EmulatorState = {
@@ -47,8 +44,11 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     url: "",
   };
   const requests: RecordedRequest[] = [];
-  const server = new EmulatorServer(state, requests);
-  state.url = await server.listen();
+  const server = new EmulatorServer(state, (request) => {
+    if (options.recordRequests !== false) requests.push(request);
+    options.onAnswered?.(request);
+  });
+  state.url = await server.listen(options.port);
 
   return {
     url: state.url,
@@ -60,8 +60,17 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
       else state.faults.add(fault);
     },
     requests,
+    org,
     close: () => server.close(),
   };
+}
+
+function declaredOrg(options: EmulatorOptions, now: string): Org {
+  const declaredPassword = options.evaluation.secretOutputs.get("testUserPassword");
+  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
+  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(options.evaluation, password, now), now);
+  applyDeclaredSetup(org, options.evaluation);
+  return org;
 }
 
 function settingsOf(options: EmulatorOptions): EmulatorSettings {

@@ -22,16 +22,17 @@ export class EmulatorServer {
 
   constructor(
     private readonly state: EmulatorState,
-    private readonly requests: RecordedRequest[],
+    /** Told of every answered request, `/__emulator/*` included. */
+    private readonly onAnswered: (request: RecordedRequest) => void,
   ) {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
-  /** Listens on 127.0.0.1 on a port the OS picks; resolves to the org URL. */
-  listen(): Promise<string> {
+  /** Listens on 127.0.0.1 on `port` (0: one the OS picks); resolves to the org URL. */
+  listen(port = 0): Promise<string> {
     return new Promise((resolve, reject) => {
       this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => {
+      this.server.listen(port, "127.0.0.1", () => {
         const { port } = this.server.address() as AddressInfo;
         resolve(`http://127.0.0.1:${port}`);
       });
@@ -67,7 +68,7 @@ export class EmulatorServer {
       ...answer.headers,
     });
     res.end(answer.body);
-    this.requests.push({ method, path, status: answer.status });
+    this.onAnswered({ method, path, status: answer.status });
   }
 
   private async faultFor(path: string): Promise<Answer | undefined> {

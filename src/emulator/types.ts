@@ -1,4 +1,5 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
+import type { Org } from "./orgModel";
 
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
@@ -35,6 +36,13 @@ export interface EmulatorOptions {
   oobExpiresInSeconds?: number;
   mfaTokenExpiresInSeconds?: number;
   apiToken?: string;
+  /** 127.0.0.1 port to listen on; default 0, one the OS picks. */
+  port?: number;
+  /** A saved org (the emulator command's --state) served as it is, instead of baseline + evaluation. */
+  org?: Org;
+  /** Keep `requests`; a long-running emulator turns it off so memory stays flat. Default true. */
+  recordRequests?: boolean;
+  onAnswered?: (request: RecordedRequest) => void;
 }
 
 export interface TestUserCredentials {
@@ -57,6 +65,8 @@ export interface RunningEmulator {
   outboxUrl: string;
   injectFault(fault: Fault): void;
   requests: RecordedRequest[];
+  /** The live org, for saving it (the emulator command's --state); not for editing behind the API's back. */
+  org: Org;
   close(): Promise<void>;
 }
 

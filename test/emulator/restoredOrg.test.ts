@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RecordedRequest, RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { decodeState, encodeState } from "../../src/emulator/stateFile";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { devEvaluation } from "./support/evaluations";
+import { getJson, sendJson } from "./support/http";
+
+const SSWS = { authorization: "SSWS restore-token" };
+let dev: Evaluation;
+const running: RunningEmulator[] = [];
+
+beforeAll(async () => {
+  dev = await devEvaluation();
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((e) => e.close()));
+});
+
+async function start(options: Partial<Parameters<typeof startOktaEmulator>[0]> = {}) {
+  const emulator = await startOktaEmulator({ evaluation: dev, apiToken: "restore-token", ...options });
+  running.push(emulator);
+  return emulator;
+}
+
+describe("an emulator serving a saved org", () => {
+  it("answers with what the previous one was told through the API", async () => {
+    const first = await start();
+    const authenticators = (await getJson(`${first.url}/api/v1/authenticators`, SSWS)).body as unknown as { id: string; key: string }[];
+    const phone = authenticators.find((a) => a.key === "phone_number")!;
+    expect((await sendJson("POST", `${first.url}/api/v1/authenticators/${phone.id}/methods/voice/lifecycle/activate`, undefined, SSWS)).status).toBe(200);
+
+    const second = await start({ org: decodeState(encodeState(first.org), "saved") });
+    const methods = (await getJson(`${second.url}/api/v1/authenticators/${phone.id}/methods`, SSWS)).body as unknown as { type: string; status: string }[];
+    expect(methods.find((m) => m.type === "voice")?.status).toBe("ACTIVE");
+    expect(second.testUser.password).toBe(first.testUser.password);
+  });
+});
+
+describe("request records", () => {
+  it("tells the listener of every answer and keeps none when recording is off", async () => {
+    const seen: RecordedRequest[] = [];
+    const emulator = await start({ recordRequests: false, onAnswered: (r) => seen.push(r) });
+    await getJson(`${emulator.url}/.well-known/openid-configuration`);
+    await getJson(`${emulator.url}/api/v1/authenticators`, SSWS);
+    expect(seen.map((r) => [r.method, r.path, r.status])).toEqual([
+      ["GET", "/.well-known/openid-configuration", 200],
+      ["GET", "/api/v1/authenticators", 200],
+    ]);
+    expect(emulator.requests).toEqual([]);
+  });
+});
