@@ -1,0 +1,106 @@
+import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
+import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { Adoption } from "./inferSetup";
+import { OrgSnapshot } from "./orgSnapshot";
+
+/** One entry of `pulumi import --file`; `name` is the file's own key, `logicalName` the program's name. */
+export interface ImportEntry {
+  type: string;
+  name: string;
+  logicalName: string;
+  id?: string;
+  component?: true;
+  parent?: string;
+}
+
+export interface ImportPlan {
+  document: { resources: ImportEntry[] };
+  /**
+   * Declared resources the org has no object for, and the org-settings resource (a dynamic
+   * provider cannot be imported): the first `pulumi up` creates them.
+   */
+  toCreate: DeclaredResource[];
+}
+
+/**
+ * Pairs each resource the program declares for the adopted config with the org's object, by what
+ * the program derives it from (app label, the app's policy, authenticator key, ...), and writes the
+ * import ids in the Okta provider's formats (`policyId/ruleId`, `appId/groupId`, ...).
+ */
+export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Evaluation): ImportPlan {
+  const realIds = new Map<string, string>();
+  const everyone = [...org.groups.values()].find((g) => g.type === "BUILT_IN" && g.name === "Everyone");
+  if (everyone) realIds.set(EVERYONE_GROUP_ID, everyone.id);
+
+  const byType = (type: string) => evaluation.resources.filter((r) => r.type === type);
+  const importIds = new Map<DeclaredResource, string>();
+  const match = (resource: DeclaredResource, realId: string | undefined, importId: string | undefined = realId) => {
+    if (!realId || !importId) return;
+    if (resource.id) realIds.set(resource.id, realId);
+    importIds.set(resource, importId);
+  };
+
+  for (const r of byType("okta:app/oAuth:OAuth")) {
+    const adopted = adoption.apps.find((a) => a.app.label === r.inputs.label);
+    match(r, adopted?.app.id);
+    if (adopted?.policy && typeof r.inputs.authenticationPolicy === "string") {
+      realIds.set(r.inputs.authenticationPolicy, adopted.policy.policy.id);
+    }
+  }
+  for (const r of byType("okta:index/appSignonPolicy:AppSignonPolicy")) match(r, real(realIds, r.id));
+  for (const r of byType("okta:index/appSignonPolicyRule:AppSignonPolicyRule")) {
+    const policyId = real(realIds, r.inputs.policyId);
+    const rule = adoption.apps.find((a) => a.policy?.policy.id === policyId)?.testUserRule;
+    match(r, rule?.id, rule && `${policyId}/${rule.id}`);
+  }
+  for (const r of byType("okta:app/groupAssignment:GroupAssignment")) {
+    const appId = real(realIds, r.inputs.appId);
+    const groupId = real(realIds, r.inputs.groupId);
+    const assigned = appId && groupId && org.appGroups.get(appId)?.includes(groupId);
+    match(r, assigned ? `${appId}/${groupId}` : undefined);
+  }
+  for (const r of byType("okta:index/authenticator:Authenticator")) {
+    match(r, org.authenticators.find((a) => a.key === r.inputs.key)?.id);
+  }
+  const session = adoption.sessionPolicy;
+  if (session) {
+    for (const r of byType("okta:group/group:Group")) match(r, session.groupId);
+    for (const r of byType("okta:index/groupMemberships:GroupMemberships")) match(r, session.groupId);
+    for (const r of byType("okta:policy/signon:Signon")) match(r, session.policy.policy.id);
+    for (const r of byType("okta:policy/ruleSignon:RuleSignon")) match(r, session.rule.id, `${session.policy.policy.id}/${session.rule.id}`);
+  }
+  const access = adoption.accessPolicy;
+  if (access) {
+    for (const r of byType("okta:auth/serverPolicy:ServerPolicy")) match(r, access.policy.policy.id, `${access.serverId}/${access.policy.policy.id}`);
+    for (const r of byType("okta:auth/serverPolicyRule:ServerPolicyRule")) {
+      match(r, access.rule.id, `${access.serverId}/${access.policy.policy.id}/${access.rule.id}`);
+    }
+  }
+
+  const keyOf = (r: DeclaredResource) => `${r.type}::${r.name}`;
+  const resources: ImportEntry[] = [];
+  const toCreate: DeclaredResource[] = [];
+  for (const r of evaluation.resources) {
+    const parent = parentOf(r, evaluation.resources);
+    const entry: ImportEntry = { type: r.type, name: keyOf(r), logicalName: r.name, ...(parent ? { parent: keyOf(parent) } : {}) };
+    if (!r.custom) resources.push({ ...entry, component: true });
+    else if (importIds.has(r)) resources.push({ ...entry, id: importIds.get(r) });
+    else toCreate.push(r);
+  }
+  return { document: { resources }, toCreate };
+}
+
+function real(realIds: Map<string, string>, declared: unknown): string | undefined {
+  return typeof declared === "string" ? realIds.get(declared) : undefined;
+}
+
+/**
+ * The program names children after their parent (`<parent>-<child>`, as pulumi-awsx does), so the
+ * parent is the resource of the URN's parent type whose name is the longest prefix of the child's.
+ */
+export function parentOf(resource: DeclaredResource, all: readonly DeclaredResource[]): DeclaredResource | undefined {
+  if (!resource.parentType) return undefined;
+  return all
+    .filter((p) => p.type === resource.parentType && p !== resource && resource.name.startsWith(p.name))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+}

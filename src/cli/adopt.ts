@@ -1,0 +1,155 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
+import { AdoptionError } from "../adopt/inferSetup";
+import { stackFilePath } from "../config/stackFile";
+import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
+import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
+
+const HELP = `Usage: npm run adopt -- --org URL [--stack NAME] [--force] [--json]
+
+Adopts a Direct Authentication setup made by hand (Okta's guide, in the Admin Console): reads the
+org through the management API (GET requests only; nothing in the org changes), infers the
+variants, apps, test user, catch-all and enrollment, and writes
+  Pulumi.<stack>.yaml             the stack config that declares what the org holds
+  Pulumi.<stack>.import.json      for \`pulumi import --file\`: every resource the program declares,
+                                  with its type, name, parent and the org's id
+It prints what the program cannot express (a rule with extra conditions, a second rule, ...).
+
+Then:  pulumi stack init <stack> && pulumi config set --secret okta:apiToken
+       pulumi import --file Pulumi.<stack>.import.json --protect=false --generate-code=false
+       pulumi up        # creates only what the org lacks, and the org-settings record
+       pulumi preview --expect-no-changes
+
+Credentials, as the Okta provider reads them from the environment: OKTA_API_TOKEN, or
+OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY (+ OKTA_API_PRIVATE_KEY_ID) + OKTA_API_SCOPES with
+okta.apps.read okta.policies.read okta.authenticators.read okta.groups.read okta.users.read
+okta.authorizationServers.read. They are sent to --org only.
+
+Options:
+  --org URL       the org, e.g. https://dev-123456.okta.com (http only for 127.0.0.1)
+  --stack NAME    stack name for the files (default adopted)
+  --force         overwrite existing files
+  --json          print one JSON document {stack, config, toCreate, notes, files}
+  -h, --help      this text
+
+Exit status: 0 when adopted, 1 when the org holds nothing to adopt or answered an error, 2 for usage errors.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  org: URL;
+  stack: string;
+  force: boolean;
+  json: boolean;
+}
+
+function parseOptions(argv: string[]): Options | "help" {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        org: { type: "string" },
+        stack: { type: "string", default: "adopted" },
+        force: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return "help";
+  if (!values.org) throw new UsageError("--org URL is required, e.g. --org https://dev-123456.okta.com");
+  let org: URL;
+  try {
+    org = new URL(values.org);
+  } catch {
+    throw new UsageError("--org must be a URL such as https://dev-123456.okta.com");
+  }
+  if (org.username || org.password) throw new UsageError("--org must not carry credentials; put them in OKTA_API_TOKEN");
+  const loopback = org.hostname === "127.0.0.1" || org.hostname === "localhost" || org.hostname === "[::1]";
+  if (org.protocol !== "https:" && !(org.protocol === "http:" && loopback)) {
+    throw new UsageError("--org must be https (plain http only for 127.0.0.1)");
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(values.stack) || values.stack.includes("..")) {
+    throw new UsageError("--stack must be a stack name: letters, digits, -, _ and .");
+  }
+  return { org, stack: values.stack, force: values.force, json: values.json };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`adopt: ${error.message} (see --help)\n`);
+    return 2;
+  }
+  if (options === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, process.env);
+  if (!hasCredentials(connection)) {
+    process.stderr.write(`adopt: ${describeMissingCredentials()}\n`);
+    return 2;
+  }
+  const files = { stack: stackFilePath(options.stack, process.cwd()), imports: `Pulumi.${options.stack}.import.json` };
+  const existing = Object.values(files).filter((f) => existsSync(f));
+  if (existing.length > 0 && !options.force) {
+    process.stderr.write(`adopt: ${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack\n`);
+    return 2;
+  }
+
+  if (!options.json) process.stderr.write(`Reading ${options.org.origin} (GET requests only)...\n`);
+  let result: AdoptResult;
+  try {
+    result = await adoptOrg(new OktaManagementClient(connection), options.org, options.stack);
+  } catch (error) {
+    if (error instanceof AdoptionError || error instanceof OktaApiError) {
+      process.stderr.write(`adopt: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  writeFileSync(files.stack, result.stackFile);
+  writeFileSync(files.imports, `${JSON.stringify(result.importDocument, null, 2)}\n`);
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, files })}\n`);
+  } else {
+    process.stdout.write(renderText(result, files));
+  }
+  return 0;
+}
+
+function renderText(result: AdoptResult, files: { stack: string; imports: string }): string {
+  const imported = result.importDocument.resources.filter((r) => r.id).length;
+  const lines = [
+    `Adopted into stack ${result.stack}:`,
+    ...Object.entries(result.config).map(([key, value]) => `  ${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`),
+    "",
+    `${imported} resources to import; the first \`pulumi up\` creates ${result.toCreate.length}:`,
+    ...result.toCreate.map((r) => `  + ${r}`),
+    ...(result.notes.length > 0 ? ["", "Not expressed by the stack:", ...result.notes.map((n) => `  - ${n}`)] : []),
+    "",
+    `Wrote ${files.stack} and ${files.imports}. Next:`,
+    `  pulumi stack init ${result.stack} && pulumi config set --secret okta:apiToken`,
+    `  pulumi import --file ${files.imports} --protect=false --generate-code=false`,
+    "  pulumi up && pulumi preview --expect-no-changes",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`adopt: unexpected failure (${error?.name ?? "unknown"}); please report it\n`);
+    process.exit(1);
+  },
+);
