@@ -1,14 +1,16 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { ConfigError } from "../config/configError";
-import { StackFileError } from "../config/stackFile";
+import { statSync } from "node:fs";
+import { parseFlags } from "./args/parseFlags";
+import { readFileArg, writeFileArg } from "./args/fileArgs";
+import { runCli } from "./args/runCli";
+import { checkedStack } from "./args/stackName";
+import { CliError, UsageError } from "./args/usageError";
 import { BaseRefError } from "../plan/baseRef";
 import { PreviewFormatError, planFromPreview } from "../plan/fromPreview";
 import { planStack } from "../plan/planStack";
 import { renderJson } from "../plan/renderJson";
 import { renderMarkdown } from "../plan/renderMarkdown";
 
-const USAGE = `Usage: npm run plan -- [--stack NAME] [--base GIT_REF] [--json] [--out FILE]
+export const HELP = `Usage: npm run plan -- [--stack NAME] [--base GIT_REF] [--json] [--out FILE]
        npm run plan -- --from-preview FILE [--stack NAME] [--json] [--out FILE]
 
 Shows the Okta setup a stack declares, grouped by the guide's steps, without credentials: the
@@ -25,93 +27,78 @@ Pulumi program is evaluated offline under mocks. Secrets are shown as [secret].
 Exit status: 0 rendered; 1 the base ref could not be evaluated; 2 usage or configuration error.
 `;
 
-/** Pulumi's own rule for stack names; the name also ends up in a file name and an HTML comment. */
-const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+const FLAGS = {
+  stack: { type: "string" },
+  base: { type: "string" },
+  "from-preview": { type: "string" },
+  json: { type: "boolean" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
-class UsageError extends Error {}
-
-interface Options {
+export interface PlanOptions {
   stack?: string;
   base?: string;
   fromPreview?: string;
   json: boolean;
   out?: string;
-  help: boolean;
 }
 
-function parseOptions(argv: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        base: { type: "string" },
-        "from-preview": { type: "string" },
-        json: { type: "boolean", default: false },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const options: Options = {
-    stack: values.stack,
-    base: values.base,
-    fromPreview: values["from-preview"],
-    json: values.json ?? false,
-    out: values.out,
-    help: values.help ?? false,
-  };
-  if (options.stack !== undefined && !STACK_NAME.test(options.stack)) {
-    throw new UsageError(`invalid stack name "${options.stack}": letters, digits, "-", "_" and "." only`);
-  }
-  if (options.fromPreview !== undefined && options.base !== undefined) {
+/** argv of `npm run plan` → what to render, or "help"; a mistake is a UsageError. */
+export function parsePlanArgs(argv: readonly string[], projectDir: string): PlanOptions | "help" {
+  const values = parseFlags(argv, FLAGS);
+  if (values.help) return "help";
+  if (values["from-preview"] !== undefined && values.base !== undefined) {
     throw new UsageError("--base compares offline evaluations; a preview already holds its own comparison");
   }
-  return options;
+  if (values.base?.startsWith("-")) throw new UsageError("--base takes a git ref, e.g. origin/main");
+  if (values.out !== undefined && isDirectory(values.out)) throw new UsageError(`--out ${values.out} is a directory; give a file, e.g. plan.md`);
+  return {
+    stack: values.stack === undefined ? undefined : checkedStack(values.stack, projectDir),
+    base: values.base,
+    fromPreview: values["from-preview"],
+    json: Boolean(values.json),
+    out: values.out,
+  };
 }
 
-async function plan(options: Options): Promise<string> {
+async function plan(options: PlanOptions, projectDir: string): Promise<string> {
   const result =
     options.fromPreview !== undefined
-      ? planFromPreview(readFileSync(options.fromPreview === "-" ? 0 : options.fromPreview, "utf8"), options.stack)
-      : await planStack({ stack: options.stack ?? "dev", projectDir: process.cwd(), base: options.base });
+      ? planFromPreview(await readFileArg("--from-preview", options.fromPreview), options.stack)
+      : await planStack({ stack: options.stack ?? checkedStack("dev", projectDir), projectDir, base: options.base });
   return options.json ? renderJson(result) : renderMarkdown(result);
 }
 
-export async function main(argv: string[]): Promise<number> {
-  try {
-    const options = parseOptions(argv);
-    if (options.help) {
-      process.stdout.write(USAGE);
+/** `npm run plan -- ...` in the current directory; resolves to the exit status. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli("plan", async () => {
+    const projectDir = process.cwd();
+    const options = parsePlanArgs(argv, projectDir);
+    if (options === "help") {
+      process.stdout.write(HELP);
       return 0;
     }
-    const output = await plan(options);
-    if (options.out === undefined) process.stdout.write(output);
-    else writeFileSync(options.out, output);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`plan: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof ConfigError || error instanceof StackFileError || error instanceof PreviewFormatError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof BaseRefError) {
+    let output: string;
+    try {
+      output = await plan(options, projectDir);
+    } catch (error) {
+      if (error instanceof PreviewFormatError) throw new CliError(`--from-preview ${options.fromPreview}: ${error.message}`);
+      if (!(error instanceof BaseRefError)) throw error;
       process.stderr.write(`plan: ${error.message}\n`);
       return error.usage ? 2 : 1;
     }
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      process.stderr.write(`plan: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
+    if (options.out === undefined) process.stdout.write(output);
+    else writeFileArg("--out", options.out, output);
+    return 0;
+  });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

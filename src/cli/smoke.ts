@@ -1,3 +1,5 @@
+import { runCli } from "./args/runCli";
+import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
 import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
 import { transportProblem } from "../smoke/httpClient";
@@ -20,8 +22,6 @@ interface ResolvedTarget {
   channel?: "sms" | "voice";
 }
 
-class ConfigProblem extends Error {}
-
 async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
   const { target } = plan;
   if (target.kind === "explicit") {
@@ -34,7 +34,7 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
   }
   const outputs = await readStackOutputs(target.stack);
   const problem = transportProblem(outputs.issuer);
-  if (problem) throw new ConfigProblem(`stack ${target.stack}: issuer is refused (${problem})`);
+  if (problem) throw new CliError(`stack ${target.stack}: issuer is refused (${problem})`);
   return {
     issuer: outputs.issuer,
     username: outputs.testUserLogin,
@@ -45,26 +45,24 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
   };
 }
 
-async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseSmokeArgs(argv, env);
-  if (parsed.kind === "help") {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (parsed.kind === "error") {
-    process.stderr.write(`smoke: ${parsed.message}\n(npm run smoke -- --help for usage)\n`);
-    return 2;
-  }
-  const { plan } = parsed;
+/** `npm run smoke -- ...`; resolves to the exit status. */
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return runCli("smoke", async () => {
+    const plan = parseSmokeArgs(argv, env);
+    if (plan === "help") {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    return smoke(plan);
+  });
+}
+
+async function smoke(plan: CliPlan): Promise<number> {
   let resolved: ResolvedTarget;
   try {
     resolved = await resolveTarget(plan);
   } catch (error) {
-    if (error instanceof StackOutputError || error instanceof ConfigProblem) {
-      process.stderr.write(`smoke: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    throw error instanceof StackOutputError ? new CliError(error.message) : error;
   }
   const options: SmokeOptions = {
     ...resolved,
@@ -82,19 +80,14 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     // The factor goes to the org being checked, whatever org the env names: credentials are only
     // ever sent to the issuer's own origin.
     const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
-    if (!hasCredentials(connection)) {
-      process.stderr.write(`smoke: --enroll-totp: ${describeMissingCredentials()}\n`);
-      return 2;
-    }
+    if (!hasCredentials(connection)) throw new CliError(`--enroll-totp: ${describeMissingCredentials()}`);
     process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${resolved.username}\n`);
     try {
       report = await withTemporaryTotpFactor(new OktaManagementClient(connection), resolved.username, plan.keepFactor, (totpSecret) =>
         runSmoke({ ...options, totpSecret }),
       );
     } catch (error) {
-      if (!(error instanceof TotpEnrollmentError)) throw error;
-      process.stderr.write(`smoke: --enroll-totp: ${error.message}\n`);
-      return 2;
+      throw error instanceof TotpEnrollmentError ? new CliError(`--enroll-totp: ${error.message}`) : error;
     }
     process.stderr.write(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
   } else {
@@ -104,13 +97,8 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   return exitCodeOf(report);
 }
 
-main(process.argv.slice(2), process.env).then(
-  (code) => {
+if (require.main === module) {
+  main(process.argv.slice(2), process.env).then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Only the error's name: a message could quote something from the environment.
-    process.stderr.write(`smoke: internal error (${(error as Error)?.name ?? "unknown"}); please report it\n`);
-    process.exitCode = 1;
-  },
-);
+  });
+}

@@ -1,12 +1,13 @@
-import { parseArgs } from "node:util";
-import { ConfigError } from "../config/configError";
-import { StackFileError } from "../config/stackFile";
+import { parseFlags } from "./args/parseFlags";
+import { runCli } from "./args/runCli";
+import { checkedStack } from "./args/stackName";
+import { UsageError } from "./args/usageError";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { renderSetupText } from "../plan/renderText";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { runOffline } from "../start/offlineRun";
 
-const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--json]
+export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--json]
 
 Runs the whole job offline, with no credentials and no Okta org:
   1. evaluates the Pulumi program for Pulumi.<stack>.yaml (default: dev) and prints what it declares,
@@ -23,61 +24,53 @@ Options:
 Exit status: 0 when no variant failed, 1 when one did, 2 for usage or configuration errors.
 `;
 
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string", default: "dev" },
-        channel: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`start: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (values.channel !== undefined && values.channel !== "sms" && values.channel !== "voice") {
-    process.stderr.write(`start: --channel must be sms or voice, not "${values.channel}"\n`);
-    return 2;
-  }
-  const log = (text: string) => process.stderr.write(text);
+const FLAGS = {
+  stack: { type: "string" },
+  channel: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
-  log(`Evaluating the Pulumi program for stack ${values.stack} (offline, under mocks)...\n`);
-  let evaluation;
-  try {
-    evaluation = await evaluateStack(values.stack);
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof StackFileError) {
-      log(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (!values.json) process.stdout.write(`${renderSetupText(evaluation)}\n\n`);
-
-  log("Starting the Okta emulator on 127.0.0.1 and running the smoke check...\n");
-  const report = await runOffline({
-    evaluation,
-    channel: values.channel as "sms" | "voice" | undefined,
-    onProgress: values.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
-  });
-  process.stdout.write(values.json ? `${renderJson(report)}\n` : `\n${renderTable(report)}\n`);
-  return exitCodeOf(report);
+export interface StartOptions {
+  stack: string;
+  channel?: "sms" | "voice";
+  json: boolean;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    // The name only: this process holds the emulated test user's password and TOTP secret.
-    process.stderr.write(`start: unexpected failure (${error?.name ?? "unknown"}); please report it\n`);
-    process.exit(1);
-  },
-);
+/** argv of `npm start` → what to run, or "help"; a mistake is a UsageError. */
+export function parseStartArgs(argv: readonly string[], projectDir: string): StartOptions | "help" {
+  const values = parseFlags(argv, FLAGS);
+  if (values.help) return "help";
+  if (values.channel !== undefined && values.channel !== "sms" && values.channel !== "voice") {
+    throw new UsageError("--channel must be sms or voice");
+  }
+  return { stack: checkedStack(values.stack ?? "dev", projectDir), channel: values.channel, json: Boolean(values.json) };
+}
+
+/** `npm start -- ...` in the current directory; resolves to the exit status. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli("start", async () => {
+    const options = parseStartArgs(argv, process.cwd());
+    if (options === "help") {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const log = (text: string) => process.stderr.write(text);
+    log(`Evaluating the Pulumi program for stack ${options.stack} (offline, under mocks)...\n`);
+    const evaluation = await evaluateStack(options.stack);
+    if (!options.json) process.stdout.write(`${renderSetupText(evaluation)}\n\n`);
+
+    log("Starting the Okta emulator on 127.0.0.1 and running the smoke check...\n");
+    const report = await runOffline({
+      evaluation,
+      channel: options.channel,
+      onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
+    });
+    process.stdout.write(options.json ? `${renderJson(report)}\n` : `\n${renderTable(report)}\n`);
+    return exitCodeOf(report);
+  });
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,5 +1,7 @@
-import { parseArgs } from "node:util";
 import { VARIANT_IDS, VariantId, isVariantId } from "../catalogue/variants";
+import { parseFlags } from "../cli/args/parseFlags";
+import { checkedStack } from "../cli/args/stackName";
+import { UsageError } from "../cli/args/usageError";
 import { closestMatch } from "../model/closestMatch";
 import { transportProblem } from "./httpClient";
 import { parseTotpSecret } from "./totp";
@@ -37,8 +39,8 @@ Options:
                         provider's env (OKTA_API_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY
                         + OKTA_API_SCOPES), sent only to the issuer's org
   --keep-factor         with --enroll-totp: keep the enrolled factor
-  --timeout SECONDS     per-request timeout (default 10)
-  --max-retries N       retries after HTTP 429 (default 2)
+  --timeout SECONDS     per-request timeout, 1 to 600 (default 10)
+  --max-retries N       retries after HTTP 429, 0 to 10 (default 2)
   --json                print one JSON document {issuer, results} on stdout
   -h, --help            this text
 
@@ -70,9 +72,7 @@ export interface CliPlan {
   totpSecret?: string;
 }
 
-export type CliParse = { kind: "help" } | { kind: "error"; message: string } | { kind: "run"; plan: CliPlan };
-
-const OPTIONS = {
+const FLAGS = {
   stack: { type: "string" },
   issuer: { type: "string" },
   "client-id": { type: "string" },
@@ -93,8 +93,18 @@ const OPTIONS = {
 
 const SECRET_FLAG = /^--?(password|pass|pwd|totp|totp-secret|secret|otp)(=|$)/i;
 
-class UsageError extends Error {}
-class HelpRequested extends Error {}
+interface Range {
+  min: number;
+  max: number;
+  /** Number() alone would take "", " ", "0x1f" and "1e12". */
+  pattern: RegExp;
+  expected: string;
+}
+
+/** Long enough for any org, and far inside setTimeout's limit (2^31-1 ms), beyond which every request fails at once. */
+const TIMEOUT_SECONDS: Range = { min: 1, max: 600, pattern: /^\d+(\.\d+)?$/, expected: "a number of seconds from 1 to 600, e.g. 30" };
+/** A run that meets more 429s than this should stop and say so rather than wait on. */
+const MAX_RETRIES: Range = { min: 0, max: 10, pattern: /^\d+$/, expected: "a whole number from 0 to 10, e.g. 2" };
 
 function usage(message: string): never {
   throw new UsageError(message);
@@ -116,48 +126,41 @@ function parseVariants(list: string): VariantId[] {
 function checkedUrl(flag: string, url: string): string {
   const problem = transportProblem(url);
   if (problem) usage(`${flag} ${problem === "not a URL" ? "is not a URL" : `is refused: ${problem}; use https`}`);
+  // Only the flag is named: the URL itself holds what must not be echoed.
+  const { username, password } = new URL(url);
+  if (username || password) usage(`${flag} must not carry a user name or password (user:password@); give the URL alone, e.g. https://dev-123456.okta.com`);
   return url.replace(/\/+$/, "");
 }
 
-function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
+function checkedIssuer(url: string): string {
+  const issuer = checkedUrl("--issuer", url);
+  if (/[?#]/.test(issuer)) usage("--issuer takes no query or fragment: the org URL or {org}/oauth2/{authServerId}, e.g. https://dev-123456.okta.com");
+  return issuer;
+}
+
+function numberIn(flag: string, value: string | undefined, range: Range): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n === 0)) {
-    usage(`${flag} must be ${integer ? "a whole number ≥ 0" : "a number of seconds > 0"}`);
-  }
+  const n = range.pattern.test(value) ? Number(value) : NaN;
+  if (!(n >= range.min && n <= range.max)) usage(`${flag} must be ${range.expected}`);
   return n;
 }
 
-/** Parses argv and the environment into a run plan; no message ever repeats a secret or a positional argument. */
-export function parseSmokeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliParse {
-  try {
-    return { kind: "run", plan: parsePlan(argv, env) };
-  } catch (error) {
-    if (error instanceof UsageError) return { kind: "error", message: error.message };
-    if (error instanceof HelpRequested) return { kind: "help" };
-    throw error;
-  }
-}
-
-function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
+/**
+ * argv and the environment of `npm run smoke` → a run plan, or "help"; a mistake is a UsageError
+ * whose message never repeats a secret, a URL's credentials or a positional argument.
+ */
+export function parseSmokeArgs(argv: readonly string[], env: NodeJS.ProcessEnv, projectDir = process.cwd()): CliPlan | "help" {
   if (argv.some((a) => SECRET_FLAG.test(a))) {
     usage(`secrets are never taken from flags (they would land in shell history): set ${PASSWORD_ENV} / ${TOTP_SECRET_ENV}`);
   }
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    usage(code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL" ? "positional arguments are not accepted; every value needs its flag" : message.split("\n")[0]);
-  }
-  if (values.help) throw new HelpRequested();
+  const values = parseFlags(argv, FLAGS);
+  if (values.help) return "help";
 
   const explicitFlags = (["issuer", "client-id", "username", "app"] as const).filter((f) => values[f] !== undefined);
   let target: CliTarget;
   if (values.stack !== undefined) {
     if (explicitFlags.length > 0) usage(`--stack reads the target from the stack; drop ${explicitFlags.map((f) => `--${f}`).join(", ")}`);
-    if (values.stack.trim() === "") usage("--stack needs a stack name");
-    target = { kind: "stack", stack: values.stack, variants: values.variants === undefined ? undefined : parseVariants(values.variants) };
+    target = { kind: "stack", stack: checkedStack(values.stack, projectDir), variants: values.variants === undefined ? undefined : parseVariants(values.variants) };
   } else {
     const missing = (["issuer", "client-id", "variants", "username"] as const).filter((f) => !values[f]);
     if (missing.length > 0) {
@@ -165,7 +168,7 @@ function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
     }
     target = {
       kind: "explicit",
-      issuer: checkedUrl("--issuer", values.issuer!),
+      issuer: checkedIssuer(values.issuer!),
       clientId: values["client-id"]!,
       app: values.app ?? values["client-id"]!,
       variants: parseVariants(values.variants!),
@@ -177,12 +180,11 @@ function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
   if (values.interactive && values["code-outbox"] !== undefined) {
     usage("--interactive and --code-outbox both answer the human steps; choose one");
   }
-  if (values.scope !== undefined && values.scope.trim() === "") usage("--scope must name at least one scope");
   if (values["keep-factor"] && !values["enroll-totp"]) usage("--keep-factor goes with --enroll-totp");
   if (values["enroll-totp"] && env[TOTP_SECRET_ENV]) {
     usage(`--enroll-totp enrolls a new factor; ${TOTP_SECRET_ENV} names an existing one: choose one`);
   }
-  const timeoutSeconds = positiveNumber("--timeout", values.timeout, false);
+  const timeoutSeconds = numberIn("--timeout", values.timeout, TIMEOUT_SECONDS);
   const totpSecret = env[TOTP_SECRET_ENV] || undefined;
   if (totpSecret !== undefined) {
     try {
@@ -201,7 +203,7 @@ function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
     enrollTotp: Boolean(values["enroll-totp"]),
     keepFactor: Boolean(values["keep-factor"]),
     requestTimeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
-    maxRetries: positiveNumber("--max-retries", values["max-retries"], true),
+    maxRetries: numberIn("--max-retries", values["max-retries"], MAX_RETRIES),
     password: env[PASSWORD_ENV] || undefined,
     totpSecret,
   };

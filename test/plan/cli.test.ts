@@ -44,15 +44,24 @@ describe("npm run plan", () => {
   });
 
   it.each([
-    [["--bogus"], /Unknown option '--bogus'/],
-    [["--stack", "dev; rm -rf /"], /invalid stack name/],
-    [["--from-preview", "preview.json", "--base", "main"], /--base compares offline evaluations/],
-    [["--stack", "missing"], /no stack file .*Pulumi\.missing\.yaml/],
-    [["--from-preview", "nowhere.json"], /ENOENT/],
-  ])("exits 2 on a usage error: %j", async (argv, message) => {
-    const { code, stderr } = await runPlan(...argv);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(message);
+    [["--bogus"], /^plan: unknown option --bogus \(see --help\)$/],
+    [["--stack"], /^plan: --stack needs a value \(see --help\)$/],
+    [["--stack", "dev; rm -rf /"], /^plan: --stack takes a stack name .*; stacks here: typo \(see --help\)$/],
+    [["--stack", "../typo"], /^plan: --stack takes a stack name/],
+    [["--from-preview", "preview.json", "--base", "main"], /^plan: --base compares offline evaluations/],
+    [["--base=--output=x"], /^plan: --base takes a git ref, e.g. origin\/main \(see --help\)$/],
+    [["--stack", "missing"], /^plan: --stack missing: there is no stack file .*Pulumi\.missing\.yaml; stacks here: typo \(see --help\)$/],
+    [[], /^plan: --stack dev: there is no stack file .*Pulumi\.dev\.yaml; stacks here: typo/],
+    [["--from-preview", "nowhere.json"], /^plan: --from-preview nowhere\.json does not exist$/],
+    [["--from-preview", "."], /^plan: --from-preview \. is a directory; give a file$/],
+    [["--from-preview", "Pulumi.typo.yaml"], /^plan: --from-preview Pulumi\.typo\.yaml: not JSON: .*; expected the output of `pulumi preview --json`$/],
+    [["--from-preview", "preview.json", "--out", tmpdir()], /^plan: --out .* is a directory; give a file, e\.g\. plan\.md \(see --help\)$/],
+    [["--from-preview", "preview.json", "--out", "no/such/dir/plan.md"], /^plan: --out no\/such\/dir\/plan\.md cannot be written: no\/such\/dir does not exist$/],
+  ])("exits 2 with one line on stderr and nothing on stdout: %j", async (argv, message) => {
+    const { code, stdout, stderr } = await runPlan(...argv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^[^\n]*\n$/);
+    expect(stderr.trimEnd()).toMatch(message);
   });
 
   it("prints a configuration error as ConfigError words it, and nothing else, and exits 2", async () => {

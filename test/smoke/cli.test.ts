@@ -134,13 +134,19 @@ describe("npm run smoke", () => {
     }
   });
 
-  it("exit 2 for usage and configuration errors, without echoing a secret", async () => {
-    const [secretFlag, noStack] = await Promise.all([smoke(["--stack", "dev", "--password", "hunter2-on-the-command-line"]), smoke(["--stack", "prod"])]);
-    expect(secretFlag.code).toBe(2);
+  it("exit 2 for usage and configuration errors: one line on stderr, no secret echoed", async () => {
+    const [secretFlag, noStack, credentials] = await Promise.all([
+      smoke(["--stack", "dev", "--password", "hunter2-on-the-command-line"]),
+      smoke(["--stack", "prod"]),
+      smoke(["--issuer", "https://alice:hunter2@dev-1.okta.com", "--client-id", "0oaX", "--variants", "otp", "--username", "u"]),
+    ]);
+    for (const run of [secretFlag, noStack, credentials]) {
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^smoke: [^\n]+\n$/);
+      expect(run.stderr).not.toMatch(/hunter2|alice/);
+    }
     expect(secretFlag.stderr).toMatch(/never taken from flags/);
-    expect(secretFlag.stdout + secretFlag.stderr).not.toContain("hunter2");
-
-    expect(noStack.code).toBe(2);
     expect(noStack.stderr).toMatch(/pulumi stack output failed: error: no stack named 'prod' found/);
+    expect(credentials.stderr).toMatch(/--issuer must not carry a user name or password .*\(see --help\)\n$/);
   });
 });

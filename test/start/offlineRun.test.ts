@@ -54,8 +54,12 @@ describe("the offline main job", () => {
     expect(stdout + stderr).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   }, 90_000);
 
-  it("exits 2 with the config error for a stack file that does not exist", async () => {
+  it("exits 2 with one line naming the stack file that does not exist", async () => {
     const run = promisify(execFile)(tsx, ["src/cli/start.ts", "--stack", "nope"], { cwd: root, timeout: 60_000 });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Pulumi.nope.yaml") });
+    await expect(run).rejects.toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: `start: --stack nope: there is no stack file ${join(root, "Pulumi.nope.yaml")}; stacks here: dev, prod, test (see --help)\n`,
+    });
   }, 60_000);
 });

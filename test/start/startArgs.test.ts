@@ -1,0 +1,45 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { UsageError } from "../../src/cli/args/usageError";
+import { HELP, main, parseStartArgs } from "../../src/cli/start";
+
+const root = join(__dirname, "..", "..");
+
+afterEach(() => vi.restoreAllMocks());
+
+async function start(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  vi.spyOn(process, "cwd").mockReturnValue(root);
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+describe("npm start arguments", () => {
+  it("defaults to the dev stack and its own channel", () => {
+    expect(parseStartArgs([], root)).toEqual({ stack: "dev", channel: undefined, json: false });
+    expect(parseStartArgs(["--stack", "prod", "--channel", "voice", "--json"], root)).toEqual({ stack: "prod", channel: "voice", json: true });
+  });
+
+  it("answers --help on stdout, exit 0", async () => {
+    expect(parseStartArgs(["-h"], root)).toBe("help");
+    expect(await start("--help")).toEqual({ code: 0, stdout: HELP, stderr: "" });
+  });
+
+  it.each([
+    [["--bogus"], "start: unknown option --bogus (see --help)"],
+    [["--stack"], "start: --stack needs a value (see --help)"],
+    [["--channel", "email"], "start: --channel must be sms or voice (see --help)"],
+    [["--stack", "../../etc/passwd"], 'start: --stack takes a stack name (letters, digits, "-", "_", "." and no ".."), e.g. dev; stacks here: dev, prod, test (see --help)'],
+    [["--stack", "nope"], `start: --stack nope: there is no stack file ${join(root, "Pulumi.nope.yaml")}; stacks here: dev, prod, test (see --help)`],
+  ])("%j is one line on stderr, exit 2, before anything runs", async (argv, line) => {
+    expect(await start(...argv)).toEqual({ code: 2, stdout: "", stderr: `${line}\n` });
+  });
+
+  it("refuses a bad value with the reason in the thrown error", () => {
+    expect(() => parseStartArgs(["--json", "--json"], root)).toThrow(new UsageError("--json is given twice; give it once"));
+  });
+});
