@@ -1,10 +1,14 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
 import { AdoptionError } from "../adopt/inferSetup";
 import { stackFilePath } from "../config/stackFile";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
+import { oneLine } from "./args/oneLine";
+import { parseFlags } from "./args/parseFlags";
+import { runCli } from "./args/runCli";
+import { isStackName } from "./args/stackName";
+import { CliError, UsageError } from "./args/usageError";
 
 const HELP = `Usage: npm run adopt -- --org URL [--stack NAME] [--force] [--json]
 
@@ -36,32 +40,26 @@ Options:
 Exit status: 0 when adopted, 1 when the org holds nothing to adopt or answered an error, 2 for usage errors.
 `;
 
-class UsageError extends Error {}
+const FLAGS = {
+  org: { type: "string" },
+  stack: { type: "string" },
+  force: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
-interface Options {
+export interface AdoptOptions {
   org: URL;
   stack: string;
   force: boolean;
   json: boolean;
 }
 
-function parseOptions(argv: string[]): Options | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        org: { type: "string" },
-        stack: { type: "string", default: "adopted" },
-        force: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** argv of `npm run adopt` → what to read and write, or "help"; a mistake is a UsageError. */
+export function parseAdoptArgs(argv: readonly string[]): AdoptOptions | "help" {
+  const values = parseFlags(argv, FLAGS);
   if (values.help) return "help";
   if (!values.org) throw new UsageError("--org URL is required, e.g. --org https://dev-123456.okta.com");
   let org: URL;
@@ -71,61 +69,48 @@ function parseOptions(argv: string[]): Options | "help" {
     throw new UsageError("--org must be a URL such as https://dev-123456.okta.com");
   }
   if (org.username || org.password) throw new UsageError("--org must not carry credentials; put them in OKTA_API_TOKEN");
-  const loopback = org.hostname === "127.0.0.1" || org.hostname === "localhost" || org.hostname === "[::1]";
-  if (org.protocol !== "https:" && !(org.protocol === "http:" && loopback)) {
+  if (org.protocol !== "https:" && !(org.protocol === "http:" && LOOPBACK.has(org.hostname))) {
     throw new UsageError("--org must be https (plain http only for 127.0.0.1)");
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(values.stack) || values.stack.includes("..")) {
-    throw new UsageError("--stack must be a stack name: letters, digits, -, _ and .");
-  }
-  return { org, stack: values.stack, force: values.force, json: values.json };
+  const stack = values.stack ?? "adopted";
+  if (!isStackName(stack)) throw new UsageError('--stack takes a stack name (letters, digits, "-", "_", "." and no ".."), e.g. dev');
+  return { org, stack, force: Boolean(values.force), json: Boolean(values.json) };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`adopt: ${error.message} (see --help)\n`);
-    return 2;
-  }
-  if (options === "help") {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, process.env);
-  if (!hasCredentials(connection)) {
-    process.stderr.write(`adopt: ${describeMissingCredentials()}\n`);
-    return 2;
-  }
-  const files = { stack: stackFilePath(options.stack, process.cwd()), imports: `Pulumi.${options.stack}.import.json` };
-  const existing = Object.values(files).filter((f) => existsSync(f));
-  if (existing.length > 0 && !options.force) {
-    process.stderr.write(`adopt: ${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack\n`);
-    return 2;
-  }
+/** `npm run adopt -- ...` in the current directory; resolves to the exit status. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli("adopt", async () => {
+    const options = parseAdoptArgs(argv);
+    if (options === "help") {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, process.env);
+    if (!hasCredentials(connection)) throw new CliError(describeMissingCredentials());
+    const files = { stack: stackFilePath(options.stack, process.cwd()), imports: `Pulumi.${options.stack}.import.json` };
+    const existing = Object.values(files).filter((f) => existsSync(f));
+    if (existing.length > 0 && !options.force) {
+      throw new CliError(`${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack`);
+    }
 
-  if (!options.json) process.stderr.write(`Reading ${options.org.origin} (GET requests only)...\n`);
-  let result: AdoptResult;
-  try {
-    result = await adoptOrg(new OktaManagementClient(connection), options.org, options.stack);
-  } catch (error) {
-    if (error instanceof AdoptionError || error instanceof OktaApiError) {
-      process.stderr.write(`adopt: ${error.message}\n`);
+    if (!options.json) process.stderr.write(`Reading ${options.org.origin} (GET requests only)...\n`);
+    let result: AdoptResult;
+    try {
+      result = await adoptOrg(new OktaManagementClient(connection), options.org, options.stack);
+    } catch (error) {
+      if (!(error instanceof AdoptionError || error instanceof OktaApiError)) throw error;
+      process.stderr.write(`adopt: ${oneLine(error.message)}\n`);
       return 1;
     }
-    throw error;
-  }
-  writeFileSync(files.stack, result.stackFile);
-  writeFileSync(files.imports, `${JSON.stringify(result.importDocument, null, 2)}\n`);
-
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, files })}\n`);
-  } else {
-    process.stdout.write(renderText(result, files));
-  }
-  return 0;
+    writeFileSync(files.stack, result.stackFile);
+    writeFileSync(files.imports, `${JSON.stringify(result.importDocument, null, 2)}\n`);
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, files })}\n`
+        : renderText(result, files),
+    );
+    return 0;
+  });
 }
 
 function renderText(result: AdoptResult, files: { stack: string; imports: string }): string {
@@ -146,10 +131,6 @@ function renderText(result: AdoptResult, files: { stack: string; imports: string
   return `${lines.join("\n")}\n`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(`adopt: unexpected failure (${error?.name ?? "unknown"}); please report it\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -37,7 +37,7 @@ export function checkedStack(stack: string, projectDir: string): string {
   return stack;
 }
 
-function isStackName(name: string): boolean {
+export function isStackName(name: string): boolean {
   return STACK_NAME.test(name) && !name.includes("..");
 }
 
