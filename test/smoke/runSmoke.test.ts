@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { runSmoke, SmokeOptions } from "../../src/smoke";
 import { promptCodeSource } from "../../src/smoke/prompt";
-import { renderJson } from "../../src/smoke/report";
+import { renderJson, renderTable } from "../../src/smoke/report";
 import { FakeClock } from "./fakeClock";
 
 const ISSUER = "https://dev-1.okta.com";
@@ -73,6 +73,18 @@ describe("runSmoke (scripted server)", () => {
     const json = renderJson(report);
     expect(json).not.toContain(PASSWORD);
     expect(report.results[0].diagnosis).toMatch(/`weird_error` \("bad password \[redacted\]"\)/);
+  });
+
+  it("drops the server's terminal escape sequences whole, not leaving their tails in the diagnosis", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": () => ({
+        status: 400,
+        body: { error: "odd\u001b[2J", error_description: "\u001b[31mred\u001b[0m alert\u009b1;1H and\u001b]0;title\u0007 more" },
+      }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    expect(renderTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
   });
 
   it("reports mfa_required without an mfa_token as a missing field, not a crash", async () => {
@@ -157,5 +169,15 @@ describe("interactive code prompt", () => {
     const closed = new PassThrough();
     closed.end();
     await expect(promptCodeSource(closed, new PassThrough())({ channel: "voice", login: "t", sentAfter: new Date() })).resolves.toBeUndefined();
+  });
+
+  it("prints the login from the stack without its control characters", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let prompted = "";
+    output.on("data", (chunk) => (prompted += String(chunk)));
+    input.end("123456\n");
+    await promptCodeSource(input, output)({ channel: "sms", login: "t@example.com\u001b[2K\r\u202e", sentAfter: new Date() });
+    expect(prompted).toBe("Enter the code Okta sent by SMS to t@example.com  (empty to skip): ");
   });
 });
