@@ -57,10 +57,3 @@ export function requireString(body: Record<string, unknown>, field: string, path
   if (typeof value !== "string" || value.length === 0) fail("missing_field", { detail: { path, field } });
   return value;
 }
-
-export function optionalNumber(body: Record<string, unknown>, field: string): number | undefined {
-  const value = body[field];
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
-}

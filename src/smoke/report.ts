@@ -22,6 +22,7 @@ export function renderJson(report: SmokeReport): string {
         status: r.status,
         step: r.step,
         ...(r.diagnosis ? { diagnosis: printable(r.diagnosis) } : {}),
+        ...(r.notices?.length ? { notices: r.notices.map(printable) } : {}),
         requests: r.requests,
         ms: r.ms,
       })),
@@ -52,9 +53,10 @@ export function renderTable(report: SmokeReport): string {
       .map((cell, i) => (COLUMNS[i].right ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join("  ")
       .trimEnd();
-  const notes = report.results
-    .filter((r) => r.diagnosis)
-    .map((r) => `  ${printable(r.variant)} (${r.status}): ${printable(r.diagnosis!)}`);
+  const notes = report.results.flatMap((r) => [
+    ...(r.diagnosis ? [`  ${printable(r.variant)} (${r.status}): ${printable(r.diagnosis)}`] : []),
+    ...(r.notices ?? []).map((notice) => `  ${printable(r.variant)} (notice): ${printable(notice)}`),
+  ]);
   const counts = STATUS_ORDER.map((s) => `${report.results.filter((r) => r.status === s).length} ${s}`).join(", ");
   return [
     `Smoke check of ${printable(report.issuer)}`,

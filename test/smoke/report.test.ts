@@ -40,6 +40,9 @@ describe("report", () => {
     expect(Object.keys(parsed)).toEqual(["issuer", "results"]);
     expect(Object.keys(parsed.results[0])).toEqual(["variant", "app", "status", "step", "requests", "ms"]);
     expect(Object.keys(parsed.results[1])).toEqual(["variant", "app", "status", "step", "diagnosis", "requests", "ms"]);
+    const noticed = JSON.parse(renderJson({ ...REPORT, results: [{ ...REPORT.results[2], notices: ["polled every 1 s"] }] }));
+    expect(Object.keys(noticed.results[0])).toEqual(["variant", "app", "status", "step", "diagnosis", "notices", "requests", "ms"]);
+    expect(noticed.results[0].notices).toEqual(["polled every 1 s"]);
   });
 
   it("fails the run only for fail: wired and skipped are not failures", () => {

@@ -130,6 +130,33 @@ describe("runSmoke (scripted server)", () => {
     ]);
   });
 
+  it("polls a server asking for interval 0 and a near-endless code at most every second for ten minutes, and says so", async () => {
+    let polls = 0;
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/primary-authenticate": () => ({ status: 200, body: { oob_code: "oob-5678", expires_in: 1e12, interval: 0, channel: "push", binding_method: "none" } }),
+      "/oauth2/v1/token": () => {
+        // A runaway loop would never yield to the test's timeout: end it here instead.
+        if (++polls > 5000) throw new Error("runaway polling");
+        return { status: 400, body: { error: "authorization_pending" } };
+      },
+    });
+    const clock = new FakeClock();
+    const report = await runSmoke(
+      options(server.fetch, { clock, targets: [{ variant: "oob-okta-verify", app: "Push", clientId: "0oaPUSH" }], codeSource: async () => undefined }),
+    );
+    expect(Math.min(...clock.sleeps)).toBe(1000);
+    expect(clock.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThan(600_000);
+    expect(polls).toBe(600);
+    expect(report.results[0]).toMatchObject({
+      status: "fail",
+      step: "poll",
+      notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
+    });
+    expect(report.results[0].diagnosis).toMatch(/nobody approved the push within its 600 s/);
+    expect(renderTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
+  });
+
   it("skips a variant it does not know instead of throwing", async () => {
     const server = scripted(DISCOVERY);
     const report = await runSmoke(options(server.fetch, { targets: [{ variant: "otp-typo" as never, app: "x", clientId: "0oaX" }] }));
