@@ -2,7 +2,9 @@ import { VariantId } from "../catalogue/variants";
 import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
 import { transportProblem } from "../smoke/httpClient";
 import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke";
+import { printable } from "../smoke/printable";
 import { promptCodeSource } from "../smoke/prompt";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
@@ -86,9 +88,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       process.stderr.write(`smoke: --enroll-totp: ${describeMissingCredentials()}\n`);
       return 2;
     }
-    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${resolved.username}\n`);
+    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
     try {
-      report = await withTemporaryTotpFactor(new OktaManagementClient(connection), resolved.username, plan.keepFactor, (totpSecret) =>
+      const client = new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+      report = await withTemporaryTotpFactor(client, resolved.username, plan.keepFactor, (totpSecret) =>
         runSmoke({ ...options, totpSecret }),
       );
     } catch (error) {
