@@ -4,7 +4,9 @@ import { VariantId } from "../catalogue/variants";
 import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
 import { transportProblem } from "../smoke/httpClient";
 import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke";
+import { printable } from "../smoke/printable";
 import { promptCodeSource } from "../smoke/prompt";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
@@ -81,9 +83,10 @@ async function smoke(plan: CliPlan): Promise<number> {
     // ever sent to the issuer's own origin.
     const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
     if (!hasCredentials(connection)) throw new CliError(`--enroll-totp: ${describeMissingCredentials()}`);
-    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${resolved.username}\n`);
+    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
     try {
-      report = await withTemporaryTotpFactor(new OktaManagementClient(connection), resolved.username, plan.keepFactor, (totpSecret) =>
+      const client = new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+      report = await withTemporaryTotpFactor(client, resolved.username, plan.keepFactor, (totpSecret) =>
         runSmoke({ ...options, totpSecret }),
       );
     } catch (error) {

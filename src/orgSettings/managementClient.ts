@@ -1,5 +1,6 @@
 import type * as Jose from "jose";
 import { OktaConnection, describeMissingCredentials } from "./connection";
+import { fetchOkta, readOktaJson } from "./managementTransport";
 
 /** A management API failure in Okta's error shape; never carries credentials. */
 export class OktaApiError extends Error {
@@ -67,7 +68,7 @@ export class OktaManagementClient {
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = new URL(path, this.connection.orgUrl).toString();
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(url, {
+      const response = await fetchOkta(url, {
         method,
         headers: {
           accept: "application/json",
@@ -75,7 +76,7 @@ export class OktaManagementClient {
           authorization: await this.authorization(),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.requestTimeoutMs),
+        timeoutMs: this.requestTimeoutMs,
       });
       if (response.status === 429 && attempt < this.maxRetries) {
         await this.sleep(this.rateLimitWaitMs(response));
@@ -83,8 +84,7 @@ export class OktaManagementClient {
       }
       if (!response.ok) throw await apiError(response);
       if (response.status === 204) return undefined as T;
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
+      return (await readOktaJson(response, method, url)) as T;
     }
   }
 
@@ -129,7 +129,7 @@ export class OktaManagementClient {
       .setExpirationTime("5m")
       .setJti(globalThis.crypto.randomUUID())
       .sign(key);
-    const response = await fetch(tokenUrl, {
+    const response = await fetchOkta(tokenUrl, {
       method: "POST",
       headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
@@ -138,10 +138,10 @@ export class OktaManagementClient {
         client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         client_assertion: assertion,
       }),
-      signal: AbortSignal.timeout(this.requestTimeoutMs),
+      timeoutMs: this.requestTimeoutMs,
     });
     if (!response.ok) throw await apiError(response);
-    return ((await response.json()) as { access_token: string }).access_token;
+    return ((await readOktaJson(response, "POST", tokenUrl)) as { access_token: string }).access_token;
   }
 }
 

@@ -1,10 +1,12 @@
 import { Secret, TOTP } from "otpauth";
+import { printable } from "../smoke/printable";
 import { OktaApiError, OktaManagementClient } from "./managementClient";
+import { OktaTransportError } from "./managementTransport";
 
-/** Enrollment could not be done; the message names the cause and never a secret. */
+/** Enrollment could not be done; the message names the cause, never a secret, and is safe to print. */
 export class TotpEnrollmentError extends Error {
   constructor(message: string) {
-    super(message);
+    super(printable(message));
     this.name = "TotpEnrollmentError";
   }
 }
@@ -48,13 +50,14 @@ export async function enrollGoogleAuthenticator(client: OktaManagementClient, lo
 }
 
 /**
- * A 400 on enroll usually means the user already has the factor, whose secret Okta never reveals
+ * A timeout, redirect or non-JSON answer is said as it is. A 400 on enroll usually means the user already has the factor, whose secret Okta never reveals
  * again; the other failures (no such user, Google Authenticator not enrollable) say so themselves.
  */
 async function explained<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    if (error instanceof OktaTransportError) throw new TotpEnrollmentError(`could not ${what}: ${error.message}`);
     if (!(error instanceof OktaApiError)) throw error;
     const hint =
       error.status === 400 && what.startsWith("enroll")

@@ -287,6 +287,12 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     fix: () => "check the connection to the org, or raise `--timeout`",
   },
   {
+    codes: ["too_large"],
+    what: (i) =>
+      `${q(detail(i, "path"))} answered more than ${Number(detail(i, "limitBytes")) / 1024 / 1024} MiB (HTTP ${i.problem.status}); the check stopped reading there`,
+    fix: () => "a proxy or wrong issuer is in the way: check the issuer URL and any proxy",
+  },
+  {
     codes: ["tls"],
     what: (i) => `the TLS certificate of ${q(detail(i, "host"))} was not accepted (${detail(i, "cause")})`,
     fix: () => "use the org's real URL, or trust the proxy's CA with NODE_EXTRA_CA_CERTS",

@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES, readTextUpTo } from "./boundedBody";
 import { fail, ProblemError } from "./problem";
 import { Clock } from "./types";
 
@@ -72,7 +73,7 @@ const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i;
 /**
  * The only door to the network: per-request timeout, bounded 429 retries that honour
  * `Retry-After` / `X-Rate-Limit-Reset`, no redirects (a redirect could leave TLS or the org),
- * and JSON-only answers. Every attempt is counted.
+ * JSON-only answers of at most 1 MiB. Every attempt is counted.
  */
 export class HttpClient {
   private readonly fetchImpl: typeof fetch;
@@ -128,7 +129,9 @@ export class HttpClient {
         fail("redirect", { status: response.status, detail: { path, location: safeUrl(response.headers.get("location") ?? "", url) } });
       }
       // The timeout covers the body too: a server that stalls mid-body must not hang the run.
-      return { response, text: await response.text() };
+      const text = await readTextUpTo(response, MAX_BODY_BYTES);
+      if (text === undefined) fail("too_large", { status: response.status, detail: { path, limitBytes: MAX_BODY_BYTES } });
+      return { response, text };
     } catch (error) {
       if (error instanceof ProblemError) throw error;
       if (controller.signal.aborted) fail("timeout", { detail: { path, timeoutMs: this.options.timeoutMs } });

@@ -1,4 +1,5 @@
 import { JsonResponse } from "./httpClient";
+import { printable } from "./printable";
 import { fail, Problem } from "./problem";
 
 export type OAuthAnswer =
@@ -15,8 +16,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Control characters could rewrite the terminal; long texts bury the point. */
 function cleanText(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length === 0) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  const text = printable(value).trim();
   return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text;
 }
 
@@ -56,11 +56,4 @@ export function requireString(body: Record<string, unknown>, field: string, path
   const value = body[field];
   if (typeof value !== "string" || value.length === 0) fail("missing_field", { detail: { path, field } });
   return value;
-}
-
-export function optionalNumber(body: Record<string, unknown>, field: string): number | undefined {
-  const value = body[field];
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
 }

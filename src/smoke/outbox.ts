@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BODY_BYTES, readTextUpTo } from "./boundedBody";
 import { systemClock } from "./clock";
 import { checkTransport } from "./httpClient";
 import { fail } from "./problem";
@@ -52,7 +53,16 @@ async function readOutbox(fetchImpl: typeof fetch, url: URL, timeoutMs: number):
   } catch {
     fail("outbox_unavailable", { detail: { path: url.pathname } });
   }
-  const parsed = outboxSchema.safeParse(await response.json().catch(() => undefined));
+  const text = await readTextUpTo(response, MAX_BODY_BYTES).catch(() => undefined);
+  const parsed = outboxSchema.safeParse(parsedJson(text));
   if (!response.ok || !parsed.success) fail("outbox_unavailable", { status: response.status, detail: { path: url.pathname } });
   return parsed.data.messages;
+}
+
+function parsedJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { printable } from "./printable";
 import { CodeSource } from "./types";
 
 const CHANNEL_WORDS = { sms: "by SMS", voice: "by a voice call", email: "by email" } as const;
@@ -12,7 +13,7 @@ export function promptCodeSource(input: NodeJS.ReadableStream = process.stdin, o
     new Promise((resolve) => {
       const rl = createInterface({ input, output, terminal: false });
       let answered = false;
-      rl.question(`Enter the code Okta sent ${CHANNEL_WORDS[channel]} to ${login} (empty to skip): `, (answer) => {
+      rl.question(`Enter the code Okta sent ${CHANNEL_WORDS[channel]} to ${printable(login)} (empty to skip): `, (answer) => {
         answered = true;
         rl.close();
         resolve(answer.trim() || undefined);

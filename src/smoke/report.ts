@@ -1,3 +1,4 @@
+import { printable } from "./printable";
 import { ProgressEvent, SmokeReport, SmokeResult, SmokeStatus } from "./types";
 
 const STATUS_ORDER: readonly SmokeStatus[] = ["pass", "wired", "fail", "skipped"];
@@ -7,17 +8,21 @@ export function exitCodeOf(report: SmokeReport): 0 | 1 {
   return report.results.some((r) => r.status === "fail") ? 1 : 0;
 }
 
-/** Exactly the documented shape, field order included, whatever else a result object carries. */
+/**
+ * Exactly the documented shape, field order included, whatever else a result object carries.
+ * Strings are made printable too: JSON escapes C0 but passes C1 and bidi controls through raw.
+ */
 export function renderJson(report: SmokeReport): string {
   return JSON.stringify(
     {
-      issuer: report.issuer,
+      issuer: printable(report.issuer),
       results: report.results.map((r) => ({
-        variant: r.variant,
-        app: r.app,
+        variant: printable(r.variant),
+        app: printable(r.app),
         status: r.status,
         step: r.step,
-        ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+        ...(r.diagnosis ? { diagnosis: printable(r.diagnosis) } : {}),
+        ...(r.notices?.length ? { notices: r.notices.map(printable) } : {}),
         requests: r.requests,
         ms: r.ms,
       })),
@@ -41,19 +46,20 @@ function formatMs(ms: number): string {
 }
 
 export function renderTable(report: SmokeReport): string {
-  const rows = report.results.map((r) => COLUMNS.map((c) => c.value(r)));
+  const rows = report.results.map((r) => COLUMNS.map((c) => printable(c.value(r))));
   const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (COLUMNS[i].right ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join("  ")
       .trimEnd();
-  const notes = report.results
-    .filter((r) => r.diagnosis)
-    .map((r) => `  ${r.variant} (${r.status}): ${r.diagnosis}`);
+  const notes = report.results.flatMap((r) => [
+    ...(r.diagnosis ? [`  ${printable(r.variant)} (${r.status}): ${printable(r.diagnosis)}`] : []),
+    ...(r.notices ?? []).map((notice) => `  ${printable(r.variant)} (notice): ${printable(notice)}`),
+  ]);
   const counts = STATUS_ORDER.map((s) => `${report.results.filter((r) => r.status === s).length} ${s}`).join(", ");
   return [
-    `Smoke check of ${report.issuer}`,
+    `Smoke check of ${printable(report.issuer)}`,
     "",
     line(COLUMNS.map((c) => c.title)),
     ...rows.map(line),
@@ -64,5 +70,5 @@ export function renderTable(report: SmokeReport): string {
 }
 
 export function renderProgress(event: ProgressEvent): string {
-  return `[${event.variant}] ${event.step}${event.detail ? `: ${event.detail}` : ""}`;
+  return printable(`[${event.variant}] ${event.step}${event.detail ? `: ${event.detail}` : ""}`);
 }

@@ -68,12 +68,14 @@ export async function runVariant(target: SmokeTarget, shared: RunShared): Promis
   const tally: RequestTally = { count: 0, owner: target.variant };
   let step: Step = "setup";
   let grantType: string | undefined;
+  const notices: string[] = [];
   const result = (status: SmokeStatus, diagnosis?: string): SmokeResult => ({
     variant: target.variant,
     app: target.app,
     status,
     step,
     ...(diagnosis ? { diagnosis: secrets.redact(diagnosis) } : {}),
+    ...(notices.length > 0 ? { notices: notices.map((n) => secrets.redact(n)) } : {}),
     requests: tally.count,
     ms: Math.round(clock.now() - started),
   });
@@ -108,6 +110,10 @@ export async function runVariant(target: SmokeTarget, shared: RunShared): Promis
       progress(detail);
     },
     note: (detail) => progress(detail),
+    notice(text) {
+      notices.push(text);
+      progress(text);
+    },
     async post(url, form) {
       const full: Record<string, string | undefined> = { client_id: target.clientId, ...form };
       for (const field of SECRET_FIELDS) secrets.add(full[field]);

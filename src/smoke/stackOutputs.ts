@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { z } from "zod";
 import { isVariantId, VariantId } from "../catalogue/variants";
+import { printable } from "./printable";
 import { SmokeTarget } from "./types";
 
 /** The outputs `index.ts` exports; `testUserPassword` only when the stack created the user. */
@@ -25,10 +26,13 @@ export type StackOutputs = z.infer<typeof stackOutputsSchema>;
 
 export type ExecFileFn = (file: string, args: readonly string[]) => Promise<{ stdout: string; stderr: string }>;
 
-/** A problem with the stack or the pulumi CLI: a usage/config error (exit 2). Never holds output values. */
+/**
+ * A problem with the stack or the pulumi CLI: a usage/config error (exit 2). Never holds secret
+ * output values; names and pulumi's own words it may quote are made printable.
+ */
 export class StackOutputError extends Error {
   constructor(message: string) {
-    super(message);
+    super(printable(message));
     this.name = "StackOutputError";
   }
 }

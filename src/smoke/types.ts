@@ -67,6 +67,8 @@ export interface SmokeResult {
   step: string;
   /** Why it failed, why it stopped at `wired`, or why it was skipped; one sentence. */
   diagnosis?: string;
+  /** What the server asked for that the check did otherwise (e.g. polled slower than asked); one sentence each. */
+  notices?: string[];
   /** HTTP requests this variant sent to the authorization server (retries and polls included). */
   requests: number;
   ms: number;

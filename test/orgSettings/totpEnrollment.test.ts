@@ -4,6 +4,7 @@ import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { TotpEnrollmentError, totpCode, withTemporaryTotpFactor } from "../../src/orgSettings/totpEnrollment";
+import { json, localServer } from "../smoke/localServer";
 import { API_TOKEN, clientFor } from "./support/orgUnderTest";
 
 type Factor = { id: string; factorType: string; status: string };
@@ -66,5 +67,32 @@ describe("temporary Google Authenticator factor for the smoke check", () => {
     const attempt = withTemporaryTotpFactor(clientFor(emulator), emulator.testUser.login, false, async () => undefined);
     await expect(attempt).rejects.toThrow(TotpEnrollmentError);
     await expect(attempt).rejects.toThrow(/OKTA_SMOKE_TOTP_SECRET/);
+  });
+});
+
+describe("enrollment against an org that misbehaves", () => {
+  it("says in one sentence that the org did not answer in time", async () => {
+    const org = await localServer(() => undefined);
+    try {
+      const client = new OktaManagementClient({ orgUrl: org.url, apiToken: API_TOKEN }, { requestTimeoutMs: 200 });
+      const attempt = withTemporaryTotpFactor(client, "t@example.com", false, async () => undefined);
+      await expect(attempt).rejects.toThrow(TotpEnrollmentError);
+      await expect(attempt).rejects.toThrow(`could not look up t@example.com: GET /api/v1/users/t%40example.com on ${org.url} did not answer within 0.2 s`);
+    } finally {
+      await org.close();
+    }
+  });
+
+  it("prints Okta's words and the login without terminal controls", async () => {
+    const org = await localServer((_req, res) =>
+      json(res, 404, { errorCode: "E0000007", errorSummary: "Not found: \u001b[2Jnobody\r\u202e", errorCauses: [] }),
+    );
+    try {
+      const client = new OktaManagementClient({ orgUrl: org.url, apiToken: API_TOKEN });
+      const attempt = withTemporaryTotpFactor(client, "t@example.com\u001b]0;x\u0007", false, async () => undefined);
+      await expect(attempt).rejects.toThrow("could not look up t@example.com: Okta answered 404 E0000007: Not found: nobody ");
+    } finally {
+      await org.close();
+    }
   });
 });

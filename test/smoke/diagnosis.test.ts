@@ -198,6 +198,7 @@ describe("diagnosis table", () => {
     [{ code: "not_json", status: 200, detail: { path: "/oauth2/v1/token", contentType: "text/plain" } }, /text\/plain, not JSON/],
     [{ code: "server_error", status: 500, detail: { path: "/oauth2/v1/token", errorCode: "E0000009" } }, /failed on the server \(HTTP 500, E0000009\)/],
     [{ code: "timeout", detail: { path: "/oauth2/v1/token", timeoutMs: 500 } }, /did not answer within 500 ms/],
+    [{ code: "too_large", status: 200, detail: { path: "/oauth2/v1/keys", limitBytes: 1048576 } }, /`\/oauth2\/v1\/keys` answered more than 1 MiB \(HTTP 200\); the check stopped reading there/],
     [{ code: "redirect", status: 302, detail: { path: "/oauth2/v1/token", location: "https://login.example.com/" } }, /redirected \(HTTP 302\)/],
     [{ code: "insecure_url", detail: { url: "http://dev-1.okta.com/", reason: "plain http to a host that is not loopback" } }, /use https/],
     [{ code: "E0000099", status: 400, description: "Something else" }, /Okta answered HTTP 400 `E0000099` \("Something else"\)/],

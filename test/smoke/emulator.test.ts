@@ -3,6 +3,7 @@ import { VARIANT_IDS, VariantId } from "../../src/catalogue/variants";
 import { Fault, RunningEmulator } from "../../src/emulator/types";
 import { Evaluation, evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { defineDirectAuthProgram } from "../../src/program";
+import { MIN_INTERVAL_SECONDS } from "../../src/smoke/pollTiming";
 import { PROTOCOL_MINIMUM } from "../../src/smoke/protocolMinimum";
 import { exitCodeOf } from "../../src/smoke/report";
 import { ProgressEvent, SmokeOptions } from "../../src/smoke/types";
@@ -18,6 +19,9 @@ import {
   targetsOf,
 } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
+
+/** The harness's emulator asks for a fraction of a second; the check never polls faster than its minimum. */
+const POLL_WAIT_MS = Math.max(POLL_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS) * 1000;
 
 /**
  * The smoke check against the emulator set up from Pulumi.dev.yaml: every variant, each
@@ -48,9 +52,9 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
     const shared = emulator.requests.filter((r) => r.method === "GET" && !r.path.startsWith("/__emulator/"));
     expect(shared.map((r) => r.path)).toEqual(["/.well-known/openid-configuration", "/oauth2/v1/keys"]);
 
-    // Push polls honour the server's interval, and nothing else waited: otp and mfa-otp ran in the same
-    // 30-second window against a server that accepts each passcode once, so mfa-otp took the next step's code.
-    expect(run.clock.sleeps).toEqual([POLL_INTERVAL_SECONDS * 1000, POLL_INTERVAL_SECONDS * 1000]);
+    // Push polls wait the server's interval (at least a second), and nothing else waited: otp and mfa-otp ran in the
+    // same 30-second window against a server that accepts each passcode once, so mfa-otp took the next step's code.
+    expect(run.clock.sleeps).toEqual([POLL_WAIT_MS, POLL_WAIT_MS]);
 
     expect(run.secrets.size).toBeGreaterThan(10);
     expectNoSecrets(run.output, run.secrets);
@@ -227,7 +231,7 @@ describe("smoke check under injected faults", () => {
   it("slows down by 5 s after slow_down and still gets the tokens", async () => {
     const run = await withFault(["oob-okta-verify"], { kind: "slow-down", times: 1 });
     expect(resultOf(run.report, "oob-okta-verify").status).toBe("pass");
-    expect(run.clock.sleeps).toEqual([POLL_INTERVAL_SECONDS * 1000 + 5000, POLL_INTERVAL_SECONDS * 1000 + 5000]);
+    expect(run.clock.sleeps).toEqual([POLL_WAIT_MS + 5000, POLL_WAIT_MS + 5000]);
   });
 
   it("reports an oob_code that expired while polling", async () => {

@@ -86,6 +86,42 @@ describe("HttpClient", () => {
     expect(problem).toMatchObject({ code, status: 200, detail: { path: "/token" } });
   });
 
+  it("stops reading an endless body at 1 MiB and says so, instead of buffering it", async () => {
+    let written = 0;
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const pump = () => {
+        for (let more = true; more && !res.destroyed; written += chunk.length) more = res.write(chunk);
+      };
+      res.on("drain", pump);
+      pump();
+    });
+    const problem = await problemOf(client().getJson(`${server.url}/keys`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "too_large", status: 200, detail: { path: "/keys", limitBytes: 1024 * 1024 } });
+    // Socket buffers on both ends hold a few MiB at most: the client stopped reading, it did not drain the stream.
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it("refuses a body whose Content-Length is over the limit without reading it", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(64 * 1024 * 1024) });
+      res.write("{");
+    });
+    const problem = await problemOf(client().getJson(`${server.url}/keys`, { count: 0, owner: "otp" }));
+    expect(problem).toMatchObject({ code: "too_large", detail: { path: "/keys" } });
+  });
+
+  it("reads a body just under the limit", async () => {
+    const padding = " ".repeat(1024 * 1024 - 20);
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(`{"ok":true}${padding}`);
+    });
+    const answer = await client().getJson(`${server.url}/keys`, { count: 0, owner: "otp" });
+    expect(answer.body).toEqual({ ok: true });
+  });
+
   it("does not follow redirects", async () => {
     server = await localServer((_req, res) => {
       res.writeHead(302, { Location: "http://evil.example/login?session=abc" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PollAnswer, pollUntilDone } from "../../src/smoke/polling";
+import { pollTiming } from "../../src/smoke/pollTiming";
 import { FakeClock } from "./fakeClock";
 
 /** A scripted token endpoint: answers in order, recording when each poll arrived. */
@@ -69,5 +70,37 @@ describe("polling schedule", () => {
     const waits: unknown[] = [];
     await pollUntilDone({ intervalSeconds: 5, expiresInSeconds: 60, issuedAt: clock.now(), stopWhenPending: false }, s.poll, clock, (w) => waits.push(w));
     expect(waits).toEqual([{ waitMs: 5000, remainingMs: 60000, polls: 1 }]);
+  });
+});
+
+describe("the server's poll timing, bounded", () => {
+  it("takes sane values as sent and defaults absent ones, without a notice", () => {
+    expect(pollTiming(3, 120)).toEqual({ intervalSeconds: 3, expiresInSeconds: 120, notices: [] });
+    expect(pollTiming(undefined, undefined)).toEqual({ intervalSeconds: 5, expiresInSeconds: 300, notices: [] });
+  });
+
+  it("polls at most every second and waits at most ten minutes, saying so", () => {
+    expect(pollTiming(0, 1e12)).toEqual({
+      intervalSeconds: 1,
+      expiresInSeconds: 600,
+      notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
+    });
+    expect(pollTiming(0.002, 600)).toMatchObject({ intervalSeconds: 1, expiresInSeconds: 600, notices: [expect.stringContaining("0.002")] });
+  });
+
+  it.each([
+    [-5, "-5"],
+    [Number.NaN, "NaN"],
+    [Number.POSITIVE_INFINITY, "Infinity"],
+    ["5", '"5"'],
+    [null, "null"],
+    [{ seconds: 5 }, '{"seconds":5}'],
+  ])("replaces %s by the default and names it", (value, shown) => {
+    const timing = pollTiming(value, value);
+    expect(timing).toMatchObject({ intervalSeconds: 5, expiresInSeconds: 300 });
+    expect(timing.notices).toEqual([
+      `the server's interval ${shown} is not a number of seconds; polled every 5 s`,
+      `the server's expires_in ${shown} is not a number of seconds; waited at most 300 s`,
+    ]);
   });
 });

@@ -40,12 +40,44 @@ describe("report", () => {
     expect(Object.keys(parsed)).toEqual(["issuer", "results"]);
     expect(Object.keys(parsed.results[0])).toEqual(["variant", "app", "status", "step", "requests", "ms"]);
     expect(Object.keys(parsed.results[1])).toEqual(["variant", "app", "status", "step", "diagnosis", "requests", "ms"]);
+    const noticed = JSON.parse(renderJson({ ...REPORT, results: [{ ...REPORT.results[2], notices: ["polled every 1 s"] }] }));
+    expect(Object.keys(noticed.results[0])).toEqual(["variant", "app", "status", "step", "diagnosis", "notices", "requests", "ms"]);
+    expect(noticed.results[0].notices).toEqual(["polled every 1 s"]);
   });
 
   it("fails the run only for fail: wired and skipped are not failures", () => {
     expect(exitCodeOf(REPORT)).toBe(1);
     expect(exitCodeOf({ ...REPORT, results: REPORT.results.filter((r) => r.status !== "fail") })).toBe(0);
     expect(exitCodeOf({ issuer: "x", results: [] })).toBe(0);
+  });
+
+  it("prints no escape sequence, line break, C1 or bidi control that a server or stack sent", () => {
+    const hostile: SmokeReport = {
+      issuer: "https://dev-1.okta.com/\u001b]0;owned\u0007",
+      results: [
+        {
+          variant: "otp",
+          app: "Direct \u001b[31mAuth\u001b[0m\u202e OTP",
+          status: "fail",
+          step: "otp",
+          diagnosis: "Okta said (\"bad\r\n\u009b2Jcode\u001b[2J\"): fix it.",
+          requests: 1,
+          ms: 3,
+        },
+      ],
+    };
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const table = renderTable(hostile);
+    expect(table).not.toMatch(control);
+    expect(table).toContain("Direct Auth  OTP");
+    expect(table).toContain('Okta said ("bad code"): fix it.');
+    expect(table.split("\n")[0]).toBe("Smoke check of https://dev-1.okta.com/");
+    const json = renderJson(hostile);
+    expect(json).not.toMatch(control);
+    expect(json).not.toContain("\\u001b");
+    expect(JSON.parse(json).results[0].app).toBe("Direct Auth  OTP");
+    expect(renderProgress({ variant: "oob", step: "poll", detail: "tap the number \u001b[8m42\u001b[0m\r" })).toBe("[oob] poll: tap the number 42 ");
   });
 
   it("renders a progress line per step", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { runSmoke, SmokeOptions } from "../../src/smoke";
 import { promptCodeSource } from "../../src/smoke/prompt";
-import { renderJson } from "../../src/smoke/report";
+import { renderJson, renderTable } from "../../src/smoke/report";
 import { FakeClock } from "./fakeClock";
 
 const ISSUER = "https://dev-1.okta.com";
@@ -75,6 +75,18 @@ describe("runSmoke (scripted server)", () => {
     expect(report.results[0].diagnosis).toMatch(/`weird_error` \("bad password \[redacted\]"\)/);
   });
 
+  it("drops the server's terminal escape sequences whole, not leaving their tails in the diagnosis", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": () => ({
+        status: 400,
+        body: { error: "odd\u001b[2J", error_description: "\u001b[31mred\u001b[0m alert\u009b1;1H and\u001b]0;title\u0007 more" },
+      }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    expect(renderTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
+  });
+
   it("reports mfa_required without an mfa_token as a missing field, not a crash", async () => {
     const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 403, body: { error: "mfa_required" } }) });
     const report = await runSmoke(options(server.fetch));
@@ -118,6 +130,33 @@ describe("runSmoke (scripted server)", () => {
     ]);
   });
 
+  it("polls a server asking for interval 0 and a near-endless code at most every second for ten minutes, and says so", async () => {
+    let polls = 0;
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/primary-authenticate": () => ({ status: 200, body: { oob_code: "oob-5678", expires_in: 1e12, interval: 0, channel: "push", binding_method: "none" } }),
+      "/oauth2/v1/token": () => {
+        // A runaway loop would never yield to the test's timeout: end it here instead.
+        if (++polls > 5000) throw new Error("runaway polling");
+        return { status: 400, body: { error: "authorization_pending" } };
+      },
+    });
+    const clock = new FakeClock();
+    const report = await runSmoke(
+      options(server.fetch, { clock, targets: [{ variant: "oob-okta-verify", app: "Push", clientId: "0oaPUSH" }], codeSource: async () => undefined }),
+    );
+    expect(Math.min(...clock.sleeps)).toBe(1000);
+    expect(clock.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThan(600_000);
+    expect(polls).toBe(600);
+    expect(report.results[0]).toMatchObject({
+      status: "fail",
+      step: "poll",
+      notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
+    });
+    expect(report.results[0].diagnosis).toMatch(/nobody approved the push within its 600 s/);
+    expect(renderTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
+  });
+
   it("skips a variant it does not know instead of throwing", async () => {
     const server = scripted(DISCOVERY);
     const report = await runSmoke(options(server.fetch, { targets: [{ variant: "otp-typo" as never, app: "x", clientId: "0oaX" }] }));
@@ -157,5 +196,15 @@ describe("interactive code prompt", () => {
     const closed = new PassThrough();
     closed.end();
     await expect(promptCodeSource(closed, new PassThrough())({ channel: "voice", login: "t", sentAfter: new Date() })).resolves.toBeUndefined();
+  });
+
+  it("prints the login from the stack without its control characters", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let prompted = "";
+    output.on("data", (chunk) => (prompted += String(chunk)));
+    input.end("123456\n");
+    await promptCodeSource(input, output)({ channel: "sms", login: "t@example.com\u001b[2K\r\u202e", sentAfter: new Date() });
+    expect(prompted).toBe("Enter the code Okta sent by SMS to t@example.com  (empty to skip): ");
   });
 });

@@ -47,6 +47,11 @@ describe("stack outputs", () => {
     expect(() => targetsFromStack(OUTPUTS, "dev", ["mfa-otp"])).toThrow(/stack dev does not configure mfa-otp \(it has otp, oob-phone, oob-email\)/);
   });
 
+  it("names a variant the stack lists without the control characters it carries", () => {
+    const odd = { ...OUTPUTS, apps: [{ ...OUTPUTS.apps[0], variants: ["otp\u001b[2J\r\u202e"] }] };
+    expect(() => targetsFromStack(odd, "dev")).toThrow('stack dev lists variant "otp ", which this version does not know');
+  });
+
   it("rejects outputs of another shape without printing them (they hold the password)", async () => {
     const error = await errorOf(readStackOutputs("dev", exec(JSON.stringify({ ...OUTPUTS, apps: [{ name: "x" }] }))));
     expect(error.message).toMatch(/does not have the outputs of this program .*apps\.0\.clientId/);

@@ -68,6 +68,7 @@ async function awaitPush(
         : "Okta Verify shows a number challenge; --interactive shows the number to tap",
     );
   }
+  for (const notice of challenge.timingNotices) ctx.notice(notice);
   let polls = 0;
   ctx.enter("poll", `POST ${pathOf(ctx.endpoints.token)} grant_type=${grantType}`, grantType);
   const outcome = await pollUntilDone<Record<string, unknown>>(

@@ -32,6 +32,8 @@ export interface FlowContext {
   enter(step: Step, detail?: string, grantType?: string): void;
   /** A progress line within the current step. */
   note(detail: string): void;
+  /** Something the server asked for that the check did otherwise; kept in the variant's result. */
+  notice(text: string): void;
   /** Form POST with `client_id`; every secret it sends or receives is registered for redaction. */
   post(url: string, form: Record<string, string | undefined>): Promise<OAuthAnswer>;
   /** Verifies the ID token of a token response. */

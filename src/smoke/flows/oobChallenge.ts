@@ -1,10 +1,14 @@
-import { optionalNumber, requireString } from "../oauthResponse";
+import { requireString } from "../oauthResponse";
+import { pollTiming } from "../pollTiming";
 
 /** What `/primary-authenticate` and `/challenge` answer (spec §3). */
 export interface OobChallenge {
   oobCode: string;
+  /** Bounded: see pollTiming. */
   expiresInSeconds: number;
-  intervalSeconds?: number;
+  intervalSeconds: number;
+  /** What the server sent for the poll timing that the check does not use as sent. */
+  timingNotices: string[];
   channel: string;
   bindingMethod: string;
   bindingCode?: string;
@@ -12,16 +16,15 @@ export interface OobChallenge {
   issuedAt: number;
 }
 
-/** Okta's default lifetime of an oob_code, used only if the answer leaves it out. */
-const DEFAULT_EXPIRES_IN_SECONDS = 300;
-
 export function readOobChallenge(body: Record<string, unknown>, path: string, requestedChannel: string, issuedAt: number): OobChallenge {
   const channel = typeof body.channel === "string" ? body.channel : requestedChannel;
   const bindingMethod = typeof body.binding_method === "string" ? body.binding_method : channel === "push" ? "none" : "prompt";
+  const timing = pollTiming(body.interval, body.expires_in);
   return {
     oobCode: requireString(body, "oob_code", path),
-    expiresInSeconds: optionalNumber(body, "expires_in") ?? DEFAULT_EXPIRES_IN_SECONDS,
-    intervalSeconds: optionalNumber(body, "interval"),
+    expiresInSeconds: timing.expiresInSeconds,
+    intervalSeconds: timing.intervalSeconds,
+    timingNotices: timing.notices,
     channel,
     bindingMethod,
     bindingCode: bindingMethod === "transfer" ? requireString(body, "binding_code", path) : undefined,
