@@ -23,6 +23,9 @@ export interface ClientOptions {
   now?: () => number;
 }
 
+/** The Date header is whole seconds: up to a second of Okta's clock is missing from it. */
+const DATE_PRECISION_MS = 1000;
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -88,16 +91,22 @@ export class OktaManagementClient {
     }
   }
 
-  /** Okta sends the reset time as epoch seconds; Retry-After (seconds) when present is more precise. */
+  /**
+   * Okta sends the reset time as epoch seconds on its own clock, so it is measured against the
+   * answer's Date header (Okta's clock too): a skewed local clock would otherwise wait up to the
+   * bound or not at all. Without a Date header the local clock is all there is. Retry-After, when
+   * present, is relative and needs no clock.
+   */
   private rateLimitWaitMs(response: Response): number {
     const retryAfter = Number(response.headers.get("retry-after"));
     const reset = Number(response.headers.get("x-rate-limit-reset"));
+    const serverNow = Date.parse(response.headers.get("date") ?? "");
     const ms = Number.isFinite(retryAfter) && retryAfter > 0
       ? retryAfter * 1000
       : Number.isFinite(reset) && reset > 0
-        ? reset * 1000 - this.now()
+        ? reset * 1000 - (Number.isFinite(serverNow) ? serverNow : this.now()) + DATE_PRECISION_MS
         : 1000;
-    // At least a second: a local clock ahead of Okta's would otherwise spend every retry at once.
+    // At least a second: a reset already past would otherwise spend every retry at once.
     return Math.min(Math.max(ms, 1000), this.maxWaitMs);
   }
 
