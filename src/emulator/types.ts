@@ -1,4 +1,5 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
+import { ServiceAppRegistration } from "./oauth/serviceApps";
 
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   oobExpiresInSeconds?: number;
   mfaTokenExpiresInSeconds?: number;
   apiToken?: string;
+  /** Service apps that may get DPoP-bound management API tokens with private_key_jwt. */
+  serviceApps?: ServiceAppRegistration[];
 }
 
 export interface TestUserCredentials {
