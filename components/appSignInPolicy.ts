@@ -2,6 +2,7 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { FactorMode } from "../src/catalogue/variants";
 import { constraintsJson, ruleRequirement } from "../src/model/constraints";
+import { appSignInPolicyOptions } from "../src/model/resourceOptions";
 
 export interface AppSignInPolicyArgs {
   policyName: string;
@@ -25,7 +26,7 @@ export class AppSignInPolicy extends pulumi.ComponentResource {
     const policy = new okta.AppSignonPolicy(
       name,
       { name: args.policyName, description: args.description, catchAll: args.catchAll === "ALLOW" },
-      { parent: this },
+      appSignInPolicyOptions(this),
     );
     const requirement = ruleRequirement(args.factorMode);
     new okta.AppSignonPolicyRule(

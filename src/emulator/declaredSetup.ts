@@ -4,6 +4,7 @@ import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
 import {
   AccessPolicy,
   AuthenticationConstraint,
+  ClassConstraint,
   Org,
   addAuthenticator,
   authenticatorByKey,
@@ -133,14 +134,27 @@ function applyAppSignOnPolicyRule(org: Org, r: DeclaredResource): void {
   });
 }
 
-/** Okta stores constraints as JSON text and silently ignores what it cannot use; so does the emulator. */
+/**
+ * A constraint as it reaches Okta through the provider, which decodes the JSON into a struct and
+ * encodes it again: each class's `required` is sent as given, or false when left out (the struct's
+ * field has no omitempty). Okta silently ignores what it cannot use; so does the emulator.
+ */
 function parseConstraint(json: string): AuthenticationConstraint[] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === "object" ? [parsed as AuthenticationConstraint] : [];
+    parsed = JSON.parse(json);
   } catch {
     return [];
   }
+  if (!parsed || typeof parsed !== "object") return [];
+  const { knowledge, possession } = parsed as Record<"knowledge" | "possession", unknown>;
+  return [{ knowledge: classConstraint(knowledge), possession: classConstraint(possession) }];
+}
+
+function classConstraint(value: unknown): ClassConstraint | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const { types, required } = value as { types?: unknown; required?: unknown };
+  return { types: texts(types), required: required === true };
 }
 
 function applySessionPolicy(org: Org, r: DeclaredResource): void {

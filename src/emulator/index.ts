@@ -4,6 +4,7 @@ import { applyDeclaredSetup } from "./declaredSetup";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
+import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
@@ -12,6 +13,7 @@ import { Transactions } from "./transactions";
 import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
 
 export { DEFAULT_BASELINE } from "./baseline";
+export type { ServiceAppRegistration } from "./oauth/serviceApps";
 export type {
   EmulatorOptions,
   EnrollSetting,
@@ -41,6 +43,7 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     outbox: new Outbox(),
     faults: new FaultQueue(),
     transactions: new Transactions(),
+    serviceApps: new ServiceApps(options.serviceApps),
     url: "",
   };
   const requests: RecordedRequest[] = [];

@@ -39,9 +39,15 @@ export interface OAuthApp {
   assignedGroupIds: Set<string>;
 }
 
+/** One class of a rule's constraint; `required: false` only narrows the types that count for it. */
+export interface ClassConstraint {
+  types?: string[];
+  required: boolean;
+}
+
 export interface AuthenticationConstraint {
-  knowledge?: { types?: string[] };
-  possession?: { types?: string[] };
+  knowledge?: ClassConstraint;
+  possession?: ClassConstraint;
 }
 
 export interface PeopleCondition {

@@ -185,13 +185,14 @@ export function policySatisfied(rule: AppSignOnRule, factors: readonly FactorKin
   return enough && (rule.constraints.length === 0 || rule.constraints.some((c) => constraintMet(c, factors)));
 }
 
+/** Only a class marked required must be among the factors: `required: false` does not force it. */
 function constraintMet(constraint: AuthenticationConstraint, factors: readonly FactorKind[]): boolean {
-  const has = (kind: "knowledge" | "possession", types?: string[]) =>
-    factors.some((f) => FACTOR_CLASS[f].kind === kind && (!types?.length || types.includes(FACTOR_CLASS[f].type)));
-  return (
-    (!constraint.knowledge || has("knowledge", constraint.knowledge.types)) &&
-    (!constraint.possession || has("possession", constraint.possession.types))
-  );
+  const met = (kind: "knowledge" | "possession") => {
+    const demand = constraint[kind];
+    if (!demand?.required) return true;
+    return factors.some((f) => FACTOR_CLASS[f].kind === kind && (!demand.types?.length || demand.types.includes(FACTOR_CLASS[f].type)));
+  };
+  return met("knowledge") && met("possession");
 }
 
 /**

@@ -95,7 +95,7 @@ export class EmulatorServer {
   ): Promise<Answer> {
     const request = { method, path, query, headers: req.headers, body };
     const answer =
-      (await oauthRoute(this.state, request)) ?? managementRoute(this.state, request) ?? emulatorRoute(this.state, request);
+      (await oauthRoute(this.state, request)) ?? (await managementRoute(this.state, request)) ?? emulatorRoute(this.state, request);
     if (!answer) throw notFound(path, "Path");
     return answer;
   }

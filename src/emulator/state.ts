@@ -1,6 +1,7 @@
 import { issuerUrl } from "../model/issuer";
 import { FaultQueue } from "./faults";
 import { CustomAuthorizationServer, Org } from "./orgModel";
+import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { Transactions } from "./transactions";
 import { PushOptions } from "./types";
@@ -20,6 +21,7 @@ export interface EmulatorState {
   outbox: Outbox;
   faults: FaultQueue;
   transactions: Transactions;
+  serviceApps: ServiceApps;
   url: string;
 }
 

@@ -1,5 +1,6 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
 import type { Org } from "./orgModel";
+import { ServiceAppRegistration } from "./oauth/serviceApps";
 
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
@@ -43,6 +44,8 @@ export interface EmulatorOptions {
   /** Keep `requests`; a long-running emulator turns it off so memory stays flat. Default true. */
   recordRequests?: boolean;
   onAnswered?: (request: RecordedRequest) => void;
+  /** Service apps that may get DPoP-bound management API tokens with private_key_jwt. */
+  serviceApps?: ServiceAppRegistration[];
 }
 
 export interface TestUserCredentials {

@@ -4,13 +4,20 @@ import { FactorMode } from "../catalogue/variants";
  * Typed form of an app sign-in policy rule's authentication constraint. Okta accepts any JSON here
  * and silently ignores misspelt keys (`posession`), so the JSON is only ever built from these types.
  */
+/**
+ * `required` is Okta's "this class must be part of the sign-in" (true when a request leaves it out),
+ * but the provider decodes each constraint into a struct whose `required` has no omitempty: a
+ * constraint without it reaches Okta as `required: false`. So it is always written out.
+ */
 export interface KnowledgeConstraint {
   types?: ("password" | "security_question")[];
+  required: boolean;
   reauthenticateIn?: string;
 }
 
 export interface PossessionConstraint {
   types?: ("phone" | "email" | "app" | "hardware" | "security_key")[];
+  required: boolean;
   hardwareProtection?: "REQUIRED" | "OPTIONAL";
   phishingResistant?: "REQUIRED" | "OPTIONAL";
   userPresence?: "REQUIRED" | "OPTIONAL";
@@ -33,7 +40,7 @@ export function ruleRequirement(mode: FactorMode): RuleRequirement {
   if (mode === "1FA") return { factorMode: "1FA", constraints: [], consoleChoice: "Any 1 factor type" };
   return {
     factorMode: "2FA",
-    constraints: [{ knowledge: { types: ["password"] } }],
+    constraints: [{ knowledge: { types: ["password"], required: true } }],
     consoleChoice: "Password + Another factor",
   };
 }

@@ -28,3 +28,14 @@ export function authenticatorOptions(parent: pulumi.Resource, dependsOn: pulumi.
 export function orgSettingsOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
   return { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
 }
+
+/**
+ * The provider applies `catchAll` only when it creates an app sign-in policy (its update sends
+ * name, description and priority), so a changed catch-all would be a silent no-op: replacing the
+ * policy applies it. Delete first, because Okta refuses a second policy of the same name. The rule
+ * goes with it (its policy id forces a new one), the provider's delete re-points the policy's app
+ * to the org's default policy, and the app's update then points it at the new policy.
+ */
+export function appSignInPolicyOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
+  return { parent, replaceOnChanges: ["catchAll"], deleteBeforeReplace: true };
+}

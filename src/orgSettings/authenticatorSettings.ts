@@ -178,15 +178,14 @@ async function restoreEnrollment(client: OktaManagementClient, prior: readonly P
   const withEnrollment = prior.filter((p) => p.enroll !== undefined);
   if (withEnrollment.length === 0) return;
   const policy = await defaultEnrollmentPolicy(client);
-  let entries = policy.settings.authenticators ?? [];
+  const entries = policy.settings.authenticators ?? [];
   for (const p of withEnrollment) {
-    const before = p.enroll!;
-    if (before === "UNLISTED") entries = entries.filter((e) => e.key !== p.key);
-    else {
-      const entry = entries.find((e) => e.key === p.key);
-      if (entry) entry.enroll.self = before;
-      else entries.push({ key: p.key, enroll: { self: before } });
-    }
+    // Okta keeps an entry for every authenticator it has: leaving one out of the PUT keeps it
+    // enrollable, and Okta then refuses to deactivate it. Not enrollable is what unlisted meant.
+    const before = p.enroll === "UNLISTED" ? "NOT_ALLOWED" : p.enroll!;
+    const entry = entries.find((e) => e.key === p.key);
+    if (entry) entry.enroll.self = before;
+    else entries.push({ key: p.key, enroll: { self: before } });
   }
   await client.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { ...policy.settings, authenticators: entries } });
 }

@@ -1,4 +1,5 @@
 import { orgUrl } from "../model/issuer";
+import { transportProblem } from "../smoke/httpClient";
 
 /**
  * How the org-settings resources reach Okta's management API: the same credentials the `okta:`
@@ -26,6 +27,7 @@ export function connectionFromSettings(config: Source, env: Source = process.env
   const orgName = pick("orgName", "OKTA_ORG_NAME");
   const baseUrl = pick("baseUrl", "OKTA_BASE_URL") ?? "okta.com";
   const proxy = pick("httpProxy", "OKTA_HTTP_PROXY");
+  if (proxy !== undefined) checkProxy(proxy, config["okta:httpProxy"] !== undefined ? "okta:httpProxy" : "OKTA_HTTP_PROXY");
   const scopes = pick("scopes", "OKTA_API_SCOPES");
   // Never a made-up org: credentials sent to a guessed URL would reach somebody else's tenant.
   const url = proxy ?? (orgName ? orgUrl(orgName, baseUrl) : undefined);
@@ -39,6 +41,16 @@ export function connectionFromSettings(config: Source, env: Source = process.env
     privateKeyId: pick("privateKeyId", "OKTA_API_PRIVATE_KEY_ID"),
     scopes: scopes ? parseScopes(scopes) : undefined,
   });
+}
+
+/** The management credentials travel to this URL: in clear text only to this machine (the emulator). */
+function checkProxy(url: string, key: string): void {
+  const problem = transportProblem(url);
+  if (problem) {
+    throw new Error(
+      `${key} must be an https URL, or plain http to a loopback host (${problem}): for example https://proxy.example.com or http://127.0.0.1:8080`,
+    );
+  }
 }
 
 function parseScopes(value: string): string[] {

@@ -1,6 +1,7 @@
 import type * as Jose from "jose";
 import { OktaConnection, describeMissingCredentials } from "./connection";
 import { fetchOkta, readOktaJson } from "./managementTransport";
+import { DpopKey, dpopProof, newDpopKey } from "./dpopProof";
 
 /** A management API failure in Okta's error shape; never carries credentials. */
 export class OktaApiError extends Error {
@@ -24,14 +25,24 @@ export interface ClientOptions {
   now?: () => number;
 }
 
+/** The Date header is whole seconds: up to a second of Okta's clock is missing from it. */
+const DATE_PRECISION_MS = 1000;
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The few management calls the org-settings resources and TOTP enrollment make. Plain fetch keeps
  * it serializable into a Pulumi dynamic provider; 429s are retried after Okta's reset time, bounded.
  */
+/** A service app's access token; a DPoP one is only usable with proofs signed by `key`. */
+interface ServiceAppSession {
+  accessToken: string;
+  tokenType: string;
+  key: DpopKey;
+}
+
 export class OktaManagementClient {
-  private accessToken?: Promise<string>;
+  private session?: Promise<ServiceAppSession>;
   private readonly maxRetries: number;
   private readonly maxWaitMs: number;
   private readonly requestTimeoutMs: number;
@@ -73,7 +84,7 @@ export class OktaManagementClient {
         headers: {
           accept: "application/json",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
-          authorization: await this.authorization(),
+          ...(await this.authorization(method, url)),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         timeoutMs: this.requestTimeoutMs,
@@ -88,38 +99,51 @@ export class OktaManagementClient {
     }
   }
 
-  /** Okta sends the reset time as epoch seconds; Retry-After (seconds) when present is more precise. */
+  /**
+   * Okta sends the reset time as epoch seconds on its own clock, so it is measured against the
+   * answer's Date header (Okta's clock too): a skewed local clock would otherwise wait up to the
+   * bound or not at all. Without a Date header the local clock is all there is. Retry-After, when
+   * present, is relative and needs no clock.
+   */
   private rateLimitWaitMs(response: Response): number {
     const retryAfter = Number(response.headers.get("retry-after"));
     const reset = Number(response.headers.get("x-rate-limit-reset"));
+    const serverNow = Date.parse(response.headers.get("date") ?? "");
     const ms = Number.isFinite(retryAfter) && retryAfter > 0
       ? retryAfter * 1000
       : Number.isFinite(reset) && reset > 0
-        ? reset * 1000 - this.now()
+        ? reset * 1000 - (Number.isFinite(serverNow) ? serverNow : this.now()) + DATE_PRECISION_MS
         : 1000;
-    // At least a second: a local clock ahead of Okta's would otherwise spend every retry at once.
+    // At least a second: a reset already past would otherwise spend every retry at once.
     return Math.min(Math.max(ms, 1000), this.maxWaitMs);
   }
 
-  private async authorization(): Promise<string> {
+  /** A DPoP proof is per request (method, URL, fresh jti), retries included. */
+  private async authorization(method: string, url: string): Promise<Record<string, string>> {
     const c = this.connection;
-    if (c.apiToken) return `SSWS ${c.apiToken}`;
-    if (c.accessToken) return `Bearer ${c.accessToken}`;
+    if (c.apiToken) return { authorization: `SSWS ${c.apiToken}` };
+    if (c.accessToken) return { authorization: `Bearer ${c.accessToken}` };
     if (c.clientId && c.privateKey) {
-      this.accessToken ??= this.serviceAppToken();
-      return `Bearer ${await this.accessToken}`;
+      this.session ??= this.serviceAppSession();
+      const { accessToken, tokenType, key } = await this.session;
+      if (tokenType.toLowerCase() !== "dpop") return { authorization: `Bearer ${accessToken}` };
+      return { authorization: `DPoP ${accessToken}`, dpop: await dpopProof(key, method, url, { accessToken }) };
     }
     throw new Error(describeMissingCredentials());
   }
 
-  /** OAuth service app: client credentials with a private_key_jwt assertion (Okta's recommended auth). */
-  private async serviceAppToken(): Promise<string> {
+  /**
+   * OAuth service app: client credentials with a private_key_jwt assertion (Okta's recommended
+   * auth) and a DPoP proof, which Okta requires of new service apps. Okta answers the first proof
+   * 400 use_dpop_nonce with a DPoP-Nonce header; the request is sent again with that nonce.
+   */
+  private async serviceAppSession(): Promise<ServiceAppSession> {
     const c = this.connection;
     const tokenUrl = new URL("/oauth2/v1/token", c.orgUrl).toString();
     // Required at call time, not imported: Pulumi serializes this class into the dynamic provider by
     // value, and a module object it captured (some loaders wrap them) would be copied whole.
     const { SignJWT, importPKCS8 } = require("jose") as typeof Jose;
-    const key = await importPKCS8(pkcs8Pem(c.privateKey!), "RS256");
+    const signingKey = await importPKCS8(pkcs8Pem(c.privateKey!), "RS256");
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", ...(c.privateKeyId ? { kid: c.privateKeyId } : {}) })
       .setIssuer(c.clientId!)
@@ -128,20 +152,35 @@ export class OktaManagementClient {
       .setIssuedAt()
       .setExpirationTime("5m")
       .setJti(globalThis.crypto.randomUUID())
-      .sign(key);
-    const response = await fetchOkta(tokenUrl, {
-      method: "POST",
-      headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        scope: (c.scopes ?? []).join(" "),
-        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        client_assertion: assertion,
-      }),
-      timeoutMs: this.requestTimeoutMs,
+      .sign(signingKey);
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      scope: (c.scopes ?? []).join(" "),
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: assertion,
     });
-    if (!response.ok) throw await apiError(response);
-    return ((await readOktaJson(response, "POST", tokenUrl)) as { access_token: string }).access_token;
+    const key = await newDpopKey();
+    let nonce: string | undefined;
+    for (;;) {
+      const response = await fetchOkta(tokenUrl, {
+        method: "POST",
+        headers: {
+          accept: "application/json",
+          "content-type": "application/x-www-form-urlencoded",
+          dpop: await dpopProof(key, "POST", tokenUrl, { nonce }),
+        },
+        body: form,
+        timeoutMs: this.requestTimeoutMs,
+      });
+      const newNonce = response.headers.get("dpop-nonce");
+      if (response.status === 400 && newNonce && nonce === undefined) {
+        nonce = newNonce;
+        continue;
+      }
+      if (!response.ok) throw await apiError(response);
+      const token = (await readOktaJson(response, "POST", tokenUrl)) as { access_token: string; token_type?: string };
+      return { accessToken: token.access_token, tokenType: token.token_type ?? "Bearer", key };
+    }
   }
 }
 

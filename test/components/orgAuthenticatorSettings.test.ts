@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { afterEach, describe, expect, it } from "vitest";
 import { SECRET_MASK } from "../../src/evaluate/evaluateProgram";
+import { defineDirectAuthProgram } from "../../src/program";
 import { declared, only } from "../helpers/declared";
-import { TESTER } from "../helpers/stackConfig";
+import { mockedOrg } from "../helpers/mockedOrg";
+import { ORG_NAME, TESTER, stackConfig } from "../helpers/stackConfig";
 import { DYNAMIC } from "../helpers/tokens";
 
 async function orgSettingsFor(values: Record<string, unknown>) {
@@ -33,5 +36,39 @@ describe("org-wide authenticator settings (issue: org-wide settings without coll
     const settings = await orgSettingsFor({ variants: ["otp"] });
     expect(settings.inputs.connection).toBe(SECRET_MASK);
     expect(settings.inputs.settingsKind).toBe("authenticator-settings");
+  });
+});
+
+describe("the org-settings resource reaches the same org as the provider", () => {
+  const envBefore = process.env.OKTA_HTTP_PROXY;
+  afterEach(() => {
+    if (envBefore === undefined) delete process.env.OKTA_HTTP_PROXY;
+    else process.env.OKTA_HTTP_PROXY = envBefore;
+  });
+
+  /** The connection input as the engine receives it: a secret, whose value the mocks can read. */
+  async function connectionOf(okta: Record<string, string>) {
+    const org = await mockedOrg(stackConfig({ variants: ["otp"], testUser: TESTER }, okta));
+    await pulumi.runtime.runInPulumiStack(async () => {
+      defineDirectAuthProgram();
+      return {};
+    });
+    const settings = only((await org.registered()).filter((r) => r.type === DYNAMIC), "org-settings resource");
+    return (settings.inputs.connection as { value: { orgUrl: string; apiToken?: string } }).value;
+  }
+
+  it("sends to okta:httpProxy when the stack sets it, as the provider does", async () => {
+    const connection = await connectionOf({ "okta:orgName": ORG_NAME, "okta:httpProxy": "http://127.0.0.1:8123", "okta:apiToken": "t0k" });
+    expect(connection).toMatchObject({ orgUrl: "http://127.0.0.1:8123", apiToken: "t0k" });
+  });
+
+  it("sends to OKTA_HTTP_PROXY when only the environment sets it", async () => {
+    process.env.OKTA_HTTP_PROXY = "http://127.0.0.1:8124";
+    expect((await connectionOf({ "okta:orgName": ORG_NAME })).orgUrl).toBe("http://127.0.0.1:8124");
+  });
+
+  it("sends to the org itself otherwise", async () => {
+    delete process.env.OKTA_HTTP_PROXY;
+    expect((await connectionOf({ "okta:orgName": ORG_NAME })).orgUrl).toBe(`https://${ORG_NAME}.okta.com`);
   });
 });

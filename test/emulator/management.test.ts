@@ -165,14 +165,16 @@ describe("the default enrollment policy (MFA_ENROLL)", () => {
     expectOktaError(await api.get("/api/v1/policies/00pNope"), 404, "E0000007");
   });
 
-  it("PUT replaces the list, refuses to drop okta_password REQUIRED, and the flows follow it", async () => {
+  it("PUT keeps the entries it leaves out, refuses to drop okta_password REQUIRED, and the flows follow it", async () => {
     const { api, target } = await org();
     const [policy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
     const put = (authenticators: unknown[]) => api.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { type: "AUTHENTICATORS", authenticators } });
-    expectOktaError(await put([{ key: "google_otp", enroll: { self: "OPTIONAL" } }]), 400, "E0000001");
     expectOktaError(await put([{ key: "okta_password", enroll: { self: "OPTIONAL" } }]), 400, "E0000001");
-    const replaced = await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "okta_email", enroll: { self: "REQUIRED" } }]);
-    expect((replaced.body.settings as { authenticators: unknown[] }).authenticators).toHaveLength(2);
+    const entries = (policy.settings as { authenticators: unknown[] }).authenticators;
+    const partial = await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "okta_email", enroll: { self: "REQUIRED" } }]);
+    expect((partial.body.settings as { authenticators: unknown[] }).authenticators).toEqual(entries);
+    expect((await otpGrant(target("otp"))).status).toBe(200);
+    await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "google_otp", enroll: { self: "NOT_ALLOWED" } }]);
     expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /NOT_ALLOWED/);
     expect((await oobFlow(target("oob-email"), "email")).status).toBe(200);
   });

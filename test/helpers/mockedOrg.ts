@@ -7,11 +7,13 @@ export interface RegisteredOptions {
   protect: boolean;
   retainOnDelete: boolean;
   deleteBeforeReplace: boolean;
+  replaceOnChanges: string[];
 }
 
 /**
  * The offline org, also keeping what the mocks are not told: each lookup's provider reference and
- * each registration's protect, retainOnDelete and deleteBeforeReplace options (by `type::name`).
+ * each registration's protect, retainOnDelete, deleteBeforeReplace and replaceOnChanges options
+ * (by `type::name`).
  */
 export class RecordingOrg extends OfflineOkta {
   readonly calls: pulumi.runtime.MockCallArgs[] = [];
@@ -49,6 +51,7 @@ function recordOptions(org: RecordingOrg): void {
     getProtect(): boolean;
     getRetainondelete(): boolean;
     getDeletebeforereplace(): boolean;
+    getReplaceonchangesList(): string[];
   };
   const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: Request, callback: unknown): unknown };
   const register = monitor.registerResource.bind(monitor);
@@ -57,6 +60,7 @@ function recordOptions(org: RecordingOrg): void {
       protect: req.getProtect(),
       retainOnDelete: req.getRetainondelete(),
       deleteBeforeReplace: req.getDeletebeforereplace(),
+      replaceOnChanges: req.getReplaceonchangesList(),
     });
     return register(req, callback);
   };

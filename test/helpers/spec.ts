@@ -45,10 +45,15 @@ export function specVariant(id: string): SpecVariant {
 
 export const isPrimaryFactor = (v: SpecVariant) => v.mustAuthenticateWith === "Any 1 factor type";
 
-/** §2, clone-policy row: how each "User must authenticate with" choice is written with the provider. */
+/**
+ * §2, clone-policy row: how each "User must authenticate with" choice is written with the provider.
+ * The spec writes the password constraint without `required`; the provider then sends
+ * `required: false` (its struct field has no omitempty), which lets any two factor types through, so
+ * "Password + Another factor" must say `required: true` (issue 10).
+ */
 export const RULE_FOR: Record<UserMustAuthenticateWith, { factorMode: string; constraints: string[] }> = {
   "Any 1 factor type": { factorMode: "1FA", constraints: [] },
-  "Password + Another factor": { factorMode: "2FA", constraints: [JSON.stringify({ knowledge: { types: ["password"] } })] },
+  "Password + Another factor": { factorMode: "2FA", constraints: [JSON.stringify({ knowledge: { types: ["password"], required: true } })] },
 };
 
 /** Scopes a custom authorization server's rule must allow for the smoke check's token requests. */

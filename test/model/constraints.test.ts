@@ -16,10 +16,13 @@ describe("app sign-in policy rule requirement (spec §2)", () => {
 
 describe("constraintsJson", () => {
   it("writes one JSON document per constraint, with the API's own key names", () => {
-    const json = constraintsJson([{ possession: { types: ["app"], userPresence: "REQUIRED" } }, { knowledge: { types: ["password"] } }]);
+    const json = constraintsJson([
+      { possession: { types: ["app"], required: false, userPresence: "REQUIRED" } },
+      { knowledge: { types: ["password"], required: true } },
+    ]);
     expect(json.map((c) => JSON.parse(c))).toEqual([
-      { possession: { types: ["app"], userPresence: "REQUIRED" } },
-      { knowledge: { types: ["password"] } },
+      { possession: { types: ["app"], required: false, userPresence: "REQUIRED" } },
+      { knowledge: { types: ["password"], required: true } },
     ]);
   });
 });

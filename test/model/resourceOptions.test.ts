@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticatorOptions, orgSettingsOptions, setupOptions } from "../../src/model/resourceOptions";
+import { appSignInPolicyOptions, authenticatorOptions, orgSettingsOptions, setupOptions } from "../../src/model/resourceOptions";
 import { defineDirectAuthProgram } from "../../src/program";
 import { mockedOrg } from "../helpers/mockedOrg";
 import { TESTER, stackConfig } from "../helpers/stackConfig";
@@ -35,6 +35,10 @@ describe("resource options", () => {
   it("replaces the org settings delete-first, so the new record is the org as it really was", () => {
     expect(orgSettingsOptions(parent)).toEqual({ parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] });
   });
+
+  it("replaces an app sign-in policy delete-first when its catch-all changes, which the provider applies only at creation", () => {
+    expect(appSignInPolicyOptions(parent)).toEqual({ parent, replaceOnChanges: ["catchAll"], deleteBeforeReplace: true });
+  });
 });
 
 describe("resource options in the program", () => {
@@ -61,8 +65,19 @@ describe("resource options in the program", () => {
     expect(retained).toEqual([OKTA.authenticator, OKTA.authenticator]);
   });
 
-  it("replace only the org-wide settings delete-first", async () => {
-    const options = await optionsOf({ variants: ["otp", "oob-okta-verify"], testUser: TESTER });
-    expect(options.filter((r) => r.deleteBeforeReplace).map((r) => r.type)).toEqual([DYNAMIC]);
+  it("replace delete-first only the org-wide settings and the app sign-in policies", async () => {
+    const options = await optionsOf({ variants: ["otp", "mfa-otp"], testUser: TESTER });
+    expect(options.filter((r) => r.deleteBeforeReplace).map((r) => r.type).sort()).toEqual(
+      [DYNAMIC, OKTA.appSignOnPolicy, OKTA.appSignOnPolicy].sort(),
+    );
+  });
+
+  it("replace every app sign-in policy, and nothing else, when the catch-all changes", async () => {
+    const options = await optionsOf({ variants: ["otp", "mfa-otp"], testUser: TESTER, catchAll: "ALLOW" });
+    const replacing = options.filter((r) => (r.replaceOnChanges ?? []).length > 0);
+    expect(replacing.map((r) => [r.type, r.replaceOnChanges])).toEqual([
+      [OKTA.appSignOnPolicy, ["catchAll"]],
+      [OKTA.appSignOnPolicy, ["catchAll"]],
+    ]);
   });
 });

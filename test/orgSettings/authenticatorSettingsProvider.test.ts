@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JWK } from "jose";
 import { RunningEmulator } from "../../src/emulator";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import {
@@ -59,6 +61,29 @@ describe("the org-settings dynamic provider", () => {
 
     await provider.delete!(created.id, outs);
     expect(await snapshot(client)).toEqual(before);
+  });
+
+  it("runs from its serialized text with service-app credentials, proving possession with DPoP", async () => {
+    const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const scopes = ["okta.authenticators.manage", "okta.policies.manage"];
+    const publicJwk = { ...(appKey.publicKey.export({ format: "jwk" }) as JWK), kid: "k1", alg: "RS256" };
+    const org = await orgWithBaseline(await evaluateStack("dev"), undefined, {
+      serviceApps: [{ clientId: "0oaSettings", publicKeys: [publicJwk], scopes }],
+    });
+    try {
+      const provider = await providerAsPulumiRunsIt(dir);
+      const privateKey = appKey.privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+      const created = await provider.create({
+        settingsKind: SETTINGS_KIND,
+        connection: { orgUrl: org.url, clientId: "0oaSettings", privateKey, privateKeyId: "k1", scopes },
+        authenticators: [{ key: "okta_verify", name: "Okta Verify", methods: ["push"], enroll: "OPTIONAL" }],
+      });
+      await provider.delete!(created.id, created.outs!);
+      expect(org.requests.filter((r) => r.status >= 400 && r.path !== "/oauth2/v1/token")).toEqual([]);
+      expect((await snapshot(clientFor(org))).authenticators.okta_verify.methods.push).toBe("INACTIVE");
+    } finally {
+      await org.close();
+    }
   });
 
   it("updates in place, never replaces, and treats a rotated credential as a change to store", async () => {

@@ -32,3 +32,15 @@ describe("connectionFromSettings without an org", () => {
     expect(() => connectionFromSettings({ "okta:apiToken": "t0k" }, {})).toThrow(/okta:orgName/);
   });
 });
+
+describe("connectionFromSettings with an HTTP proxy", () => {
+  it.each(["http://127.0.0.1:9999", "http://localhost:8080", "https://okta-proxy.example.com"])("takes %s", (url) => {
+    expect(connectionFromSettings({ "okta:orgName": "dev-1", "okta:httpProxy": url }, {}).orgUrl).toBe(url);
+    expect(connectionFromSettings({ "okta:orgName": "dev-1" }, { OKTA_HTTP_PROXY: url }).orgUrl).toBe(url);
+  });
+
+  it("refuses plain http to another host, naming the key the value came from", () => {
+    expect(() => connectionFromSettings({ "okta:httpProxy": "http://proxy.example.com" }, {})).toThrow(/^okta:httpProxy must be an https URL/);
+    expect(() => connectionFromSettings({}, { OKTA_HTTP_PROXY: "http://10.0.0.5:8080" })).toThrow(/^OKTA_HTTP_PROXY must be .*loopback/);
+  });
+});

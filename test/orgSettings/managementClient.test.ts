@@ -2,8 +2,9 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { pkcs8Pem } from "../../src/orgSettings/managementClient";
+import { afterEach, describe, expect, it } from "vitest";
+import { OktaManagementClient, pkcs8Pem } from "../../src/orgSettings/managementClient";
+import { LocalServer, json, localServer } from "../smoke/localServer";
 
 describe("the service app's private key", () => {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -25,5 +26,52 @@ describe("the service app's private key", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("waiting out Okta's rate limit", () => {
+  const OKTA_NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+  const RESET = OKTA_NOW / 1000 + 5;
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** Okta answering every other request 429, its reset 5 s after its own clock. */
+  async function rateLimitedOrg(okta: { date: boolean }): Promise<LocalServer> {
+    return localServer((_req, res) => {
+      res.sendDate = false;
+      const date: Record<string, string> = okta.date ? { Date: new Date(OKTA_NOW).toUTCString() } : {};
+      if (server!.received.length % 2 === 1) json(res, 429, { errorCode: "E0000047" }, { "X-Rate-Limit-Reset": String(RESET), ...date });
+      else json(res, 200, [], date);
+    });
+  }
+
+  async function waitAgainst(localNow: number): Promise<number[]> {
+    const sleeps: number[] = [];
+    const client = new OktaManagementClient(
+      { orgUrl: server!.url, apiToken: "t0k" },
+      { sleep: async (ms) => void sleeps.push(ms), now: () => localNow, maxWaitMs: 60_000 },
+    );
+    await client.get("/api/v1/authenticators");
+    return sleeps;
+  }
+
+  it.each([
+    ["an hour behind", OKTA_NOW - 3_600_000],
+    ["an hour ahead", OKTA_NOW + 3_600_000],
+    ["in step", OKTA_NOW],
+  ])("measures the reset against Okta's Date header, whatever the local clock (%s)", async (_title, localNow) => {
+    server = await rateLimitedOrg({ date: true });
+    // Five seconds, plus the second the Date header's whole-second precision may hide.
+    expect(await waitAgainst(localNow)).toEqual([6000]);
+  });
+
+  it("falls back to the local clock when the answer has no Date header, within the bound", async () => {
+    server = await rateLimitedOrg({ date: false });
+    expect(await waitAgainst(OKTA_NOW)).toEqual([6000]);
+    expect(await waitAgainst(OKTA_NOW - 3_600_000)).toEqual([60_000]);
+    expect(await waitAgainst(OKTA_NOW + 3_600_000)).toEqual([1000]);
   });
 });

@@ -15,12 +15,15 @@ function enrollmentPolicy(state: EmulatorState, id: string) {
   return state.org.enrollment;
 }
 
-/** A PUT replaces the whole list; what it leaves out can no longer be enrolled. */
+/**
+ * Okta keeps an entry for every authenticator in the org: one a PUT leaves out keeps its setting
+ * (so leaving it out never makes it NOT_ALLOWED).
+ */
 function enrollmentSettingsOf(state: EmulatorState, body: Record<string, unknown>): Map<string, EnrollSetting> {
   const list = (body.settings as { authenticators?: unknown } | undefined)?.authenticators;
   if (!Array.isArray(list)) throw validationFailed("settings", ["settings.authenticators is required."]);
   const causes: string[] = [];
-  const settings = new Map<string, EnrollSetting>();
+  const settings = new Map<string, EnrollSetting>(state.org.enrollment.settings);
   for (const entry of list as { key?: unknown; enroll?: { self?: unknown } }[]) {
     const key = typeof entry?.key === "string" ? entry.key : "";
     const self = entry?.enroll?.self;

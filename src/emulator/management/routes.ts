@@ -1,6 +1,7 @@
 import { Answer } from "../answer";
-import { invalidToken, methodNotAllowed, notFound } from "../errors";
+import { methodNotAllowed, notFound } from "../errors";
 import { EmulatorState } from "../state";
+import { managementRefusal } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { POLICY_ROUTES } from "./policies";
@@ -9,10 +10,10 @@ import { USER_ROUTES } from "./users";
 const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...USER_ROUTES];
 
 /** The management API subset (`/api/v1/...`); undefined for other paths. */
-export function managementRoute(state: EmulatorState, request: ApiRequest): Answer | undefined {
+export async function managementRoute(state: EmulatorState, request: ApiRequest): Promise<Answer | undefined> {
   if (!request.path.startsWith("/api/v1/")) return undefined;
-  const { apiToken } = state.settings;
-  if (apiToken !== undefined && request.headers.authorization !== `SSWS ${apiToken}`) throw invalidToken();
+  const refusal = await managementRefusal(state, request);
+  if (refusal) return refusal;
   let pathKnown = false;
   for (const route of ROUTES) {
     const match = route.pattern.exec(request.path);

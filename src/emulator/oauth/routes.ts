@@ -7,6 +7,7 @@ import { challenge } from "./challenge";
 import { discoveryDocument } from "./discovery";
 import { FlowContext, authenticateClient } from "./flow";
 import { primaryAuthenticate } from "./primaryAuthenticate";
+import { isServiceAppTokenRequest, serviceAppToken } from "./serviceApps";
 import { tokenEndpoint } from "./token";
 
 /** `/oauth2/v1/x` is the org server; `/oauth2/{id}/v1/x` a custom one. */
@@ -49,6 +50,9 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   onlyMethod(request, "POST");
   const server = serverFor(state, serverId);
   const form = formOf(request);
+  if (endpoint === "token" && serverId === undefined && isServiceAppTokenRequest(form)) {
+    return serviceAppToken(state.serviceApps, `${state.url}/oauth2/v1/token`, form, request.headers);
+  }
   const app = authenticateClient(state, form, request.headers.authorization);
   return run({ state, server, app, form });
 }

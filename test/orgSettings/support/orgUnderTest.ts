@@ -1,4 +1,4 @@
-import { OrgBaseline, RunningEmulator, startOktaEmulator } from "../../../src/emulator";
+import { EmulatorOptions, OrgBaseline, RunningEmulator, startOktaEmulator } from "../../../src/emulator";
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
 import { OktaManagementClient } from "../../../src/orgSettings/managementClient";
 import { EnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
@@ -9,9 +9,13 @@ export const API_TOKEN = "emulator-test-token";
  * An emulated org holding only the baseline (no declared setup applied), so the org-settings code
  * under test is what changes it.
  */
-export async function orgWithBaseline(evaluation: Evaluation, baseline?: OrgBaseline): Promise<RunningEmulator> {
+export async function orgWithBaseline(
+  evaluation: Evaluation,
+  baseline?: OrgBaseline,
+  options: Pick<EmulatorOptions, "serviceApps"> = {},
+): Promise<RunningEmulator> {
   const onlyTheUser: Evaluation = { ...evaluation, resources: evaluation.resources.filter((r) => r.type === "okta:user/user:User") };
-  return startOktaEmulator({ evaluation: onlyTheUser, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
+  return startOktaEmulator({ evaluation: onlyTheUser, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0, ...options });
 }
 
 export function clientFor(emulator: RunningEmulator): OktaManagementClient {
