@@ -147,10 +147,11 @@ describe("recordings", () => {
 describe("the emulator against the recordings", () => {
   const scenarios = loadScenarios();
   let results: ScenarioResult[];
-  const exchange = (scenario: string, index: number) => {
-    const found = results.find((r) => r.scenario === scenario);
-    if (!found) throw new Error(`no recording named ${scenario}`);
-    return found.exchanges[index];
+  /** The first exchange of a scenario with that method and recorded path, e.g. "GET /api/v1/apps/{app1}". */
+  const exchange = (scenario: string, call: string) => {
+    const found = results.find((r) => r.scenario === scenario)?.exchanges.find((e) => `${e.method} ${e.path}` === call);
+    if (!found) throw new Error(`no exchange ${call} in a recording named ${scenario}`);
+    return found;
   };
 
   beforeAll(async () => {
@@ -169,21 +170,27 @@ describe("the emulator against the recordings", () => {
   });
 
   it("lists the authenticators it has with Okta's core fields", () => {
-    const list = exchange("authenticators-list", 0);
+    const list = exchange("authenticators-list", "GET /api/v1/authenticators");
     expect(list.statusMatched).toBe(true);
     const core = ["[].type", "[].id", "[].key", "[].status", "[].name", "[].created", "[].lastUpdated", "[]._links.self.href", "[]._links.methods.href"];
     expect(list.missingFields.filter((f) => core.includes(f))).toEqual([]);
   });
 
   it("reads okta_verify by id with Okta's status and links", () => {
-    const read = exchange("authenticator-okta-verify-in-use", 1);
+    const read = exchange("authenticator-okta-verify-in-use", "GET /api/v1/authenticators/{ov}");
     expect(read.statusMatched).toBe(true);
     const core = ["id", "key", "status", "_links.self.href", "_links.deactivate.href", "_links.methods.href"];
     expect(read.missingFields.filter((f) => core.includes(f))).toEqual([]);
     expect(read.wrongValues.map((w) => w.path)).not.toContain("status");
   });
 
+  it("publishes the org server's metadata with Okta's direct authentication grants", () => {
+    const metadata = exchange("org-authorization-server-metadata", "GET /.well-known/oauth-authorization-server");
+    expect(metadata.statusMatched).toBe(true);
+    expect(metadata.wrongValues).toEqual([]);
+  });
+
   it("answers the app sign-in policy list with 200", () => {
-    expect(exchange("app-oauth-web", 1).statusMatched).toBe(true);
+    expect(exchange("app-oauth-web", "GET /api/v1/policies?type=ACCESS_POLICY").statusMatched).toBe(true);
   });
 });
