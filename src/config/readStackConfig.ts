@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { orgUrl } from "../model/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
+import { OKTA_SETTING_KEYS, checkedOrgUrl, missingOrgNameProblem } from "./orgAddress";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
 
@@ -26,19 +26,17 @@ export function namespaceValues(all: Record<string, string>): Record<string, unk
 
 /** `https://{okta:orgName}.{okta:baseUrl}`, from stack config or the provider's env variables. */
 export function readOrgUrl(all: Record<string, string>, env: NodeJS.ProcessEnv = process.env): string {
-  const orgName = all["okta:orgName"] ?? env.OKTA_ORG_NAME;
-  const baseUrl = all["okta:baseUrl"] ?? env.OKTA_BASE_URL ?? "okta.com";
-  if (!orgName) {
-    throw new ConfigError([
-      {
-        key: "okta:orgName",
-        problem: "required: the Okta org to configure",
-        expected: "the org's subdomain, e.g. dev-123456 for https://dev-123456.okta.com (or env OKTA_ORG_NAME)",
-        example: "pulumi config set okta:orgName dev-123456",
-      },
-    ]);
-  }
-  return orgUrl(orgName, baseUrl);
+  const orgName = setting(all, env, OKTA_SETTING_KEYS.orgName, "OKTA_ORG_NAME");
+  const baseUrl = setting(all, env, OKTA_SETTING_KEYS.baseUrl, "OKTA_BASE_URL") ?? { value: "okta.com", key: OKTA_SETTING_KEYS.baseUrl };
+  if (!orgName?.value) throw new ConfigError([missingOrgNameProblem()]);
+  return checkedOrgUrl(orgName.value, baseUrl.value, { orgName: orgName.key, baseUrl: baseUrl.key });
+}
+
+/** A setting and where it came from, so an error names the env variable when that is what is wrong. */
+function setting(all: Record<string, string>, env: NodeJS.ProcessEnv, key: string, envKey: string) {
+  if (all[key] !== undefined) return { value: all[key], key };
+  const value = env[envKey];
+  return value === undefined ? undefined : { value, key: `${key} (from env ${envKey})` };
 }
 
 export interface StackSettings {

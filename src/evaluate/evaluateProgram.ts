@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OKTA_SETTING_KEYS, orgAddressProblems } from "../config/orgAddress";
 import { orgUrl } from "../model/issuer";
 import { OfflineOkta, RecordedInvoke } from "./offlineOkta";
 
@@ -113,9 +114,13 @@ async function resolveOutputs(
   return resolved;
 }
 
+const OFFLINE_ORG_URL = orgUrl("offline", "okta.com");
+
+/** A bad org name or base URL is the program's to report, with the rest of its config; the offline org only needs some URL. */
 function orgUrlOf(config: Record<string, string>): string {
-  const name = config["okta:orgName"] ?? "offline";
-  return orgUrl(name, config["okta:baseUrl"] ?? "okta.com");
+  const name = config[OKTA_SETTING_KEYS.orgName];
+  const baseUrl = config[OKTA_SETTING_KEYS.baseUrl] ?? "okta.com";
+  return name !== undefined && orgAddressProblems(name, baseUrl).length === 0 ? orgUrl(name, baseUrl) : OFFLINE_ORG_URL;
 }
 
 function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {

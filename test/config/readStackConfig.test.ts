@@ -47,6 +47,32 @@ describe("readOrgUrl", () => {
     expect(readOrgUrl({ "okta:orgName": "dev-1" }, {})).toBe("https://dev-1.okta.com");
   });
 
+  it.each(["evil.example.com/#", "dev-1/", "dev_1", "-dev", "dev 1", "a".repeat(64), "dev-1@evil.com"])(
+    "refuses org name %j, which is not one hostname label",
+    (orgName) => {
+      expect(() => readOrgUrl({ "okta:orgName": orgName }, {})).toThrow(/okta:orgName: .* is not an org subdomain/);
+    },
+  );
+
+  it.each(["okta.com/", "https://okta.com", "okta.com#", "okta", "evil.com:8443", "1.2.3.4", ".okta.com"])(
+    "refuses base URL %j, which is not a hostname",
+    (baseUrl) => {
+      expect(() => readOrgUrl({ "okta:orgName": "dev-1", "okta:baseUrl": baseUrl }, {})).toThrow(/okta:baseUrl: .* is not a hostname/);
+    },
+  );
+
+  it("says how to split a whole org URL given as the org name", () => {
+    expect(() => readOrgUrl({ "okta:orgName": "https://dev-1.oktapreview.com/" }, {})).toThrow(
+      "set okta:orgName to dev-1 and okta:baseUrl to oktapreview.com",
+    );
+  });
+
+  it("names the env variable a bad value came from", () => {
+    expect(() => readOrgUrl({}, { OKTA_ORG_NAME: "evil.com/#", OKTA_BASE_URL: "x/" })).toThrow(
+      /okta:orgName \(from env OKTA_ORG_NAME\): [\s\S]*okta:baseUrl \(from env OKTA_BASE_URL\): /,
+    );
+  });
+
   it("names okta:orgName, what it is and how to set it when there is none", () => {
     expect(() => readOrgUrl({}, {})).toThrow(ConfigError);
     expect(() => readOrgUrl({}, {})).toThrow(

@@ -143,6 +143,24 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     expectedMentions: "subdomain",
     exampleSets: "okta:orgName",
   },
+  {
+    case: "org name that is not a hostname label (it would become the issuer and the management target)",
+    values: { variants: ["otp"], testUser: TESTER },
+    okta: { "okta:orgName": "evil.example.com/#" },
+    key: "okta:orgName",
+    problem: /"evil\.example\.com\/#" is not an org subdomain/,
+    expectedMentions: "subdomain, e.g. dev-123456",
+    exampleSets: "okta:orgName dev-123456",
+  },
+  {
+    case: "base URL that is not a hostname",
+    values: { variants: ["otp"], testUser: TESTER },
+    okta: { "okta:orgName": "dev-1", "okta:baseUrl": "okta.com/x?" },
+    key: "okta:baseUrl",
+    problem: /"okta\.com\/x\?" is not a hostname/,
+    expectedMentions: "okta.com, oktapreview.com",
+    exampleSets: "okta:baseUrl okta.com",
+  },
 ];
 
 /** The error names the key, says why and what was expected, and shows a command that fixes it. */
