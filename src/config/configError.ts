@@ -26,14 +26,6 @@ function formatProblem(p: ConfigProblem): string {
   return lines.join("\n");
 }
 
-const MAX_QUOTED = 60;
-
-/** A value as JSON, cut short: a hostile value (megabytes of it) must not become the error message. */
-export function quoted(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length <= MAX_QUOTED ? json : `${json.slice(0, MAX_QUOTED)}… (${json.length} characters)`;
-}
-
 export function keyName(path: readonly PropertyKey[]): string {
   let name = CONFIG_NAMESPACE + ":";
   path.forEach((segment, i) => {

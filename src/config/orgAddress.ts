@@ -1,5 +1,6 @@
 import { orgUrl } from "../model/issuer";
-import { ConfigError, ConfigProblem, quoted } from "./configError";
+import { ConfigError, ConfigProblem } from "./configError";
+import { quoted } from "./quoted";
 
 /** One DNS label (RFC 1123), which is what an Okta org's subdomain is. */
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;

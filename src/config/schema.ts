@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VARIANT_IDS } from "../catalogue/variants";
+import { redirectUriProblem } from "./redirectUri";
 
 export const CONFIG_NAMESPACE = "okta-direct-auth";
 
@@ -30,7 +31,13 @@ export const rawConfigSchema = z.strictObject({
   testUser: testUserSchema,
   enrollment: z.enum(["OPTIONAL", "REQUIRED"]).default("OPTIONAL"),
   catchAll: z.enum(["DENY", "ALLOW"]).default("DENY"),
-  redirectUri: z.string().regex(/^[a-z][a-z0-9+.-]*:\/?\/?\S+$/i).default("com.example.directauth:/callback"),
+  redirectUri: z
+    .string()
+    .superRefine((uri, ctx) => {
+      const problem = redirectUriProblem(uri);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).default(["sms"]),
   protect: z.boolean().default(false),
 });
@@ -67,7 +74,7 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
     example: `pulumi config set ${CONFIG_NAMESPACE}:catchAll DENY`,
   },
   redirectUri: {
-    expected: "a URI with a scheme, such as a private-use scheme for a native app",
+    expected: "a private-use scheme URI for a native app, an https URI, or http only to 127.0.0.1, [::1] or localhost",
     example: `pulumi config set ${CONFIG_NAMESPACE}:redirectUri com.example.directauth:/callback`,
   },
   phoneChannels: {

@@ -144,6 +144,22 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     exampleSets: "okta:orgName",
   },
   {
+    case: "redirect URI with a script scheme",
+    values: { variants: ["otp"], testUser: TESTER, redirectUri: "javascript:alert(document.cookie)" },
+    key: `${NS}:redirectUri`,
+    problem: /"javascript:alert\(document.cookie\)" uses the javascript: scheme/,
+    expectedMentions: "private-use scheme",
+    exampleSets: `${NS}:redirectUri com.example.directauth:/callback`,
+  },
+  {
+    case: "plain http redirect URI to a host other than loopback",
+    values: { variants: ["otp"], testUser: TESTER, redirectUri: "http://app.example.com/callback" },
+    key: `${NS}:redirectUri`,
+    problem: /plain http to another host; http is only allowed to 127\.0\.0\.1, \[::1\] or localhost/,
+    expectedMentions: "http only to 127.0.0.1, [::1] or localhost",
+    exampleSets: `${NS}:redirectUri`,
+  },
+  {
     case: "org name that is not a hostname label (it would become the issuer and the management target)",
     values: { variants: ["otp"], testUser: TESTER },
     okta: { "okta:orgName": "evil.example.com/#" },
