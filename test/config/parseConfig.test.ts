@@ -34,6 +34,21 @@ describe("parseConfig rejects", () => {
     expect(error.problems).toEqual([expect.objectContaining({ key: "okta-direct-auth:variants", problem: 'expected array, got "otp"' })]);
   });
 
+  it("an overlong login as its length alone, without running the login pattern over it", () => {
+    const error = errorOf({ variants: ["otp"], testUser: { login: `${"a.".repeat(50_000)}@` } }) as ConfigError;
+    expect(error.problems.map((p) => p.problem)).toEqual(["is 100001 characters long; at most 100"]);
+  });
+
+  it.each([
+    ["20,000 copies of a variant", { variants: Array(20_000).fill("otp") }],
+    ["20,000 unknown variants", { variants: Array.from({ length: 20_000 }, (_, i) => `v${i}`) }],
+    ["20,000 apps with an unknown variant", { apps: Array(20_000).fill({ name: "Direct Auth", variants: ["otq"] }) }],
+  ])("%s as one short problem", (_, values) => {
+    const error = errorOf({ ...values, testUser: TESTER }) as ConfigError;
+    expect(error.problems).toHaveLength(1);
+    expect(error.message.split("\n").length).toBeLessThanOrEqual(4);
+  });
+
   it("two app names that would give the same resource names", () => {
     const apps = [
       { name: "Push App", variants: ["oob-okta-verify"] },
@@ -66,6 +81,24 @@ describe("parseConfig accepts", () => {
       ["Direct Auth MFA", "2FA", ["mfa-otp", "mfa-oob-okta-verify"]],
       ["Direct Auth 1FA", "1FA", ["otp", "oob-email"]],
     ]);
+  });
+
+  it("app names at Okta's 100-character label limit, whose derived policy names stay within Okta's 255", () => {
+    const name = (c: string) => c.repeat(100);
+    const config = parseConfig({
+      apps: [
+        { name: name("a"), variants: ["oob-okta-verify"] },
+        { name: name("b"), variants: ["oob-phone"] },
+        { name: name("c"), variants: ["otp", "oob-email"] },
+      ],
+      testUser: TESTER,
+    });
+    expect(config.apps.map((a) => a.policyName)).toEqual([
+      expect.stringContaining(`(${name("a")})`),
+      expect.stringContaining(`(${name("b")})`),
+      `${name("c")} 1FA`,
+    ]);
+    for (const app of config.apps) expect(app.policyName.length).toBeLessThanOrEqual(255);
   });
 
   it("the org authorization server unless a custom one is named", () => {
