@@ -8,15 +8,24 @@ export interface ConfigProblem {
   example?: string;
 }
 
-/** Thrown before any resource is declared; its message lists every problem found, one per paragraph. */
+/** Enough to fix a run's worth of mistakes; a hostile config's thousands would bury them. */
+const MAX_SHOWN = 10;
+
+/** Thrown before any resource is declared; its message lists the problems found, one per paragraph. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly ConfigProblem[]) {
+    const hidden = problems.length - MAX_SHOWN;
     super(
       `Invalid stack configuration (nothing was declared):\n` +
-        problems.map(formatProblem).join("\n"),
+        problems.slice(0, MAX_SHOWN).map(formatProblem).join("\n") +
+        (hidden > 0 ? `\n  … and ${count(hidden, "more problem")}` : ""),
     );
     this.name = "ConfigError";
   }
+}
+
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function formatProblem(p: ConfigProblem): string {

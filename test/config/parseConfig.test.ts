@@ -49,6 +49,15 @@ describe("parseConfig rejects", () => {
     expect(error.message.split("\n").length).toBeLessThanOrEqual(4);
   });
 
+  it.each([
+    ["at the top level", (keys: Record<string, unknown>) => ({ variants: ["otp"], testUser: TESTER, ...keys }), "okta-direct-auth:k0"],
+    ["in the test user", (keys: Record<string, unknown>) => ({ variants: ["otp"], testUser: { ...TESTER, ...keys } }), "okta-direct-auth:testUser.k0"],
+  ])("20,000 unknown keys %s as one problem", (_, configWith, key) => {
+    const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
+    const error = errorOf(configWith(keys)) as ConfigError;
+    expect(error.problems).toEqual([expect.objectContaining({ key, problem: '20,000 unknown keys: "k0", "k1", "k2" and 19,997 more' })]);
+  });
+
   it("two app names that would give the same resource names", () => {
     const apps = [
       { name: "Push App", variants: ["oob-okta-verify"] },
