@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FactorMode, VARIANT_IDS, Variant, isVariantId, variant } from "../catalogue/variants";
 import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
-import { ConfigError, ConfigProblem, count, keyName, problemAt } from "./configError";
+import { ConfigError, ConfigProblem, keyName, problemAt, unknownKeyProblems } from "./configError";
 import { quoted } from "./quoted";
 import {
   CONFIG_KEYS,
@@ -71,28 +71,14 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
 }
 
 function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {
-  if (issue.code === "unrecognized_keys") return unknownKeyProblems(issue);
+  if (issue.code === "unrecognized_keys") return unknownKeys(issue);
   return [problemAt(issue.path, describeIssue(issue))];
 }
 
-/** Past this many unknown keys in one object it is not a typo: they are reported as one problem. */
-const MAX_UNKNOWN_KEYS = 3;
-
-function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
+function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
   const topLevel = issue.path.length === 0;
   const candidates = topLevel ? CONFIG_KEYS : knownKeysAt(issue.path);
-  if (issue.keys.length > MAX_UNKNOWN_KEYS) {
-    const named = issue.keys.slice(0, MAX_UNKNOWN_KEYS).map(quoted).join(", ");
-    return [
-      {
-        key: keyName([...issue.path, issue.keys[0]]),
-        problem: `${count(issue.keys.length, "unknown key")}: ${named} and ${(issue.keys.length - MAX_UNKNOWN_KEYS).toLocaleString("en-US")} more`,
-        expected: `one of: ${candidates.join(", ")}`,
-        example: `pulumi config rm ${keyName([...issue.path, issue.keys[0]])}`,
-      },
-    ];
-  }
-  return issue.keys.map((key) => {
+  return unknownKeyProblems(issue.keys, (key) => {
     const guess = closestMatch(key, candidates);
     const path = [...issue.path, key];
     // A misspelt top-level key has no help of its own: show how to set the key it probably meant,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
+import { configKeyProblems } from "./configKeys";
 import { OKTA_SETTING_KEYS, checkedOrgUrl, missingOrgNameProblem } from "./orgAddress";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
@@ -17,11 +18,12 @@ function decode(value: string): unknown {
 /** Every `okta-direct-auth:*` value of the stack, by short key, so unknown keys (typos) can be reported. */
 export function namespaceValues(all: Record<string, string>): Record<string, unknown> {
   const prefix = `${CONFIG_NAMESPACE}:`;
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(prefix)) values[key.slice(prefix.length)] = decode(value);
-  }
-  return values;
+  // fromEntries defines each key as its own property, so a key named `__proto__` is just an unknown key.
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), decode(value)]),
+  );
 }
 
 /** `https://{okta:orgName}.{okta:baseUrl}`, from stack config or the provider's env variables. */
@@ -53,8 +55,9 @@ export function readStackConfig(): StackSettings {
   const all = pulumi.runtime.allConfig();
   const problems: ConfigProblem[] = [];
   const config = collectingProblems(problems, () => parseConfig(namespaceValues(all)));
+  problems.push(...configKeyProblems(all));
   const url = collectingProblems(problems, () => readOrgUrl(all));
-  if (config === undefined || url === undefined) throw new ConfigError(problems);
+  if (config === undefined || url === undefined || problems.length > 0) throw new ConfigError(problems);
   return { config, orgUrl: url, connection: connectionFromSettings(all) };
 }
 

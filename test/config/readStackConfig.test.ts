@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config/configError";
 import { parseConfig } from "../../src/config/parseConfig";
+import { configKeyProblems } from "../../src/config/configKeys";
 import { namespaceValues, readOrgUrl, readStackConfig } from "../../src/config/readStackConfig";
 import { loadStackConfig } from "../../src/config/stackFile";
 import { TESTER, stackConfig } from "../helpers/stackConfig";
@@ -20,6 +21,12 @@ describe("namespaceValues", () => {
         "other-project:variants": '["x"]',
       }),
     ).toEqual({ variants: ["otp"], protect: true, authorizationServer: "default" });
+  });
+
+  it("keeps a key named __proto__ as a key of its own, so it is reported rather than inherited from", () => {
+    const values = namespaceValues({ "okta-direct-auth:__proto__": '{"variants":["otp"]}' });
+    expect(Object.keys(values)).toEqual(["__proto__"]);
+    expect(values.variants).toBeUndefined();
   });
 });
 
@@ -78,6 +85,19 @@ describe("readOrgUrl", () => {
     expect(() => readOrgUrl({}, {})).toThrow(
       /okta:orgName: required[\s\S]*expected: the org's subdomain[\s\S]*example:  pulumi config set okta:orgName/,
     );
+  });
+});
+
+describe("configKeyProblems", () => {
+  it("leaves other projects' and providers' keys alone", () => {
+    expect(configKeyProblems({ "aws:region": "eu-west-1", "pulumi:tags": "{}", "okta:orgName": "dev-1", "okta-direct-auth:x": "1" })).toEqual([]);
+  });
+
+  it("reports 20,000 unknown okta settings as one problem", () => {
+    const all = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`okta:k${i}`, "v"]));
+    expect(configKeyProblems(all)).toEqual([
+      expect.objectContaining({ key: "okta:k0", problem: '20,000 unknown keys: "okta:k0", "okta:k1", "okta:k2" and 19,997 more' }),
+    ]);
   });
 });
 
