@@ -1,5 +1,7 @@
 import { orgUrl } from "../model/issuer";
-import { ConfigError, ConfigProblem } from "./configError";
+// Type only: the org-settings provider's code is serialized with what it imports, and the config
+// schema (zod) cannot be.
+import type { ConfigProblem } from "./configError";
 import { quoted } from "./quoted";
 
 /** One DNS label (RFC 1123), which is what an Okta org's subdomain is. */
@@ -60,8 +62,10 @@ function urlHint(orgName: string): string {
 }
 
 /** `https://{orgName}.{baseUrl}`, refusing values that would make it anything but an org's address. */
-export function checkedOrgUrl(orgName: string, baseUrl: string, keys?: { orgName: string; baseUrl: string }): string {
-  const problems = orgAddressProblems(orgName, baseUrl, keys);
-  if (problems.length > 0) throw new ConfigError(problems);
+export function checkedOrgUrl(orgName: string, baseUrl: string): string {
+  const problems = orgAddressProblems(orgName, baseUrl);
+  if (problems.length > 0) {
+    throw new Error(problems.map((p) => `${p.key}: ${p.problem}; expected ${p.expected}, e.g. ${p.example}`).join("\n"));
+  }
   return orgUrl(orgName, baseUrl);
 }

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { orgUrl } from "../model/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
 import { configKeyProblems } from "./configKeys";
-import { OKTA_SETTING_KEYS, checkedOrgUrl, missingOrgNameProblem } from "./orgAddress";
+import { OKTA_SETTING_KEYS, missingOrgNameProblem, orgAddressProblems } from "./orgAddress";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
 
@@ -31,7 +32,9 @@ export function readOrgUrl(all: Record<string, string>, env: NodeJS.ProcessEnv =
   const orgName = setting(all, env, OKTA_SETTING_KEYS.orgName, "OKTA_ORG_NAME");
   const baseUrl = setting(all, env, OKTA_SETTING_KEYS.baseUrl, "OKTA_BASE_URL") ?? { value: "okta.com", key: OKTA_SETTING_KEYS.baseUrl };
   if (!orgName?.value) throw new ConfigError([missingOrgNameProblem()]);
-  return checkedOrgUrl(orgName.value, baseUrl.value, { orgName: orgName.key, baseUrl: baseUrl.key });
+  const problems = orgAddressProblems(orgName.value, baseUrl.value, { orgName: orgName.key, baseUrl: baseUrl.key });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return orgUrl(orgName.value, baseUrl.value);
 }
 
 /** A setting and where it came from, so an error names the env variable when that is what is wrong. */
