@@ -13,6 +13,22 @@ export interface PlannedResource {
   /** Label, name or login the object has in the Admin Console. */
   displayName?: string;
   properties: Record<string, unknown>;
+  /** Pulumi refuses to delete or replace it (the stack's `protect`). */
+  protect?: true;
+  /** Pulumi forgets it on delete and leaves the object in the org. */
+  retainOnDelete?: true;
+}
+
+/** What a reviewer must know about how Pulumi treats a resource beyond its properties. */
+export function lifecycleFlags(resource: Pick<PlannedResource, "protect" | "retainOnDelete">): string[] {
+  return [...(resource.protect ? ["protected"] : []), ...(resource.retainOnDelete ? ["retained on delete"] : [])];
+}
+
+/** Sets the flags that are on, so a plan without them (an older base) reads the same as before. */
+export function withLifecycle<T extends PlannedResource>(resource: T, options?: { protect?: boolean; retainOnDelete?: boolean }): T {
+  if (options?.protect) resource.protect = true;
+  if (options?.retainOnDelete) resource.retainOnDelete = true;
+  return resource;
 }
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";

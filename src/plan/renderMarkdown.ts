@@ -1,6 +1,15 @@
 import { formatValue } from "./formatValue";
 import { groupBySteps } from "./guideSteps";
-import { ChangeAction, PlanCounts, PlannedResource, PropertyChange, ResourceChange, SetupDiff, SetupPlan } from "./planModel";
+import {
+  ChangeAction,
+  PlanCounts,
+  PlannedResource,
+  PropertyChange,
+  ResourceChange,
+  SetupDiff,
+  SetupPlan,
+  lifecycleFlags,
+} from "./planModel";
 import { describeResource } from "./resourceKinds";
 
 /** GitHub refuses comments longer than this. */
@@ -123,7 +132,8 @@ function setupSection(declared: PlannedResource[], withProperties: boolean): str
 }
 
 function resourceTitle(resource: PlannedResource): string {
-  return `${escapeText(describeResource(resource))} · ${code(resource.name)}`;
+  const flags = lifecycleFlags(resource).map((flag) => ` · **${flag}**`).join("");
+  return `${escapeText(describeResource(resource))} · ${code(resource.name)}${flags}`;
 }
 
 /** A code span that survives backticks in the value (names come from stack config). */

@@ -1,13 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT_NAME, drainPendingRegistrations } from "../../src/evaluate/evaluateProgram";
 import { OfflineOkta } from "../../src/evaluate/offlineOkta";
+import { RegistrationOptions, recordRegistrationOptions } from "../../src/evaluate/registrationOptions";
 import { ORG_NAME, STACK } from "./stackConfig";
-
-export interface RegisteredOptions {
-  protect: boolean;
-  retainOnDelete: boolean;
-  deleteBeforeReplace: boolean;
-}
 
 /**
  * The offline org, also keeping what the mocks are not told: each lookup's provider reference and
@@ -15,7 +10,7 @@ export interface RegisteredOptions {
  */
 export class RecordingOrg extends OfflineOkta {
   readonly calls: pulumi.runtime.MockCallArgs[] = [];
-  readonly options = new Map<string, RegisteredOptions>();
+  options = new Map<string, RegistrationOptions>();
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     this.calls.push(args);
@@ -37,27 +32,6 @@ export async function mockedOrg(config: Record<string, string>): Promise<Recordi
   const org = new RecordingOrg(`https://${ORG_NAME}.okta.com`);
   await pulumi.runtime.setMocks(org, PROJECT_NAME, STACK, false);
   pulumi.runtime.setAllConfig(config);
-  recordOptions(org);
+  org.options = recordRegistrationOptions();
   return org;
-}
-
-/** Taps the mock monitor's registration requests, which carry the resource options. */
-function recordOptions(org: RecordingOrg): void {
-  type Request = {
-    getType(): string;
-    getName(): string;
-    getProtect(): boolean;
-    getRetainondelete(): boolean;
-    getDeletebeforereplace(): boolean;
-  };
-  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: Request, callback: unknown): unknown };
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, callback) => {
-    org.options.set(`${req.getType()}::${req.getName()}`, {
-      protect: req.getProtect(),
-      retainOnDelete: req.getRetainondelete(),
-      deleteBeforeReplace: req.getDeletebeforereplace(),
-    });
-    return register(req, callback);
-  };
 }
