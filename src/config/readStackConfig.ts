@@ -3,6 +3,7 @@ import { orgUrl } from "../model/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
 import { configKeyProblems } from "./configKeys";
+import { encryptedPlainKeyProblems } from "./encryptedKeys";
 import { OKTA_SETTING_KEYS, missingOrgNameProblem, orgAddressProblems } from "./orgAddress";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
@@ -58,7 +59,7 @@ export function readStackConfig(): StackSettings {
   const all = pulumi.runtime.allConfig();
   const problems: ConfigProblem[] = [];
   const config = collectingProblems(problems, () => parseConfig(namespaceValues(all)));
-  problems.push(...configKeyProblems(all));
+  problems.push(...configKeyProblems(all), ...encryptedPlainKeyProblems(all));
   const url = collectingProblems(problems, () => readOrgUrl(all));
   if (config === undefined || url === undefined || problems.length > 0) throw new ConfigError(problems);
   return { config, orgUrl: url, connection: connectionFromSettings(all) };

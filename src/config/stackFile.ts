@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, LineCounter, isScalar, parseDocument, visit } from "yaml";
 import { ConfigError, ConfigProblem } from "./configError";
-import { mayBeEncrypted } from "./encryptedKeys";
-import { CONFIG_NAMESPACE, KEY_HELP, RawConfig } from "./schema";
+import { encryptedPlainKeyProblem, mayBeEncrypted } from "./encryptedKeys";
 
 export class StackFileError extends Error {
   constructor(message: string) {
@@ -35,7 +34,7 @@ export function stackConfigFromYaml(text: string, source = "stack file"): Record
   const problems: ConfigProblem[] = [];
   for (const [key, value] of Object.entries(config)) {
     if (!isEncrypted(value)) flat[key] = typeof value === "string" ? value : JSON.stringify(value);
-    else if (!mayBeEncrypted(key)) problems.push(encryptedPlainKey(key));
+    else if (!mayBeEncrypted(key)) problems.push(encryptedPlainKeyProblem(key));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return flat;
@@ -103,15 +102,4 @@ function describe(value: unknown): string {
 
 function isEncrypted(value: unknown): boolean {
   return isMapping(value) && "secure" in value;
-}
-
-function encryptedPlainKey(key: string): ConfigProblem {
-  const short = key.startsWith(`${CONFIG_NAMESPACE}:`) ? key.slice(CONFIG_NAMESPACE.length + 1) : "";
-  const help = Object.hasOwn(KEY_HELP, short) ? KEY_HELP[short as keyof RawConfig] : undefined;
-  return {
-    key,
-    problem: "is encrypted (secure:) but is not a secret: set it in plain text, without --secret; the program needs it to decide what to declare",
-    expected: "a plain value; only credentials such as okta:apiToken, okta:accessToken or okta:privateKey are set with --secret",
-    example: help?.example ?? `pulumi config set ${key} VALUE`,
-  };
 }

@@ -112,6 +112,21 @@ describe("readStackConfig", () => {
     expect(settings.config.apps.map((a) => a.variants.map((v) => v.id))).toEqual([["otp"]]);
   });
 
+  it("refuses a value set with --secret for a key that is not a credential, as the offline plan does", async () => {
+    const config = stackConfig({ variants: ["otp"], testUser: TESTER, catchAll: "ALLOW" }, { "okta:orgName": "dev-9", "okta:apiToken": "t0k" });
+    await mockedOrg(config);
+    pulumi.runtime.setAllConfig(config, ["okta-direct-auth:catchAll", "okta:apiToken"]);
+    let error: ConfigError | undefined;
+    try {
+      readStackConfig();
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.objectContaining({ key: "okta-direct-auth:catchAll", problem: expect.stringMatching(/^is encrypted \(secure:\) but is not a secret/) }),
+    ]);
+  });
+
   it("reports a missing org together with the namespace's problems", async () => {
     await mockedOrg(stackConfig({ variants: [], testUser: TESTER }, {}));
     expect(pulumi.runtime.allConfig()).not.toHaveProperty("okta:orgName");
