@@ -58,6 +58,14 @@ describe("parseConfig rejects", () => {
     expect(error.problems).toEqual([expect.objectContaining({ key, problem: '20,000 unknown keys: "k0", "k1", "k2" and 19,997 more' })]);
   });
 
+  it("a variant list nested 200,000 deep, as a problem rather than a stack overflow", () => {
+    const deep = JSON.parse(`${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+    const error = errorOf({ variants: deep, testUser: TESTER }) as ConfigError;
+    expect(error.problems).toEqual([
+      expect.objectContaining({ key: "okta-direct-auth:variants[0]", problem: "expected string, got a list nested too deeply to show" }),
+    ]);
+  });
+
   it("two app names that would give the same resource names", () => {
     const apps = [
       { name: "Push App", variants: ["oob-okta-verify"] },
