@@ -59,12 +59,21 @@ export interface PlanCounts {
   destroy: number;
 }
 
+/** A resource kept under the same name whose `protect` changes: no change in the org, but it decides what a later up may delete. */
+export interface ProtectionChange {
+  resource: PlannedResource;
+  before: boolean;
+  after: boolean;
+}
+
 export interface SetupDiff {
   counts: PlanCounts;
   /** In guide order. */
   changes: ResourceChange[];
   /** Stack outputs clients read (issuer, client IDs) that change. */
   outputs: PropertyChange[];
+  /** In guide order; absent when nothing changes or the base predates recorded options. */
+  protection?: ProtectionChange[];
   /** Said when the comparison is lopsided, e.g. the stack did not exist at the base ref. */
   note?: string;
 }
