@@ -2,10 +2,12 @@ import { z } from "zod";
 import { FactorMode, VARIANT_IDS, Variant, isVariantId, variant } from "../catalogue/variants";
 import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
-import { ConfigError, ConfigProblem, keyName, problemAt } from "./configError";
+import { ConfigError, ConfigProblem, keyName, problemAt, unknownKeyProblems } from "./configError";
+import { quoted } from "./quoted";
 import {
   CONFIG_KEYS,
   KEY_HELP,
+  LIMITS,
   PHONE_CHANNELS,
   RawConfig,
   TestUserConfig,
@@ -69,14 +71,14 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
 }
 
 function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {
-  if (issue.code === "unrecognized_keys") return unknownKeyProblems(issue);
+  if (issue.code === "unrecognized_keys") return unknownKeys(issue);
   return [problemAt(issue.path, describeIssue(issue))];
 }
 
-function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
+function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
   const topLevel = issue.path.length === 0;
   const candidates = topLevel ? CONFIG_KEYS : knownKeysAt(issue.path);
-  return issue.keys.map((key) => {
+  return unknownKeyProblems(issue.keys, (key) => {
     const guess = closestMatch(key, candidates);
     const path = [...issue.path, key];
     // A misspelt top-level key has no help of its own: show how to set the key it probably meant,
@@ -100,22 +102,31 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "required" : `expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+      return issue.input === undefined ? "required" : `expected ${issue.expected}, got ${quoted(issue.input)}`;
     case "invalid_value":
-      return `${JSON.stringify(issue.input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `${quoted(issue.input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
       return "must not be empty";
+    case "too_big":
+      return tooBig(issue);
     case "invalid_format":
-      return `${JSON.stringify(issue.input)} is not valid`;
+      return `${quoted(issue.input)} is not valid`;
     default:
       return issue.message;
   }
 }
 
+function tooBig(issue: z.core.$ZodIssueTooBig): string {
+  const input = issue.input as { length?: number } | undefined;
+  if (issue.origin === "string") return `is ${input?.length} characters long; at most ${issue.maximum}`;
+  if (issue.origin === "array") return `has ${input?.length} entries; at most ${issue.maximum}`;
+  return issue.message;
+}
+
 function listsOfVariants(values: Record<string, unknown>): { path: PropertyKey[]; ids: unknown[] }[] {
   const lists: { path: PropertyKey[]; ids: unknown[] }[] = [];
   if (Array.isArray(values.variants)) lists.push({ path: ["variants"], ids: values.variants });
-  if (Array.isArray(values.apps)) {
+  if (Array.isArray(values.apps) && values.apps.length <= LIMITS.variants) {
     values.apps.forEach((app, i) => {
       const ids = (app as { variants?: unknown })?.variants;
       if (Array.isArray(ids)) lists.push({ path: ["apps", i, "variants"], ids });
@@ -127,12 +138,14 @@ function listsOfVariants(values: Record<string, unknown>): { path: PropertyKey[]
 function variantIdProblems(values: Record<string, unknown>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const { path, ids } of listsOfVariants(values)) {
+    // The schema reports an overlong list once; its entries would only repeat that thousands of times.
+    if (ids.length > LIMITS.variants) continue;
     const seen = new Set<string>();
     ids.forEach((id, i) => {
       if (typeof id !== "string") return;
       if (!isVariantId(id)) {
         const guess = closestMatch(id, VARIANT_IDS);
-        problems.push(problemAt([...path, i], `unknown variant "${id}"${guess ? `; did you mean "${guess}"?` : ""}`));
+        problems.push(problemAt([...path, i], `unknown variant ${quoted(id)}${guess ? `; did you mean "${guess}"?` : ""}`));
       } else if (seen.has(id)) {
         problems.push(problemAt([...path, i], `variant "${id}" is listed twice`));
       }

@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { orgUrl } from "../model/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
+import { configKeyProblems } from "./configKeys";
+import { encryptedPlainKeyProblems } from "./encryptedKeys";
+import { OKTA_SETTING_KEYS, missingOrgNameProblem, orgAddressProblems } from "./orgAddress";
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
 
@@ -17,28 +20,29 @@ function decode(value: string): unknown {
 /** Every `okta-direct-auth:*` value of the stack, by short key, so unknown keys (typos) can be reported. */
 export function namespaceValues(all: Record<string, string>): Record<string, unknown> {
   const prefix = `${CONFIG_NAMESPACE}:`;
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(prefix)) values[key.slice(prefix.length)] = decode(value);
-  }
-  return values;
+  // fromEntries defines each key as its own property, so a key named `__proto__` is just an unknown key.
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), decode(value)]),
+  );
 }
 
 /** `https://{okta:orgName}.{okta:baseUrl}`, from stack config or the provider's env variables. */
 export function readOrgUrl(all: Record<string, string>, env: NodeJS.ProcessEnv = process.env): string {
-  const orgName = all["okta:orgName"] ?? env.OKTA_ORG_NAME;
-  const baseUrl = all["okta:baseUrl"] ?? env.OKTA_BASE_URL ?? "okta.com";
-  if (!orgName) {
-    throw new ConfigError([
-      {
-        key: "okta:orgName",
-        problem: "required: the Okta org to configure",
-        expected: "the org's subdomain, e.g. dev-123456 for https://dev-123456.okta.com (or env OKTA_ORG_NAME)",
-        example: "pulumi config set okta:orgName dev-123456",
-      },
-    ]);
-  }
-  return orgUrl(orgName, baseUrl);
+  const orgName = setting(all, env, OKTA_SETTING_KEYS.orgName, "OKTA_ORG_NAME");
+  const baseUrl = setting(all, env, OKTA_SETTING_KEYS.baseUrl, "OKTA_BASE_URL") ?? { value: "okta.com", key: OKTA_SETTING_KEYS.baseUrl };
+  if (!orgName?.value) throw new ConfigError([missingOrgNameProblem()]);
+  const problems = orgAddressProblems(orgName.value, baseUrl.value, { orgName: orgName.key, baseUrl: baseUrl.key });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return orgUrl(orgName.value, baseUrl.value);
+}
+
+/** A setting and where it came from, so an error names the env variable when that is what is wrong. */
+function setting(all: Record<string, string>, env: NodeJS.ProcessEnv, key: string, envKey: string) {
+  if (all[key] !== undefined) return { value: all[key], key };
+  const value = env[envKey];
+  return value === undefined ? undefined : { value, key: `${key} (from env ${envKey})` };
 }
 
 export interface StackSettings {
@@ -55,8 +59,9 @@ export function readStackConfig(): StackSettings {
   const all = pulumi.runtime.allConfig();
   const problems: ConfigProblem[] = [];
   const config = collectingProblems(problems, () => parseConfig(namespaceValues(all)));
+  problems.push(...configKeyProblems(all), ...encryptedPlainKeyProblems(all));
   const url = collectingProblems(problems, () => readOrgUrl(all));
-  if (config === undefined || url === undefined) throw new ConfigError(problems);
+  if (config === undefined || url === undefined || problems.length > 0) throw new ConfigError(problems);
   return { config, orgUrl: url, connection: connectionFromSettings(all) };
 }
 

@@ -1,22 +1,40 @@
 import { z } from "zod";
 import { VARIANT_IDS } from "../catalogue/variants";
+import { redirectUriProblem } from "./redirectUri";
 
 export const CONFIG_NAMESPACE = "okta-direct-auth";
 
 /** Okta's default login format is an email address; a typo here makes the policy rule match nobody. */
 const LOGIN_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const variantList = z.array(z.string()).min(1);
+/**
+ * Okta's limits: a login is at most 100 characters, first and last names 50, an app label 100.
+ * Policy names (255) derive from an app name plus at most a guide policy name, so the app name's
+ * limit keeps them within theirs. An authorization server name has no limit we know of and is
+ * bounded like a policy name. Lists can hold each variant (or channel) once.
+ */
+export const LIMITS = {
+  login: 100,
+  personName: 50,
+  appName: 100,
+  authorizationServer: 255,
+  variants: VARIANT_IDS.length,
+} as const;
+
+/** Checked before any pattern, so a hostile length is refused before a regex runs over it. */
+const boundedString = (max: number) => z.string().max(max, { abort: true });
+
+const variantList = z.array(z.string()).min(1).max(LIMITS.variants);
 
 export const testUserSchema = z.strictObject({
-  login: z.string().regex(LOGIN_PATTERN),
+  login: boundedString(LIMITS.login).regex(LOGIN_PATTERN),
   create: z.boolean().default(false),
-  firstName: z.string().min(1).default("Direct"),
-  lastName: z.string().min(1).default("Auth Tester"),
+  firstName: boundedString(LIMITS.personName).min(1).default("Direct"),
+  lastName: boundedString(LIMITS.personName).min(1).default("Auth Tester"),
 });
 
 export const appGroupSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(LIMITS.appName),
   variants: variantList,
 });
 
@@ -25,13 +43,19 @@ export const PHONE_CHANNELS = ["sms", "voice"] as const;
 /** Raw config as the user wrote it; variant ids are checked separately to suggest the closest one. */
 export const rawConfigSchema = z.strictObject({
   variants: variantList.optional(),
-  apps: z.array(appGroupSchema).min(1).optional(),
-  authorizationServer: z.string().trim().min(1).default("org"),
+  apps: z.array(appGroupSchema).min(1).max(LIMITS.variants).optional(),
+  authorizationServer: z.string().trim().min(1).max(LIMITS.authorizationServer).default("org"),
   testUser: testUserSchema,
   enrollment: z.enum(["OPTIONAL", "REQUIRED"]).default("OPTIONAL"),
   catchAll: z.enum(["DENY", "ALLOW"]).default("DENY"),
-  redirectUri: z.string().regex(/^[a-z][a-z0-9+.-]*:\/?\/?\S+$/i).default("com.example.directauth:/callback"),
-  phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).default(["sms"]),
+  redirectUri: z
+    .string()
+    .superRefine((uri, ctx) => {
+      const problem = redirectUriProblem(uri);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .default("com.example.directauth:/callback"),
+  phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),
   protect: z.boolean().default(false),
 });
 
@@ -47,7 +71,7 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
     example: `pulumi config set --path '${CONFIG_NAMESPACE}:variants[0]' otp`,
   },
   apps: {
-    expected: "a list of {name, variants}; each variant on one app; 1FA and MFA variants on separate apps",
+    expected: `a list of {name, variants}; each variant on one app; 1FA and MFA variants on separate apps; names of at most ${LIMITS.appName} characters`,
     example: `pulumi config set --path '${CONFIG_NAMESPACE}:apps[0].name' 'Direct Auth MFA' && pulumi config set --path '${CONFIG_NAMESPACE}:apps[0].variants[0]' mfa-otp`,
   },
   authorizationServer: {
@@ -55,7 +79,7 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
     example: `pulumi config set ${CONFIG_NAMESPACE}:authorizationServer default`,
   },
   testUser: {
-    expected: "{login: an email-style Okta login, create?: true|false, firstName?, lastName?}",
+    expected: `{login: an email-style Okta login (at most ${LIMITS.login} characters), create?: true|false, firstName?, lastName? (at most ${LIMITS.personName} characters each)}`,
     example: `pulumi config set --path '${CONFIG_NAMESPACE}:testUser.login' tester@example.com`,
   },
   enrollment: {
@@ -67,7 +91,7 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
     example: `pulumi config set ${CONFIG_NAMESPACE}:catchAll DENY`,
   },
   redirectUri: {
-    expected: "a URI with a scheme, such as a private-use scheme for a native app",
+    expected: "a private-use scheme URI for a native app, an https URI, or http only to 127.0.0.1, [::1] or localhost",
     example: `pulumi config set ${CONFIG_NAMESPACE}:redirectUri com.example.directauth:/callback`,
   },
   phoneChannels: {

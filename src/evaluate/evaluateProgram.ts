@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OKTA_SETTING_KEYS, orgAddressProblems } from "../config/orgAddress";
 import { orgUrl } from "../model/issuer";
 import { OfflineOkta, RecordedInvoke } from "./offlineOkta";
+import { RegistrationOptions, recordRegistrationOptions } from "./registrationOptions";
 
 export const PROJECT_NAME = "okta-direct-auth";
 
@@ -17,6 +19,8 @@ export interface DeclaredResource {
   inputs: Record<string, unknown>;
   /** State the offline org answered with (ids, client ids), secrets masked. */
   state: Record<string, unknown>;
+  /** As the program registered it; absent in evaluations made before options were recorded. */
+  options?: RegistrationOptions;
 }
 
 export interface Evaluation {
@@ -59,6 +63,7 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
   const okta = new OfflineOkta(orgUrl);
   await pulumi.runtime.setMocks(okta, PROJECT_NAME, options.stack, false);
   pulumi.runtime.setAllConfig(options.config);
+  const registrationOptions = recordRegistrationOptions();
 
   const secretOutputs = new Map<string, unknown>();
   // A program error (a ConfigError before anything is declared) is carried out of the stack
@@ -91,6 +96,7 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         id: entry?.id ?? undefined,
         inputs: maskSecrets(stripProvider(r.inputs)) as Record<string, unknown>,
         state: maskSecretState(r.type, maskSecrets(entry?.state ?? {}) as Record<string, unknown>),
+        options: registrationOptions.get(`${r.type}::${r.name}`),
       };
     });
   return { stack: options.stack, resources, invokes: okta.invokes, outputs, secretOutputs };
@@ -113,9 +119,13 @@ async function resolveOutputs(
   return resolved;
 }
 
+const OFFLINE_ORG_URL = orgUrl("offline", "okta.com");
+
+/** A bad org name or base URL is the program's to report, with the rest of its config; the offline org only needs some URL. */
 function orgUrlOf(config: Record<string, string>): string {
-  const name = config["okta:orgName"] ?? "offline";
-  return orgUrl(name, config["okta:baseUrl"] ?? "okta.com");
+  const name = config[OKTA_SETTING_KEYS.orgName];
+  const baseUrl = config[OKTA_SETTING_KEYS.baseUrl] ?? "okta.com";
+  return name !== undefined && orgAddressProblems(name, baseUrl).length === 0 ? orgUrl(name, baseUrl) : OFFLINE_ORG_URL;
 }
 
 function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {

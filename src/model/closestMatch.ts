@@ -15,14 +15,17 @@ function distance(a: string, b: string): number {
 
 /** The candidate nearest to `input`, or undefined when nothing is close enough to be a typo. */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+  const tolerance = Math.max(2, Math.floor(input.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a far longer input (a hostile one) is no typo, and costs nothing.
+    if (Math.abs(input.length - candidate.length) > tolerance) continue;
     const d = distance(input.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return bestDistance <= tolerance ? best : undefined;
 }

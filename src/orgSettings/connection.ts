@@ -1,4 +1,4 @@
-import { orgUrl } from "../model/issuer";
+import { checkedOrgUrl } from "../config/orgAddress";
 import { transportProblem } from "../smoke/httpClient";
 
 /**
@@ -30,7 +30,7 @@ export function connectionFromSettings(config: Source, env: Source = process.env
   if (proxy !== undefined) checkProxy(proxy, config["okta:httpProxy"] !== undefined ? "okta:httpProxy" : "OKTA_HTTP_PROXY");
   const scopes = pick("scopes", "OKTA_API_SCOPES");
   // Never a made-up org: credentials sent to a guessed URL would reach somebody else's tenant.
-  const url = proxy ?? (orgName ? orgUrl(orgName, baseUrl) : undefined);
+  const url = proxy ?? (orgName ? checkedOrgUrl(orgName, baseUrl) : undefined);
   if (!url) throw new Error("no Okta org: set okta:orgName (or the OKTA_ORG_NAME env variable)");
   return dropUndefined({
     orgUrl: url,

@@ -1,7 +1,8 @@
 import { EVERYONE_GROUP_ID, lookedUpUserId } from "../evaluate/offlineOkta";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { stepIndex, stepOfUrn } from "./guideSteps";
-import { PlannedResource } from "./planModel";
+import { RegistrationOptions } from "../evaluate/registrationOptions";
+import { PlannedResource, withLifecycle } from "./planModel";
 import { ReferenceLabels, referenceLabels, withReferences } from "./references";
 import { describeResource, displayNameOf } from "./resourceKinds";
 
@@ -19,6 +20,7 @@ export interface SnapshotResource {
   step: string;
   displayName?: string;
   inputs: Record<string, unknown>;
+  options?: RegistrationOptions;
 }
 
 /** Components only group; providers are plumbing. Neither is an object in the org. */
@@ -35,6 +37,7 @@ export function snapshotOf(evaluation: Evaluation): SetupSnapshot {
       step: stepOfUrn(r.urn).id,
       displayName: displayNameOf(r.inputs),
       inputs: r.inputs,
+      options: r.options,
     }),
   );
   const labels = referenceLabels(
@@ -74,7 +77,7 @@ export function plannedResource(resource: SnapshotResource, labels: ReferenceLab
     properties: withReferences(resource.inputs, labels) as Record<string, unknown>,
   };
   if (resource.displayName !== undefined) planned.displayName = resource.displayName;
-  return planned;
+  return withLifecycle(planned, resource.options);
 }
 
 export function declaredSetup(snapshot: SetupSnapshot): PlannedResource[] {

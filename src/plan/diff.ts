@@ -1,5 +1,5 @@
 import { SetupSnapshot, SnapshotResource, compareGuideOrder, plannedResource } from "./declaredSetup";
-import { PropertyChange, ResourceChange, SetupDiff, countChanges } from "./planModel";
+import { PropertyChange, ProtectionChange, ResourceChange, SetupDiff, countChanges } from "./planModel";
 import { allProperties, propertyChanges } from "./propertyDiff";
 import { ReferenceLabels, withReferences } from "./references";
 import { kindOf } from "./resourceKinds";
@@ -37,11 +37,22 @@ export function diffSetups(base: SetupSnapshot | undefined, head: SetupSnapshot)
   }
 
   changes.sort((a, b) => compareGuideOrder(a.resource, b.resource));
-  return {
+  const diff: SetupDiff = {
     counts: countChanges(changes),
     changes,
     outputs: labelled(propertyChanges(base?.outputs ?? {}, head.outputs), baseLabels, head.labels),
   };
+  const protection = protectionChanges(before, head);
+  if (protection.length > 0) diff.protection = protection;
+  return diff;
+}
+
+function protectionChanges(before: ReadonlyMap<string, SnapshotResource>, head: SetupSnapshot): ProtectionChange[] {
+  return head.resources.flatMap((resource) => {
+    const old = before.get(keyOf(resource))?.options;
+    if (!old || !resource.options || old.protect === resource.options.protect) return [];
+    return [{ resource: plannedResource(resource, head.labels), before: old.protect, after: resource.options.protect }];
+  });
 }
 
 function updateOf(

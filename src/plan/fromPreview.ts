@@ -1,7 +1,16 @@
 import { maskSecrets } from "../evaluate/evaluateProgram";
 import { compareGuideOrder } from "./declaredSetup";
 import { stepOfUrn } from "./guideSteps";
-import { ChangeAction, PlannedResource, PropertyChange, ResourceChange, SetupDiff, SetupPlan, countChanges } from "./planModel";
+import {
+  ChangeAction,
+  PlannedResource,
+  PropertyChange,
+  ResourceChange,
+  SetupDiff,
+  SetupPlan,
+  countChanges,
+  withLifecycle,
+} from "./planModel";
 import { allProperties, propertyChanges } from "./propertyDiff";
 import { ReferenceLabels, referenceLabels, withReferences } from "./references";
 import { displayNameOf, kindOf } from "./resourceKinds";
@@ -18,6 +27,8 @@ interface PreviewState {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  protect?: boolean;
+  retainOnDelete?: boolean;
 }
 
 interface PreviewStep {
@@ -168,7 +179,7 @@ function plannedResource(urn: string, state: PreviewState, labels: ReferenceLabe
   };
   const displayName = displayNameOf(inputs);
   if (displayName !== undefined) resource.displayName = displayName;
-  return resource;
+  return withLifecycle(resource, state);
 }
 
 function changeOf(

@@ -13,6 +13,22 @@ export interface PlannedResource {
   /** Label, name or login the object has in the Admin Console. */
   displayName?: string;
   properties: Record<string, unknown>;
+  /** Pulumi refuses to delete or replace it (the stack's `protect`). */
+  protect?: true;
+  /** Pulumi forgets it on delete and leaves the object in the org. */
+  retainOnDelete?: true;
+}
+
+/** What a reviewer must know about how Pulumi treats a resource beyond its properties. */
+export function lifecycleFlags(resource: Pick<PlannedResource, "protect" | "retainOnDelete">): string[] {
+  return [...(resource.protect ? ["protected"] : []), ...(resource.retainOnDelete ? ["retained on delete"] : [])];
+}
+
+/** Sets the flags that are on, so a plan without them (an older base) reads the same as before. */
+export function withLifecycle<T extends PlannedResource>(resource: T, options?: { protect?: boolean; retainOnDelete?: boolean }): T {
+  if (options?.protect) resource.protect = true;
+  if (options?.retainOnDelete) resource.retainOnDelete = true;
+  return resource;
 }
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";
@@ -43,12 +59,21 @@ export interface PlanCounts {
   destroy: number;
 }
 
+/** A resource kept under the same name whose `protect` changes: no change in the org, but it decides what a later up may delete. */
+export interface ProtectionChange {
+  resource: PlannedResource;
+  before: boolean;
+  after: boolean;
+}
+
 export interface SetupDiff {
   counts: PlanCounts;
   /** In guide order. */
   changes: ResourceChange[];
   /** Stack outputs clients read (issuer, client IDs) that change. */
   outputs: PropertyChange[];
+  /** In guide order; absent when nothing changes or the base predates recorded options. */
+  protection?: ProtectionChange[];
   /** Said when the comparison is lopsided, e.g. the stack did not exist at the base ref. */
   note?: string;
 }

@@ -1,6 +1,15 @@
 import { formatValue } from "./formatValue";
 import { groupBySteps } from "./guideSteps";
-import { ChangeAction, PlanCounts, PlannedResource, PropertyChange, ResourceChange, SetupDiff, SetupPlan } from "./planModel";
+import {
+  ChangeAction,
+  PlanCounts,
+  PlannedResource,
+  PropertyChange,
+  ResourceChange,
+  SetupDiff,
+  SetupPlan,
+  lifecycleFlags,
+} from "./planModel";
 import { describeResource } from "./resourceKinds";
 
 /** GitHub refuses comments longer than this. */
@@ -35,7 +44,7 @@ export function renderMarkdown(plan: SetupPlan): string {
   }
   const top = [...head, `**${countsLine(plan.diff.counts)}** · ${sourceLine(plan)}`, ""];
   if (plan.diff.note) top.push(`> [!NOTE]\n> ${plan.diff.note}`, "");
-  top.push(...banner(plan.diff), ...changesSection(plan.diff), ...outputsSection(plan.diff.outputs));
+  top.push(...banner(plan.diff), ...protectionSection(plan.diff), ...changesSection(plan.diff), ...outputsSection(plan.diff.outputs));
   const body = top.join("\n");
   const folded = (withProperties: boolean) =>
     `<details><summary>Declared setup after this change: ${plural(plan.declared.length, "resource")}</summary>\n\n${setupSection(plan.declared, withProperties)}\n</details>\n`;
@@ -61,6 +70,19 @@ function banner(diff: SetupDiff): string[] {
     `> **${plural(destructive.length, "destructive change")}**`,
     ...destructive.map((c) => `> - **${c.action}** ${resourceTitle(c.resource)}: ${c.destructive}`),
     ...renameHints(diff.changes),
+    "",
+  ];
+}
+
+/** Turning protection off is what lets a later change delete; it changes nothing in the org itself. */
+function protectionSection(diff: SetupDiff): string[] {
+  const changes = diff.protection ?? [];
+  if (changes.length === 0) return [];
+  const shown = (on: boolean) => (on ? "protected" : "not protected");
+  return [
+    changes.some((c) => !c.after) ? "> [!WARNING]" : "> [!NOTE]",
+    `> **protect changes for ${plural(changes.length, "resource")}** (Pulumi refuses to delete or replace a protected resource)`,
+    ...changes.map((c) => `> - ${escapeText(describeResource(c.resource))} · ${code(c.resource.name)}: ${shown(c.before)} → ${shown(c.after)}`),
     "",
   ];
 }
@@ -123,7 +145,8 @@ function setupSection(declared: PlannedResource[], withProperties: boolean): str
 }
 
 function resourceTitle(resource: PlannedResource): string {
-  return `${escapeText(describeResource(resource))} · ${code(resource.name)}`;
+  const flags = lifecycleFlags(resource).map((flag) => ` · **${flag}**`).join("");
+  return `${escapeText(describeResource(resource))} · ${code(resource.name)}${flags}`;
 }
 
 /** A code span that survives backticks in the value (names come from stack config). */

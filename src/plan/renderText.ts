@@ -2,7 +2,7 @@ import { Evaluation } from "../evaluate/evaluateProgram";
 import { declaredSetup, snapshotOf } from "./declaredSetup";
 import { formatValue } from "./formatValue";
 import { groupBySteps } from "./guideSteps";
-import { PlannedResource } from "./planModel";
+import { PlannedResource, lifecycleFlags } from "./planModel";
 import { describeResource, kindOf } from "./resourceKinds";
 
 /** The declared setup for a terminal: one line per resource under each guide step. */
@@ -13,7 +13,10 @@ export function renderSetupText(evaluation: Evaluation): string {
     lines.push("", step.title);
     if (items.length === 0) lines.push(`  nothing declared${step.whenEmpty ? `: ${step.whenEmpty}` : ""}`);
     const width = Math.max(0, ...items.map((r) => describeResource(r).length));
-    for (const resource of items) lines.push(`  ${describeResource(resource).padEnd(width)}  ${summaryOf(resource)}`.trimEnd());
+    for (const resource of items) {
+      const flags = lifecycleFlags(resource).map((flag) => ` [${flag}]`).join("");
+      lines.push(`  ${describeResource(resource).padEnd(width)}  ${summaryOf(resource)}${flags}`.trimEnd());
+    }
   }
   return `${lines.join("\n")}\n`;
 }

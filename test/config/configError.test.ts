@@ -35,4 +35,12 @@ describe("ConfigError", () => {
       '  - okta-direct-auth:catchAll: "NO" is not one of "DENY", "ALLOW"',
     ]);
   });
+
+  it("shows ten problems of thousands and counts the rest", () => {
+    const problems = Array.from({ length: 20_000 }, (_, i) => ({ key: `okta-direct-auth:k${i}`, problem: "unknown key" }));
+    const lines = new ConfigError(problems).message.split("\n");
+    expect(lines).toHaveLength(12);
+    expect(lines[10]).toBe("  - okta-direct-auth:k9: unknown key");
+    expect(lines[11]).toBe("  … and 19,990 more problems");
+  });
 });

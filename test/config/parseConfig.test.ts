@@ -34,6 +34,38 @@ describe("parseConfig rejects", () => {
     expect(error.problems).toEqual([expect.objectContaining({ key: "okta-direct-auth:variants", problem: 'expected array, got "otp"' })]);
   });
 
+  it("an overlong login as its length alone, without running the login pattern over it", () => {
+    const error = errorOf({ variants: ["otp"], testUser: { login: `${"a.".repeat(50_000)}@` } }) as ConfigError;
+    expect(error.problems.map((p) => p.problem)).toEqual(["is 100001 characters long; at most 100"]);
+  });
+
+  it.each([
+    ["20,000 copies of a variant", { variants: Array(20_000).fill("otp") }],
+    ["20,000 unknown variants", { variants: Array.from({ length: 20_000 }, (_, i) => `v${i}`) }],
+    ["20,000 apps with an unknown variant", { apps: Array(20_000).fill({ name: "Direct Auth", variants: ["otq"] }) }],
+  ])("%s as one short problem", (_, values) => {
+    const error = errorOf({ ...values, testUser: TESTER }) as ConfigError;
+    expect(error.problems).toHaveLength(1);
+    expect(error.message.split("\n").length).toBeLessThanOrEqual(4);
+  });
+
+  it.each([
+    ["at the top level", (keys: Record<string, unknown>) => ({ variants: ["otp"], testUser: TESTER, ...keys }), "okta-direct-auth:k0"],
+    ["in the test user", (keys: Record<string, unknown>) => ({ variants: ["otp"], testUser: { ...TESTER, ...keys } }), "okta-direct-auth:testUser.k0"],
+  ])("20,000 unknown keys %s as one problem", (_, configWith, key) => {
+    const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
+    const error = errorOf(configWith(keys)) as ConfigError;
+    expect(error.problems).toEqual([expect.objectContaining({ key, problem: '20,000 unknown keys: "k0", "k1", "k2" and 19,997 more' })]);
+  });
+
+  it("a variant list nested 200,000 deep, as a problem rather than a stack overflow", () => {
+    const deep = JSON.parse(`${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+    const error = errorOf({ variants: deep, testUser: TESTER }) as ConfigError;
+    expect(error.problems).toEqual([
+      expect.objectContaining({ key: "okta-direct-auth:variants[0]", problem: "expected string, got a list nested too deeply to show" }),
+    ]);
+  });
+
   it("two app names that would give the same resource names", () => {
     const apps = [
       { name: "Push App", variants: ["oob-okta-verify"] },
@@ -66,6 +98,24 @@ describe("parseConfig accepts", () => {
       ["Direct Auth MFA", "2FA", ["mfa-otp", "mfa-oob-okta-verify"]],
       ["Direct Auth 1FA", "1FA", ["otp", "oob-email"]],
     ]);
+  });
+
+  it("app names at Okta's 100-character label limit, whose derived policy names stay within Okta's 255", () => {
+    const name = (c: string) => c.repeat(100);
+    const config = parseConfig({
+      apps: [
+        { name: name("a"), variants: ["oob-okta-verify"] },
+        { name: name("b"), variants: ["oob-phone"] },
+        { name: name("c"), variants: ["otp", "oob-email"] },
+      ],
+      testUser: TESTER,
+    });
+    expect(config.apps.map((a) => a.policyName)).toEqual([
+      expect.stringContaining(`(${name("a")})`),
+      expect.stringContaining(`(${name("b")})`),
+      `${name("c")} 1FA`,
+    ]);
+    for (const app of config.apps) expect(app.policyName.length).toBeLessThanOrEqual(255);
   });
 
   it("the org authorization server unless a custom one is named", () => {

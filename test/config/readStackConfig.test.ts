@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config/configError";
 import { parseConfig } from "../../src/config/parseConfig";
+import { configKeyProblems } from "../../src/config/configKeys";
 import { namespaceValues, readOrgUrl, readStackConfig } from "../../src/config/readStackConfig";
 import { loadStackConfig } from "../../src/config/stackFile";
 import { TESTER, stackConfig } from "../helpers/stackConfig";
@@ -20,6 +21,12 @@ describe("namespaceValues", () => {
         "other-project:variants": '["x"]',
       }),
     ).toEqual({ variants: ["otp"], protect: true, authorizationServer: "default" });
+  });
+
+  it("keeps a key named __proto__ as a key of its own, so it is reported rather than inherited from", () => {
+    const values = namespaceValues({ "okta-direct-auth:__proto__": '{"variants":["otp"]}' });
+    expect(Object.keys(values)).toEqual(["__proto__"]);
+    expect(values.variants).toBeUndefined();
   });
 });
 
@@ -47,11 +54,50 @@ describe("readOrgUrl", () => {
     expect(readOrgUrl({ "okta:orgName": "dev-1" }, {})).toBe("https://dev-1.okta.com");
   });
 
+  it.each(["evil.example.com/#", "dev-1/", "dev_1", "-dev", "dev 1", "a".repeat(64), "dev-1@evil.com"])(
+    "refuses org name %j, which is not one hostname label",
+    (orgName) => {
+      expect(() => readOrgUrl({ "okta:orgName": orgName }, {})).toThrow(/okta:orgName: .* is not an org subdomain/);
+    },
+  );
+
+  it.each(["okta.com/", "https://okta.com", "okta.com#", "okta", "evil.com:8443", "1.2.3.4", ".okta.com"])(
+    "refuses base URL %j, which is not a hostname",
+    (baseUrl) => {
+      expect(() => readOrgUrl({ "okta:orgName": "dev-1", "okta:baseUrl": baseUrl }, {})).toThrow(/okta:baseUrl: .* is not a hostname/);
+    },
+  );
+
+  it("says how to split a whole org URL given as the org name", () => {
+    expect(() => readOrgUrl({ "okta:orgName": "https://dev-1.oktapreview.com/" }, {})).toThrow(
+      "set okta:orgName to dev-1 and okta:baseUrl to oktapreview.com",
+    );
+  });
+
+  it("names the env variable a bad value came from", () => {
+    expect(() => readOrgUrl({}, { OKTA_ORG_NAME: "evil.com/#", OKTA_BASE_URL: "x/" })).toThrow(
+      /okta:orgName \(from env OKTA_ORG_NAME\): [\s\S]*okta:baseUrl \(from env OKTA_BASE_URL\): /,
+    );
+  });
+
   it("names okta:orgName, what it is and how to set it when there is none", () => {
     expect(() => readOrgUrl({}, {})).toThrow(ConfigError);
     expect(() => readOrgUrl({}, {})).toThrow(
       /okta:orgName: required[\s\S]*expected: the org's subdomain[\s\S]*example:  pulumi config set okta:orgName/,
     );
+  });
+});
+
+describe("configKeyProblems", () => {
+  it("leaves other projects' and providers' keys alone", () => {
+    expect(configKeyProblems({ "aws:region": "eu-west-1", "pulumi:tags": "{}", "okta:orgName": "dev-1", "okta-direct-auth:x": "1" })).toEqual([]);
+  });
+
+  it("reports 20,000 unknown okta settings as one problem", () => {
+    const all = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`okta:k${i}`, "v"]));
+    expect(configKeyProblems(all)).toEqual([
+      expect.objectContaining({ key: "okta:k0", problem: '20,000 unknown keys: "okta:k0", "okta:k1", "okta:k2" and 19,997 more' }),
+    ]);
   });
 });
 
@@ -64,6 +110,21 @@ describe("readStackConfig", () => {
     const settings = readStackConfig();
     expect(settings.orgUrl).toBe("https://dev-9.oktapreview.com");
     expect(settings.config.apps.map((a) => a.variants.map((v) => v.id))).toEqual([["otp"]]);
+  });
+
+  it("refuses a value set with --secret for a key that is not a credential, as the offline plan does", async () => {
+    const config = stackConfig({ variants: ["otp"], testUser: TESTER, catchAll: "ALLOW" }, { "okta:orgName": "dev-9", "okta:apiToken": "t0k" });
+    await mockedOrg(config);
+    pulumi.runtime.setAllConfig(config, ["okta-direct-auth:catchAll", "okta:apiToken"]);
+    let error: ConfigError | undefined;
+    try {
+      readStackConfig();
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.objectContaining({ key: "okta-direct-auth:catchAll", problem: expect.stringMatching(/^is encrypted \(secure:\) but is not a secret/) }),
+    ]);
   });
 
   it("reports a missing org together with the namespace's problems", async () => {

@@ -17,7 +17,14 @@ describe("config schema", () => {
     expect(testUserSchema.safeParse({ login }).success).toBe(false);
   });
 
-  it.each(["com.example.directauth:/callback", "https://app.example.com/callback", "myapp://done"])(
+  it.each([
+    "com.example.directauth:/callback",
+    "https://app.example.com/callback",
+    "myapp://done",
+    "http://127.0.0.1:8080/callback",
+    "http://[::1]/callback",
+    "http://localhost:3000/callback",
+  ])(
     "takes %s as a redirect URI",
     (redirectUri) => {
       expect(rawConfigSchema.safeParse({ ...base, redirectUri }).success).toBe(true);
@@ -26,6 +33,25 @@ describe("config schema", () => {
 
   it.each(["callback", "/callback"])("refuses %s as a redirect URI (no scheme)", (redirectUri) => {
     expect(rawConfigSchema.safeParse({ ...base, redirectUri }).success).toBe(false);
+  });
+
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript://%0aalert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "http://app.example.com/callback",
+    "http://127.0.0.1.evil.example/callback",
+    "http://localhost@evil.example/callback",
+    "https://app.example.com/callback#x",
+  ])("refuses %s as a redirect URI", (redirectUri) => {
+    expect(rawConfigSchema.safeParse({ ...base, redirectUri }).success).toBe(false);
+  });
+
+  it("refuses a redirect URI longer than its limit, and says the limit", () => {
+    const parsed = rawConfigSchema.safeParse({ ...base, redirectUri: `https://app.example.com/${"a".repeat(2100)}` });
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(["is 2124 characters long; at most 2048"]);
   });
 
   it("refuses phone channels the phone authenticator has no method for", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/config/configError";
 import { SECRET_MASK, evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { defineDirectAuthProgram } from "../../src/program";
 
@@ -30,5 +31,12 @@ describe("evaluateProgram", () => {
     const first = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
     const second = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
     expect(second.outputs.apps).toEqual(first.outputs.apps);
+  });
+
+  it("refuses an org name that is not a hostname label instead of making it the issuer", async () => {
+    const hostile = { ...config, "okta:orgName": "evil.example.com/#" };
+    const evaluation = evaluateProgram({ stack: "dev", config: hostile, program: defineDirectAuthProgram });
+    await expect(evaluation).rejects.toThrow(ConfigError);
+    await expect(evaluation).rejects.toThrow(/okta:orgName: "evil\.example\.com\/#" is not an org subdomain/);
   });
 });

@@ -31,6 +31,15 @@ describe("connectionFromSettings without an org", () => {
   it("refuses rather than sending credentials to a guessed org", () => {
     expect(() => connectionFromSettings({ "okta:apiToken": "t0k" }, {})).toThrow(/okta:orgName/);
   });
+
+  it("refuses an org name or base URL that would send credentials to another host", () => {
+    expect(() => connectionFromSettings({ "okta:orgName": "evil.example.com/#", "okta:apiToken": "t0k" }, {})).toThrow(
+      /okta:orgName: "evil\.example\.com\/#" is not an org subdomain/,
+    );
+    expect(() => connectionFromSettings({}, { OKTA_ORG_NAME: "dev-1", OKTA_BASE_URL: "evil.example.com/#" })).toThrow(
+      /okta:baseUrl: .* is not a hostname/,
+    );
+  });
 });
 
 describe("connectionFromSettings with an HTTP proxy", () => {

@@ -73,6 +73,18 @@ describe("npm run plan", () => {
     expect(stderr).not.toMatch(/\bat \S+ \(/);
   });
 
+  it.each([
+    ["list", "- okta:orgName: dev-1\n", "is a YAML list, not a stack file"],
+    ["project", "name: okta-direct-auth\nruntime: nodejs\n", "is a project file (Pulumi.yaml, it has `runtime:`), not a stack file"],
+    ["broken", "config:\n  okta:orgName: [dev-1\n", "is not valid YAML: "],
+  ])("says in one line naming the file what is wrong with a %s stack file, and exits 2", async (stack, yaml, message) => {
+    writeFileSync(`Pulumi.${stack}.yaml`, yaml);
+    const { code, stdout, stderr } = await runPlan("--stack", stack);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trimEnd().split("\n")).toEqual([expect.stringContaining(`Pulumi.${stack}.yaml ${message}`)]);
+  });
+
   it("renders a preview file to --out, as JSON with --json", async () => {
     expect((await runPlan("--from-preview", "preview.json", "--out", "preview.md")).code).toBe(0);
     expect(readFileSync("preview.md", "utf8")).toMatch(/^<!-- okta-direct-auth-preview:dev -->\n/);

@@ -147,4 +147,26 @@ describe("offline plan of a change", () => {
       expect(rendered).toContain("[secret]");
     }
   });
+
+  it("turning protect off changes no object but says, with a warning, which resources Pulumi may then delete", async () => {
+    const plan = await planOfChange({ ...MFA_ONLY, protect: true }, MFA_ONLY);
+
+    expect(plan.diff!.counts).toEqual({ add: 0, change: 0, replace: 0, destroy: 0 });
+    expect(plan.diff!.protection!.length).toBe(plan.declared.length);
+    expect(plan.diff!.protection!.every((c) => c.before && !c.after)).toBe(true);
+    const lines = renderMarkdown(plan).split("\n");
+    const start = lines.indexOf("> [!WARNING]");
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start + 1]).toBe(
+      `> **protect changes for ${plan.declared.length} resources** (Pulumi refuses to delete or replace a protected resource)`,
+    );
+    expect(lines).toContain('> - native app "Direct Auth MFA OTP" · `direct-auth-direct-auth-mfa-otp`: protected → not protected');
+    expect(JSON.parse(renderJson(plan)).diff.protection).toHaveLength(plan.declared.length);
+  });
+
+  it("lists no protect change when protect stays as it was", async () => {
+    const plan = await planOfChange({ ...MFA_ONLY, protect: true }, { ...MFA_ONLY, variants: ["mfa-otp", "mfa-oob-phone"], protect: true });
+    expect(plan.diff!.protection).toBeUndefined();
+    expect(renderMarkdown(plan)).not.toContain("protect changes");
+  });
 });
