@@ -27,6 +27,18 @@ export interface Group {
   id: string;
   name: string;
   userIds: Set<string>;
+  /** OKTA_GROUP, or BUILT_IN for Everyone. */
+  type?: "OKTA_GROUP" | "BUILT_IN";
+  description?: string;
+  created?: string;
+  lastUpdated?: string;
+}
+
+/** An app's assignment to a group (`PUT /api/v1/apps/{id}/groups/{groupId}`). */
+export interface GroupAssignment {
+  priority?: number;
+  profile: Record<string, unknown>;
+  lastUpdated: string;
 }
 
 export interface OAuthApp {
@@ -36,12 +48,27 @@ export interface OAuthApp {
   grantTypes: string[];
   tokenEndpointAuthMethod: string;
   authenticationPolicyId?: string;
-  assignedGroupIds: Set<string>;
+  /** Okta answers `invalid_client` for an INACTIVE app's client id. */
+  status: LifecycleStatus;
+  applicationType: string;
+  redirectUris: string[];
+  responseTypes: string[];
+  pkceRequired: boolean;
+  /** Only for confidential clients; never answered after the create. */
+  clientSecret?: string;
+  issuerMode: string;
+  /** By group id: the groups whose users may use the app. */
+  groupAssignments: Map<string, GroupAssignment>;
+  /** The body of the last create or update: what Okta echoes back that no flow reads (visibility, notes, ...). */
+  submitted: Record<string, unknown>;
+  created: string;
+  lastUpdated: string;
 }
 
 export interface AuthenticationConstraint {
-  knowledge?: { types?: string[] };
-  possession?: { types?: string[] };
+  knowledge?: { types?: string[]; required?: boolean };
+  /** `deviceBound` and the like are kept for the API to echo; the flows do not model devices. */
+  possession?: { types?: string[]; required?: boolean; deviceBound?: string };
 }
 
 export interface PeopleCondition {
@@ -59,12 +86,24 @@ export interface AppSignOnRule extends PeopleCondition {
   access: "ALLOW" | "DENY";
   factorMode: "1FA" | "2FA";
   constraints: AuthenticationConstraint[];
+  /** Okta's catch-all rule: cannot be deleted or moved. */
+  system?: boolean;
+  /** `conditions` and `actions` as last written: Okta echoes what no flow reads (network, platform, ...). */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AppSignOnPolicy {
   id: string;
   name: string;
   rules: AppSignOnRule[];
+  description?: string;
+  status?: LifecycleStatus;
+  /** The org's default policy; Okta's presets are system policies too. */
+  system?: boolean;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface SessionRule {
@@ -74,6 +113,11 @@ export interface SessionRule {
   status: LifecycleStatus;
   access: "ALLOW" | "DENY";
   primaryFactor: string;
+  system?: boolean;
+  /** `conditions` and `actions` as last written, for the fields no flow reads. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 /** A global session policy (Okta's OKTA_SIGN_ON type). */
@@ -84,6 +128,10 @@ export interface SessionPolicy {
   status: LifecycleStatus;
   groupsIncluded: string[];
   rules: SessionRule[];
+  description?: string;
+  system?: boolean;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AccessRule {
@@ -169,6 +217,7 @@ export function catchAllRule(policyId: string, access: "ALLOW" | "DENY"): AppSig
     usersExcluded: [],
     groupsIncluded: [],
     groupsExcluded: [],
+    system: true,
   };
 }
 
@@ -183,21 +232,30 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
       created: now,
       lastUpdated: now,
     },
-    groups: new Map([[EVERYONE_GROUP_ID, { id: EVERYONE_GROUP_ID, name: "Everyone", userIds: new Set<string>() }]]),
+    groups: new Map([[EVERYONE_GROUP_ID, everyoneGroup(now)]]),
     apps: [],
     appSignOnPolicies: new Map(),
     defaultAppSignOnPolicy: {
       id: defaultAppPolicyId,
       name: "Default Policy",
+      description: "The default app sign-in policy.",
+      status: "ACTIVE",
+      system: true,
       rules: [catchAllRule(defaultAppPolicyId, "ALLOW")],
+      created: now,
+      lastUpdated: now,
     },
     sessionPolicies: [
       {
         id: defaultSessionPolicyId,
         name: "Default Policy",
+        description: "The default policy applies in all situations if no other policy applies.",
         priority: Number.MAX_SAFE_INTEGER,
         status: "ACTIVE",
+        system: true,
         groupsIncluded: [EVERYONE_GROUP_ID],
+        created: now,
+        lastUpdated: now,
         rules: [
           {
             id: oktaId("0pr", `${defaultSessionPolicyId}::Default Rule`),
@@ -206,6 +264,7 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
             status: "ACTIVE",
             access: "ALLOW",
             primaryFactor: "PASSWORD_IDP",
+            system: true,
           },
         ],
       },
@@ -221,6 +280,19 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     added.usedByPolicies = [...(a.usedByPolicies ?? [])];
   }
   return org;
+}
+
+/** Every user is in Everyone; Okta lists it as a BUILT_IN group. */
+function everyoneGroup(now: string): Group {
+  return {
+    id: EVERYONE_GROUP_ID,
+    name: "Everyone",
+    description: "All users in your organization",
+    type: "BUILT_IN",
+    userIds: new Set<string>(),
+    created: now,
+    lastUpdated: now,
+  };
 }
 
 /**

@@ -2,14 +2,18 @@ import { Answer } from "../answer";
 import { invalidToken, methodNotAllowed, notFound } from "../errors";
 import { EmulatorState } from "../state";
 import { ApiRequest, ApiRoute } from "./api";
+import { APP_ROUTES } from "./apps";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
+import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
+import { POLICY_RULE_ROUTES } from "./policyRules";
 import { USER_ROUTES } from "./users";
 
-const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...USER_ROUTES];
+const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...POLICY_RULE_ROUTES, ...USER_ROUTES, ...APP_ROUTES];
 
 /** The management API subset (`/api/v1/...`); undefined for other paths. */
 export function managementRoute(state: EmulatorState, request: ApiRequest): Answer | undefined {
+  if (request.path === "/.well-known/okta-organization" && request.method === "GET") return organizationAnswer(state);
   if (!request.path.startsWith("/api/v1/")) return undefined;
   const { apiToken } = state.settings;
   if (apiToken !== undefined && request.headers.authorization !== `SSWS ${apiToken}`) throw invalidToken();

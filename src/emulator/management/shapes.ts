@@ -1,14 +1,10 @@
 import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
 import { oktaId } from "../../evaluate/oktaIds";
 import { Authenticator, Org, OrgUser } from "../orgModel";
+import { Links, link } from "./links";
 
 /** Okta's JSON for the management objects the emulator serves; never a password or unrequested secret. */
 
-type Links = Record<string, { href: string; hints?: { allow: string[] } }>;
-
-function link(href: string, ...allow: string[]): { href: string; hints?: { allow: string[] } } {
-  return allow.length ? { href, hints: { allow } } : { href };
-}
 
 export function authenticatorJson(url: string, a: Authenticator): Record<string, unknown> {
   const self = `${url}/api/v1/authenticators/${a.id}`;

@@ -37,7 +37,7 @@ export function authenticateClient(
   const basicClientId = basicAuthUser(authorization);
   const clientId = param(form, "client_id") ?? basicClientId;
   const app = state.org.apps.find((a) => a.clientId === clientId);
-  if (!app) throw new OAuthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+  if (!app || app.status !== "ACTIVE") throw new OAuthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
   if (app.tokenEndpointAuthMethod !== "none" && basicClientId === undefined && param(form, "client_secret") === undefined) {
     throw new OAuthError(
       401,
