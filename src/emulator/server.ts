@@ -69,9 +69,12 @@ export class EmulatorServer {
     } catch (error) {
       answer = errorAnswer(error);
     }
+    // Date from the clock of the rate-limit headers: clients read X-Rate-Limit-Reset against it.
+    const nowMs = Date.now();
     res.writeHead(answer.status, {
       "Content-Type": answer.contentType,
-      ...this.rateLimits.headersFor(path, Date.now()),
+      Date: new Date(nowMs).toUTCString(),
+      ...this.rateLimits.headersFor(path, nowMs),
       ...answer.headers,
     });
     res.end(answer.body);
