@@ -162,8 +162,14 @@ export interface CustomAuthorizationServer {
   policies: AccessPolicy[];
 }
 
+/** Okta's user statuses the emulator moves through: DELETE deactivates (DEPROVISIONED) before it deletes. */
+export type UserStatus = "STAGED" | "ACTIVE" | "DEPROVISIONED";
+
 export interface OrgUser {
   id: string;
+  status: UserStatus;
+  /** Profile attributes the flows do not read (secondEmail, postalAddress, custom ones), echoed back. */
+  otherProfile: Record<string, unknown>;
   login: string;
   email: string;
   firstName: string;
@@ -182,6 +188,8 @@ export interface OrgUser {
   unenrolled: Set<string>;
   pendingTotp?: { factorId: string; secret: string };
   created: string;
+  statusChanged?: string;
+  lastUpdated?: string;
 }
 
 export interface Org {
@@ -194,7 +202,9 @@ export interface Org {
   /** Ordered by priority; the org's default policy is last. */
   sessionPolicies: SessionPolicy[];
   authorizationServers: Map<string, CustomAuthorizationServer>;
+  /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
+  users: OrgUser[];
   created: string;
 }
 
@@ -271,6 +281,7 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     ],
     authorizationServers: new Map([["default", defaultAuthorizationServer()]]),
     user,
+    users: [user],
     created: now,
   };
   for (const a of baseline.authenticators) {
@@ -368,6 +379,15 @@ export function peopleConditionMatches(org: Org, condition: PeopleCondition, use
   if (condition.usersExcluded.includes(userId) || condition.groupsExcluded.some((g) => groups.has(g))) return false;
   if (condition.usersIncluded.length === 0 && condition.groupsIncluded.length === 0) return true;
   return condition.usersIncluded.includes(userId) || condition.groupsIncluded.some((g) => groups.has(g));
+}
+
+export function userById(org: Org, id: string): OrgUser | undefined {
+  return org.users.find((u) => u.id === id);
+}
+
+/** Only ACTIVE users can authenticate; logins are compared without case, as Okta does. */
+export function activeUserByLogin(org: Org, login: string): OrgUser | undefined {
+  return org.users.find((u) => u.status === "ACTIVE" && u.login.toLowerCase() === login.toLowerCase());
 }
 
 export function byPriority<T extends { priority: number }>(items: readonly T[]): T[] {

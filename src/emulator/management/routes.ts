@@ -4,12 +4,15 @@ import { EmulatorState } from "../state";
 import { ApiRequest, ApiRoute } from "./api";
 import { APP_ROUTES } from "./apps";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
+import { GROUP_ROUTES } from "./groups";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
 import { POLICY_RULE_ROUTES } from "./policyRules";
+import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_ROUTES } from "./users";
 
-const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...POLICY_RULE_ROUTES, ...USER_ROUTES, ...APP_ROUTES];
+const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...POLICY_RULE_ROUTES, ...USER_ROUTES, ...APP_ROUTES,
+  ...USER_ACCOUNT_ROUTES, ...GROUP_ROUTES];
 
 /** The management API subset (`/api/v1/...`); undefined for other paths. */
 export function managementRoute(state: EmulatorState, request: ApiRequest): Answer | undefined {

@@ -58,31 +58,39 @@ export function enrollmentPolicyJson(url: string, org: Org): Record<string, unkn
   };
 }
 
+/** Never the password: Okta answers `password: {}` for a user who has one. */
 export function userJson(url: string, user: OrgUser): Record<string, unknown> {
+  const self = `${url}/api/v1/users/${user.id}`;
+  const lifecycle = user.status === "ACTIVE" ? "deactivate" : "activate";
+  const changed = user.statusChanged ?? user.created;
   return {
     id: user.id,
-    status: "ACTIVE",
+    status: user.status,
     created: user.created,
-    activated: user.created,
-    statusChanged: user.created,
+    activated: user.status === "ACTIVE" ? changed : null,
+    statusChanged: changed,
     lastLogin: null,
-    lastUpdated: user.created,
-    passwordChanged: user.created,
+    lastUpdated: user.lastUpdated ?? user.created,
+    passwordChanged: user.password ? user.created : null,
     type: { id: oktaId("oty", "default") },
     profile: {
       firstName: user.firstName,
       lastName: user.lastName,
-      mobilePhone: user.mobilePhone,
+      mobilePhone: user.mobilePhone || null,
       secondEmail: null,
+      ...user.otherProfile,
       login: user.login,
       email: user.email,
     },
     credentials: {
-      password: {},
+      ...(user.password ? { password: {} } : {}),
       emails: [{ value: user.email, status: "VERIFIED", type: "PRIMARY" }],
       provider: { type: "OKTA", name: "OKTA" },
     },
-    _links: { self: link(`${url}/api/v1/users/${user.id}`) },
+    _links: {
+      self: link(self),
+      [lifecycle]: { href: `${self}/lifecycle/${lifecycle}`, method: "POST" },
+    },
   };
 }
 

@@ -13,10 +13,10 @@ import { FactorView, factorJson, userJson } from "./shapes";
 const GOOGLE_OTP = "google_otp";
 
 /** Ids and logins both name a user in the path; a login arrives URL-encoded (`@` as %40). */
-function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
+export function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
   const idOrLogin = decodeURIComponent(encodedIdOrLogin);
-  const user = state.org.user;
-  if (user.id === idOrLogin || user.login.toLowerCase() === idOrLogin.toLowerCase()) return user;
+  const user = state.org.users.find((u) => u.id === idOrLogin || u.login.toLowerCase() === idOrLogin.toLowerCase());
+  if (user) return user;
   throw notFound(idOrLogin, "User");
 }
 

@@ -1,7 +1,7 @@
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
 import { FactorKind } from "../factors";
-import { OAuthApp, OrgUser } from "../orgModel";
+import { OAuthApp, OrgUser, activeUserByLogin, userById } from "../orgModel";
 import {
   accessPolicyAllows,
   appSignOnPolicyAllows,
@@ -54,15 +54,16 @@ function basicAuthUser(authorization: string | undefined): string | undefined {
 }
 
 export function userByLogin(state: EmulatorState, login: string): OrgUser {
-  const user = state.org.user;
-  if (user.login.toLowerCase() === login.toLowerCase()) return user;
+  const user = activeUserByLogin(state.org, login);
+  if (user) return user;
   throw new OAuthError(400, "invalid_grant", "The login_hint does not match an active user (direct_auth_invalid_login_hint).");
 }
 
-/** Transactions only ever belong to the org's one user; a stale id means the code was forged. */
+/** The user a transaction began with, while still ACTIVE (deactivated or deleted since: no more legs). */
 export function userOf(state: EmulatorState, transaction: { userId: string }): OrgUser {
-  if (state.org.user.id !== transaction.userId) throw new OAuthError(400, "invalid_grant", "The user is no longer active.");
-  return state.org.user;
+  const user = userById(state.org, transaction.userId);
+  if (user?.status !== "ACTIVE") throw new OAuthError(400, "invalid_grant", "The user is no longer active.");
+  return user;
 }
 
 /**
