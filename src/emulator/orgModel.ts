@@ -143,6 +143,10 @@ export interface AccessRule {
   scopes: string[];
   groups: string[];
   users: string[];
+  /** `conditions` and `actions` (token lifetimes, hooks) as last written, echoed back. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AccessPolicy {
@@ -153,6 +157,9 @@ export interface AccessPolicy {
   /** Client ids, or ALL_CLIENTS. */
   clients: string[];
   rules: AccessRule[];
+  description?: string;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface CustomAuthorizationServer {
@@ -160,6 +167,12 @@ export interface CustomAuthorizationServer {
   name: string;
   audience: string;
   policies: AccessPolicy[];
+  /** An INACTIVE server answers no OAuth request. */
+  status?: LifecycleStatus;
+  description?: string;
+  issuerMode?: string;
+  created?: string;
+  lastUpdated?: string;
 }
 
 /** Okta's user statuses the emulator moves through: DELETE deactivates (DEPROVISIONED) before it deletes. */
@@ -314,7 +327,10 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
   return {
     id: "default",
     name: "default",
+    description: "Default Authorization Server for your Applications",
     audience: "api://default",
+    status: "ACTIVE",
+    issuerMode: "ORG_URL",
     policies: [
       {
         id: oktaId("00p", "default::Default Policy"),

@@ -3,7 +3,9 @@ import { invalidToken, methodNotAllowed, notFound } from "../errors";
 import { EmulatorState } from "../state";
 import { ApiRequest, ApiRoute } from "./api";
 import { APP_ROUTES } from "./apps";
+import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
+import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
 import { GROUP_ROUTES } from "./groups";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
@@ -12,7 +14,7 @@ import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_ROUTES } from "./users";
 
 const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...POLICY_RULE_ROUTES, ...USER_ROUTES, ...APP_ROUTES,
-  ...USER_ACCOUNT_ROUTES, ...GROUP_ROUTES];
+  ...USER_ACCOUNT_ROUTES, ...GROUP_ROUTES, ...AUTHORIZATION_SERVER_ROUTES, ...AUTH_SERVER_POLICY_ROUTES];
 
 /** The management API subset (`/api/v1/...`); undefined for other paths. */
 export function managementRoute(state: EmulatorState, request: ApiRequest): Answer | undefined {
