@@ -1,6 +1,6 @@
 import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
 import { oktaId } from "../../evaluate/oktaIds";
-import { Authenticator, Org, OrgUser } from "../orgModel";
+import { Authenticator, Org, OrgUser, enrollmentOf } from "../orgModel";
 import { Links, link } from "./links";
 
 /** Okta's JSON for the management objects the emulator serves; never a password or unrequested secret. */
@@ -37,6 +37,7 @@ export function methodJson(url: string, a: Authenticator, type: string): Record<
   };
 }
 
+/** Every ACTIVE authenticator is listed (NOT_ALLOWED unless set); INACTIVE ones are left out, as Okta does. */
 export function enrollmentPolicyJson(url: string, org: Org): Record<string, unknown> {
   const policy = org.enrollment;
   return {
@@ -51,7 +52,9 @@ export function enrollmentPolicyJson(url: string, org: Org): Record<string, unkn
     lastUpdated: policy.lastUpdated,
     settings: {
       type: "AUTHENTICATORS",
-      authenticators: [...policy.settings].map(([key, self]) => ({ key, enroll: { self } })),
+      authenticators: org.authenticators
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => ({ key: a.key, enroll: { self: enrollmentOf(org, a.key) } })),
     },
     _links: { self: link(`${url}/api/v1/policies/${policy.id}`, "GET", "PUT") },
     type: "MFA_ENROLL",
