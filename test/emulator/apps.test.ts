@@ -118,6 +118,15 @@ describe("apps: Okta's validation", () => {
     expect(causesOf(answer)).toMatch(/grant_types/);
   });
 
+  it("accepts a browser app with implicit only, as recorded against a real org, echoing settings it does not model", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const body = nativeApp({ grantTypes: ["implicit"], auth: "client_secret_basic", pkce: true });
+    body.settings.oauthClient = { ...body.settings.oauthClient, application_type: "browser", response_types: ["token", "id_token"], network: { connection: "ANYWHERE" } } as never;
+    const created = await api.post("/api/v1/apps?activate=false", body);
+    expect(created.status).toBe(200);
+    expect((created.body as Json).settings.oauthClient).toMatchObject({ application_type: "browser", grant_types: ["implicit"], network: { connection: "ANYWHERE" } });
+  });
+
   it("refuses authorization_code without a redirect URI", async () => {
     const { api } = await orgWithApi(dev, running);
     const answer = await api.post("/api/v1/apps", nativeApp({ redirectUris: [] }));

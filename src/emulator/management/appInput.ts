@@ -48,8 +48,8 @@ export function appInputOf(body: Json): AppInput {
   const tokenEndpointAuthMethod =
     typeof credentials.token_endpoint_auth_method === "string" ? credentials.token_endpoint_auth_method : defaultAuthMethod;
   const pkceRequired = typeof credentials.pkce_required === "boolean" ? credentials.pkce_required : tokenEndpointAuthMethod === "none";
-  if ((applicationType === "native" || applicationType === "browser") && !grantTypes.includes("authorization_code")) {
-    causes.push(`grant_types: A ${applicationType} application must include the authorization_code grant type.`);
+  if (applicationType === "native" && !grantTypes.includes("authorization_code")) {
+    causes.push("grant_types: A native application must include the authorization_code grant type.");
   }
   if (applicationType !== "service" && grantTypes.some((g) => REDIRECTING_GRANTS.includes(g)) && redirectUris.length === 0) {
     causes.push("redirect_uris: At least one redirect URI is required for the authorization_code or implicit grant type.");
