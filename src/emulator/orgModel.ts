@@ -189,6 +189,8 @@ export interface OrgUser {
   lastName: string;
   mobilePhone: string;
   password: string;
+  /** Only the question is ever answered back; the answer is kept to check it, as Okta does. */
+  recoveryQuestion?: { question: string; answer: string };
   totpSecret: string;
   /** Time step of the last accepted passcode: Okta accepts each once, and none older. */
   lastTotpStep?: number;

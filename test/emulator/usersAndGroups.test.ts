@@ -124,6 +124,22 @@ describe("users", () => {
     expect(passwordOnly.body.profile).toMatchObject({ lastName: "King" });
   });
 
+  it("changes the password and the recovery question only with the current password; the answer is never shown", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    const change = (oldPassword: string) =>
+      api.post(`/api/v1/users/${ada.id}/credentials/change_password`, { oldPassword: { value: oldPassword }, newPassword: { value: "Brand-New-Pass-1" } });
+    expectOktaError(await change("wrong-password"), 403, "E0000014");
+    expect((await change(PASSWORD)).body).toEqual({ password: {}, provider: { type: "OKTA", name: "OKTA" } });
+    expectOktaError(await change(PASSWORD), 403, "E0000014");
+    const question = await api.post(`/api/v1/users/${ada.id}/credentials/change_recovery_question`, {
+      password: { value: "Brand-New-Pass-1" },
+      recovery_question: { question: "Which symbol?", answer: "Asterisk" },
+    });
+    expect(question.body).toEqual({ password: {}, recovery_question: { question: "Which symbol?" }, provider: { type: "OKTA", name: "OKTA" } });
+    expect(JSON.stringify((await api.get(`/api/v1/users/${ada.id}`)).body)).not.toContain("Asterisk");
+  });
+
   it("DELETE deactivates an ACTIVE user, a second DELETE deletes it", async () => {
     const { api } = await orgWithApi(dev, running);
     const ada = (await newUser(api, "ada@example.com")).body as Json;

@@ -11,10 +11,21 @@ import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
 import { POLICY_RULE_ROUTES } from "./policyRules";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
+import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_ROUTES } from "./users";
 
-const ROUTES: ApiRoute[] = [...AUTHENTICATOR_ROUTES, ...POLICY_ROUTES, ...POLICY_RULE_ROUTES, ...USER_ROUTES, ...APP_ROUTES,
-  ...USER_ACCOUNT_ROUTES, ...GROUP_ROUTES, ...AUTHORIZATION_SERVER_ROUTES, ...AUTH_SERVER_POLICY_ROUTES];
+const ROUTES: ApiRoute[] = [
+  ...AUTHENTICATOR_ROUTES,
+  ...POLICY_ROUTES,
+  ...POLICY_RULE_ROUTES,
+  ...USER_ROUTES,
+  ...APP_ROUTES,
+  ...USER_ACCOUNT_ROUTES,
+  ...USER_CREDENTIAL_ROUTES,
+  ...GROUP_ROUTES,
+  ...AUTHORIZATION_SERVER_ROUTES,
+  ...AUTH_SERVER_POLICY_ROUTES,
+];
 
 /** The management API subset (`/api/v1/...`); undefined for other paths. */
 export function managementRoute(state: EmulatorState, request: ApiRequest): Answer | undefined {

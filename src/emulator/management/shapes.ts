@@ -61,7 +61,16 @@ export function enrollmentPolicyJson(url: string, org: Org): Record<string, unkn
   };
 }
 
-/** Never the password: Okta answers `password: {}` for a user who has one. */
+/** Never a secret: `password: {}` for a user who has one, the recovery question without its answer. */
+export function userCredentialsJson(user: OrgUser): Record<string, unknown> {
+  return {
+    ...(user.password ? { password: {} } : {}),
+    ...(user.recoveryQuestion ? { recovery_question: { question: user.recoveryQuestion.question } } : {}),
+    provider: { type: "OKTA", name: "OKTA" },
+  };
+}
+
+
 export function userJson(url: string, user: OrgUser): Record<string, unknown> {
   const self = `${url}/api/v1/users/${user.id}`;
   const lifecycle = user.status === "ACTIVE" ? "deactivate" : "activate";
@@ -86,9 +95,8 @@ export function userJson(url: string, user: OrgUser): Record<string, unknown> {
       email: user.email,
     },
     credentials: {
-      ...(user.password ? { password: {} } : {}),
+      ...userCredentialsJson(user),
       emails: [{ value: user.email, status: "VERIFIED", type: "PRIMARY" }],
-      provider: { type: "OKTA", name: "OKTA" },
     },
     _links: {
       self: link(self),

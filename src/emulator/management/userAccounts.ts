@@ -5,11 +5,11 @@ import { validationFailed } from "../errors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
-import { ApiRoute, jsonBody, nowIso } from "./api";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { userJson } from "./shapes";
-import { profileFields, passwordOf } from "./userInput";
+import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
 import { userFor } from "./users";
 
 const ID = "([^/]+)";
@@ -24,6 +24,7 @@ function setStatus(user: OrgUser, status: UserStatus): void {
 function createUser(state: EmulatorState, body: Record<string, unknown>, activate: boolean): OrgUser {
   const fields = profileFields(state.org, body);
   const password = passwordOf(body) ?? "";
+  const recoveryQuestion = recoveryQuestionOf(section(body.credentials));
   const id = oktaId("00u", randomBytes(12).toString("hex"));
   const now = nowIso();
   const user: OrgUser = {
@@ -31,6 +32,7 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
     id,
     status: activate ? "ACTIVE" : "STAGED",
     password,
+    recoveryQuestion,
     totpSecret: newTotpSecret(),
     totpFactorId: oktaId("uft", `${id}:google_otp`),
     unenrolled: new Set(),

@@ -46,3 +46,13 @@ export function passwordOf(body: Record<string, unknown>): string | undefined {
   }
   return value;
 }
+
+/** `credentials.recovery_question` (or the body's own `recovery_question`), when it sets both parts. */
+export function recoveryQuestionOf(credentials: Record<string, unknown>): OrgUser["recoveryQuestion"] {
+  const { question, answer } = section(credentials.recovery_question);
+  if (question === undefined && answer === undefined) return undefined;
+  if (typeof question !== "string" || typeof answer !== "string" || answer.trim().length < 4) {
+    throw validationFailed("recovery_question", ["recovery_question: The security question answer must be at least 4 characters long."]);
+  }
+  return { question, answer };
+}
