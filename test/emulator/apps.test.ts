@@ -61,6 +61,7 @@ describe("apps: create and read", () => {
     const app = created.body as Json;
     expect(app).toMatchObject({
       id: expect.stringMatching(/^0oa/),
+      orn: expect.stringContaining(`:apps:oidc_client:${app.id}`),
       name: "oidc_client",
       label: "Direct auth test",
       status: "ACTIVE",
@@ -174,7 +175,7 @@ describe("apps: the flows use what the API created", () => {
     expectOAuthError(await passwordGrant(target), 400, "access_denied", /not assigned/);
 
     const assigned = await api.put(`/api/v1/apps/${app.id}/groups/${EVERYONE_GROUP_ID}`, {});
-    expect(assigned.body).toMatchObject({ id: EVERYONE_GROUP_ID, profile: {} });
+    expect(assigned.body).toMatchObject({ id: EVERYONE_GROUP_ID, priority: 1, profile: {} });
     expect(listOf(await api.get(`/api/v1/apps/${app.id}/groups`)).map((g) => g.id)).toEqual([EVERYONE_GROUP_ID]);
     // The org's default policy wants two factor types: the password alone leads to the MFA grant.
     expectOAuthError(await passwordGrant(target), 403, "mfa_required");
@@ -216,6 +217,9 @@ describe("apps: authentication policy and ID-token settings", () => {
       audience: app.id,
       issuerMode: "ORG_URL",
     });
+    const claim = { valueType: "EXPRESSION", name: "groups", value: "aa" };
+    expect((await api.post(path, { ...claim, issuerMode: "ORG_URL" })).body).toMatchObject({ issuer: null, ...claim });
+    expect((await api.get(path)).body).toMatchObject({ issuer: emulator.url, audience: app.id, ...claim });
     expectOktaError(await api.get("/api/v1/internal/apps/0oamissing/settings/oauth/idToken"), 404, "E0000007");
   });
 

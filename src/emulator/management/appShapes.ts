@@ -13,7 +13,7 @@ export function accessPolicyIdOf(org: Org, app: OAuthApp): string {
 }
 
 /** `clientSecret` is answered by the create only, as Okta does; reads never show it. */
-export function appJson(url: string, org: Org, app: OAuthApp, options: { withSecret?: boolean } = {}): Json {
+export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, options: { withSecret?: boolean } = {}): Json {
   const self = `${url}/api/v1/apps/${app.id}`;
   const submitted = app.submitted;
   const submittedSettings = section(submitted.settings);
@@ -31,6 +31,7 @@ export function appJson(url: string, org: Org, app: OAuthApp, options: { withSec
   };
   return {
     id: app.id,
+    orn: `orn:okta:idp:${orgId}:apps:oidc_client:${app.id}`,
     name: "oidc_client",
     label: app.label,
     status: app.status,
@@ -46,6 +47,7 @@ export function appJson(url: string, org: Org, app: OAuthApp, options: { withSec
     },
     features: [],
     signOnMode: "OPENID_CONNECT",
+    universalLogout: null,
     credentials: {
       userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
       oauthClient: {
@@ -61,6 +63,7 @@ export function appJson(url: string, org: Org, app: OAuthApp, options: { withSec
       notifications: { vpn: { network: { connection: "DISABLED" }, message: null, helpUrl: null } },
       manualProvisioning: false,
       implicitAssignment: false,
+      emOptInStatus: "NONE",
       notes: { admin: null, enduser: null, ...section(submittedSettings.notes) },
       oauthClient: {
         client_uri: null,
@@ -97,7 +100,7 @@ export function appGroupJson(url: string, app: OAuthApp, groupId: string, assign
   };
 }
 
-/** The internal ID-token settings the provider reads and writes beside each app. */
+/** The internal ID-token settings the provider reads and writes beside each app, its groups claim included. */
 export function idTokenSettingsJson(url: string, app: OAuthApp): Json {
-  return { issuer: url, orgUrl: null, customUrl: null, audience: app.clientId, issuerMode: app.issuerMode };
+  return { issuer: url, orgUrl: null, customUrl: null, audience: app.clientId, issuerMode: app.issuerMode, ...app.groupsClaim };
 }

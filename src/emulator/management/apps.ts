@@ -8,6 +8,7 @@ import { ApiRoute, jsonBody, nowIso } from "./api";
 import { AppInput, appInputOf } from "./appInput";
 import { appGroupJson, appJson, idTokenSettingsJson } from "./appShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
+import { orgIdOf } from "./organization";
 import { policyById } from "./policyStore";
 
 const ID = "([^/]+)";
@@ -21,6 +22,11 @@ export function appById(state: EmulatorState, id: string, type = "AppInstance"):
 
 function groupExists(state: EmulatorState, groupId: string): void {
   if (!state.org.groups.has(groupId)) throw notFound(groupId, "UserGroup");
+}
+
+/** Okta numbers an assignment sent without a priority after the others. */
+function nextAssignmentPriority(app: OAuthApp): number {
+  return Math.max(0, ...[...app.groupAssignments.values()].map((a) => a.priority ?? 0)) + 1;
 }
 
 function assign(app: OAuthApp, input: AppInput, submitted: Record<string, unknown>): void {
@@ -53,14 +59,14 @@ export const APP_ROUTES: ApiRoute[] = [
     pattern: /^\/api\/v1\/apps$/,
     handle: (state, _params, request) => {
       const app = createApp(state, jsonBody(request), request.query.get("activate") !== "false");
-      return jsonAnswer(200, appJson(state.url, state.org, app, { withSecret: true }));
+      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app, { withSecret: true }));
     },
   },
   {
     method: "GET",
     pattern: /^\/api\/v1\/apps$/,
     handle: (state, _params, request) => {
-      const all = state.org.apps.map((app) => appJson(state.url, state.org, app));
+      const all = state.org.apps.map((app) => appJson(state.url, state.org, orgIdOf(state), app));
       const matching = all.filter((json) =>
         listMatches(request.query, [String(json.label), String(json.name)], (path) => fieldOf(json, path)),
       );
@@ -70,7 +76,7 @@ export const APP_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: new RegExp(`${APP}$`),
-    handle: (state, [id]) => jsonAnswer(200, appJson(state.url, state.org, appById(state, id))),
+    handle: (state, [id]) => jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), appById(state, id))),
   },
   {
     method: "PUT",
@@ -79,7 +85,7 @@ export const APP_ROUTES: ApiRoute[] = [
       const app = appById(state, id);
       const body = jsonBody(request);
       assign(app, appInputOf(body), body);
-      return jsonAnswer(200, appJson(state.url, state.org, app));
+      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app));
     },
   },
   {
@@ -129,7 +135,7 @@ export const APP_ROUTES: ApiRoute[] = [
       const app = appById(state, id);
       groupExists(state, groupId);
       const body = jsonBody(request);
-      const priority = typeof body.priority === "number" ? body.priority : undefined;
+      const priority = typeof body.priority === "number" ? body.priority : nextAssignmentPriority(app);
       const profile = body.profile && typeof body.profile === "object" ? (body.profile as Record<string, unknown>) : {};
       const assignment = { priority, profile, lastUpdated: nowIso() };
       app.groupAssignments.set(groupId, assignment);
@@ -166,9 +172,10 @@ export const APP_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
     handle: (state, [id], request) => {
       const app = appById(state, id, "OAuth2AppInstance");
-      const issuerMode = jsonBody(request).issuerMode;
+      const { issuerMode, valueType, name, value } = jsonBody(request);
       if (typeof issuerMode === "string") app.issuerMode = issuerMode;
-      return jsonAnswer(200, { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: app.issuerMode });
+      if (name !== undefined) app.groupsClaim = { valueType, name, value };
+      return jsonAnswer(200, { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: app.issuerMode, ...app.groupsClaim });
     },
   },
 ];

@@ -2,7 +2,7 @@ import { jsonAnswer, noContent } from "../answer";
 import { validationFailed } from "../errors";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { policyJson } from "./policyShapes";
-import { policiesOfType, policyById } from "./policyStore";
+import { PolicyRef, policiesOfType, policyById } from "./policyStore";
 import { createPolicy, deletePolicy, updatePolicy } from "./policyWrites";
 
 export const POLICY_ROUTES: ApiRoute[] = [
@@ -12,7 +12,12 @@ export const POLICY_ROUTES: ApiRoute[] = [
     handle: (state, _params, request) => {
       const type = request.query.get("type");
       if (!type) throw validationFailed("type", ["The type query parameter is required."]);
-      return jsonAnswer(200, policiesOfType(state.org, type).map((ref) => policyJson(state.url, state.org, ref)));
+      // Okta's list (not the single read) says which resources an app sign-in policy is for.
+      const listed = (ref: PolicyRef) => ({
+        ...policyJson(state.url, state.org, ref),
+        ...(ref.type === "ACCESS_POLICY" ? { _embedded: { resourceType: "APP" } } : {}),
+      });
+      return jsonAnswer(200, policiesOfType(state.org, type).map(listed));
     },
   },
   {
