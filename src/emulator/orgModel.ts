@@ -11,6 +11,8 @@ export interface Authenticator {
   status: LifecycleStatus;
   methods: Map<string, LifecycleStatus>;
   usedByPolicies: string[];
+  /** What a PUT set (channel binding, user verification, ...): echoed back, not enforced. */
+  settings?: Record<string, unknown>;
   created: string;
   lastUpdated: string;
 }

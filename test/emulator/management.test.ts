@@ -93,6 +93,16 @@ describe("authenticators", () => {
     expectOktaError(await api.get("/api/v1/authenticators/autNope"), 404, "E0000007");
   });
 
+  it("PUT renames an authenticator and keeps its settings; its key cannot change", async () => {
+    const { api, authenticator } = await org();
+    const verify = await authenticator("okta_verify");
+    const settings = { channelBinding: { required: "ALWAYS", style: "NUMBER_CHALLENGE" }, userVerification: "PREFERRED" };
+    const put = await api.put(`/api/v1/authenticators/${verify.id}`, { key: "okta_verify", name: "Okta Verify", type: "app", settings });
+    expect(put.body).toMatchObject({ key: "okta_verify", status: "ACTIVE", settings });
+    expect((await api.get(`/api/v1/authenticators/${verify.id}`)).body).toMatchObject({ settings });
+    expectOktaError(await api.put(`/api/v1/authenticators/${verify.id}`, { key: "google_otp", name: "x" }), 400, "E0000001");
+  });
+
   it("deactivating the push method makes push flows fail; activating it again mends them", async () => {
     const { api, target, authenticator } = await org();
     const verify = await authenticator("okta_verify");

@@ -109,6 +109,9 @@ describe("users", () => {
     expect(listOf(await api.get("/api/v1/users?q=ada")).map((u) => u.id)).toEqual([ada.id]);
     const byLogin = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.login eq "ada@example.com"')}`));
     expect(byLogin.map((u) => u.id)).toEqual([ada.id]);
+    const startsWith = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email sw "ADA@" and profile.firstName pr')}`));
+    expect(startsWith.map((u) => u.id)).toEqual([ada.id]);
+    expectOktaError(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email gt "a"')}`), 400, "E0000001");
     await api.delete(`/api/v1/users/${ada.id}`);
     expect(listOf(await api.get("/api/v1/users")).map((u) => u.id)).not.toContain(ada.id);
     const deprovisioned = listOf(await api.get(`/api/v1/users?filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`));

@@ -68,6 +68,21 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
   },
   {
+    method: "PUT",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}$`),
+    handle: (state, [id], request) => {
+      const authenticator = authenticatorById(state, id);
+      const body = jsonBody(request);
+      if (body.key !== undefined && body.key !== authenticator.key) {
+        throw validationFailed("key", [`key: The key of an authenticator cannot change (it is ${authenticator.key}).`]);
+      }
+      if (typeof body.name === "string" && body.name.trim()) authenticator.name = body.name.trim();
+      if (body.settings && typeof body.settings === "object") authenticator.settings = body.settings as Record<string, unknown>;
+      authenticator.lastUpdated = nowIso();
+      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+    },
+  },
+  {
     method: "POST",
     pattern: new RegExp(`^/api/v1/authenticators/${ID}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, verb]) => {

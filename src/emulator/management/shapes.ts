@@ -22,6 +22,7 @@ export function authenticatorJson(url: string, a: Authenticator): Record<string,
     name: a.name,
     created: a.created,
     lastUpdated: a.lastUpdated,
+    ...(a.settings ? { settings: a.settings } : {}),
     _links: links,
   };
 }
