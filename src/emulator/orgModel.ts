@@ -60,7 +60,7 @@ export interface OAuthApp {
   clientSecret?: string;
   issuerMode: string;
   /** The groups claim of the app's ID tokens, as the internal idToken settings take it (echoed, not minted). */
-  groupsClaim?: { valueType: unknown; name: unknown; value: unknown };
+  groupsClaim?: Record<string, unknown>;
   /** By group id: the groups whose users may use the app. */
   groupAssignments: Map<string, GroupAssignment>;
   /** The body of the last create or update: what Okta echoes back that no flow reads (visibility, notes, ...). */

@@ -217,7 +217,7 @@ describe("apps: authentication policy and ID-token settings", () => {
       audience: app.id,
       issuerMode: "ORG_URL",
     });
-    const claim = { valueType: "EXPRESSION", name: "groups", value: "aa" };
+    const claim = { valueType: "FILTER", name: "groups", value: "aa", groupFilterType: "STARTS_WITH" };
     expect((await api.post(path, { ...claim, issuerMode: "ORG_URL" })).body).toMatchObject({ issuer: null, ...claim });
     expect((await api.get(path)).body).toMatchObject({ issuer: emulator.url, audience: app.id, ...claim });
     expectOktaError(await api.get("/api/v1/internal/apps/0oamissing/settings/oauth/idToken"), 404, "E0000007");

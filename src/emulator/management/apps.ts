@@ -172,9 +172,9 @@ export const APP_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
     handle: (state, [id], request) => {
       const app = appById(state, id, "OAuth2AppInstance");
-      const { issuerMode, valueType, name, value } = jsonBody(request);
+      const { issuerMode, ...claim } = jsonBody(request);
       if (typeof issuerMode === "string") app.issuerMode = issuerMode;
-      if (name !== undefined) app.groupsClaim = { valueType, name, value };
+      if (claim.name !== undefined) app.groupsClaim = claim;
       return jsonAnswer(200, { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: app.issuerMode, ...app.groupsClaim });
     },
   },
