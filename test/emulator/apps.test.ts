@@ -80,6 +80,7 @@ describe("apps: create and read", () => {
       },
     });
     expect(app.credentials.oauthClient).not.toHaveProperty("client_secret");
+    expect(listOf(await api.get(`/api/v1/apps/${app.id}/credentials/secrets`))).toEqual([]);
     expect((await api.get(`/api/v1/apps/${app.id}`)).body).toEqual({ ...app, lastUpdated: expect.any(String) });
   });
 
@@ -89,6 +90,8 @@ describe("apps: create and read", () => {
     expect(created.credentials.oauthClient.client_secret).toEqual(expect.any(String));
     const read = (await api.get(`/api/v1/apps/${created.id}`)).body as Json;
     expect(read.credentials.oauthClient).not.toHaveProperty("client_secret");
+    const secrets = listOf(await api.get(`/api/v1/apps/${created.id}/credentials/secrets`));
+    expect(secrets).toEqual([expect.objectContaining({ status: "ACTIVE", client_secret: created.credentials.oauthClient.client_secret })]);
   });
 
   it("creates an INACTIVE app with ?activate=false", async () => {

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
 import { GroupAssignment, OAuthApp, Org } from "../orgModel";
 import { section } from "./api";
 import { Links, link } from "./links";
@@ -103,4 +105,21 @@ export function appGroupJson(url: string, app: OAuthApp, groupId: string, assign
 /** The internal ID-token settings the provider reads and writes beside each app, its groups claim included. */
 export function idTokenSettingsJson(url: string, app: OAuthApp): Json {
   return { issuer: url, orgUrl: null, customUrl: null, audience: app.clientId, issuerMode: app.issuerMode, ...app.groupsClaim };
+}
+
+/** A confidential client's one secret, as `GET /apps/{id}/credentials/secrets` lists it; a public client has none. */
+export function clientSecretsJson(url: string, app: OAuthApp): Json[] {
+  if (!app.clientSecret) return [];
+  const id = oktaId("ocs", `${app.id}:secret`);
+  return [
+    {
+      id,
+      created: app.created,
+      lastUpdated: app.created,
+      status: "ACTIVE",
+      client_secret: app.clientSecret,
+      secret_hash: createHash("sha256").update(app.clientSecret).digest("base64url").slice(0, 22),
+      _links: { deactivate: link(`${url}/api/v1/apps/${app.id}/credentials/secrets/${id}/lifecycle/deactivate`, "POST") },
+    },
+  ];
 }

@@ -6,7 +6,7 @@ import { OAuthApp } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { AppInput, appInputOf } from "./appInput";
-import { appGroupJson, appJson, idTokenSettingsJson } from "./appShapes";
+import { appGroupJson, appJson, clientSecretsJson, idTokenSettingsJson } from "./appShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { orgIdOf } from "./organization";
 import { policyById } from "./policyStore";
@@ -109,6 +109,11 @@ export const APP_ROUTES: ApiRoute[] = [
       app.lastUpdated = nowIso();
       return jsonAnswer(200, {});
     },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${APP}/credentials/secrets$`),
+    handle: (state, [id]) => jsonAnswer(200, clientSecretsJson(state.url, appById(state, id))),
   },
   {
     method: "GET",
