@@ -94,6 +94,15 @@ describe("apps: create and read", () => {
     expect(secrets).toEqual([expect.objectContaining({ status: "ACTIVE", client_secret: created.credentials.oauthClient.client_secret })]);
   });
 
+  it("gives a client made confidential by an update its secret, and takes it from one made public", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
+    await api.put(`/api/v1/apps/${app.id}`, nativeApp({ auth: "client_secret_post", pkce: false }));
+    expect(listOf(await api.get(`/api/v1/apps/${app.id}/credentials/secrets`))).toHaveLength(1);
+    await api.put(`/api/v1/apps/${app.id}`, nativeApp());
+    expect(listOf(await api.get(`/api/v1/apps/${app.id}/credentials/secrets`))).toEqual([]);
+  });
+
   it("creates an INACTIVE app with ?activate=false", async () => {
     const { api } = await orgWithApi(dev, running);
     const created = (await api.post("/api/v1/apps?activate=false", nativeApp())).body as Json;

@@ -14,7 +14,7 @@ import { policyById } from "./policyStore";
 const ID = "([^/]+)";
 const APP = `^/api/v1/apps/${ID}`;
 
-export function appById(state: EmulatorState, id: string, type = "AppInstance"): OAuthApp {
+function appById(state: EmulatorState, id: string, type = "AppInstance"): OAuthApp {
   const app = state.org.apps.find((a) => a.id === id);
   if (!app) throw notFound(id, type);
   return app;
@@ -29,8 +29,14 @@ function nextAssignmentPriority(app: OAuthApp): number {
   return Math.max(0, ...[...app.groupAssignments.values()].map((a) => a.priority ?? 0)) + 1;
 }
 
+/** A client made confidential by an update gets its secret then; one made public loses it. */
 function assign(app: OAuthApp, input: AppInput, submitted: Record<string, unknown>): void {
   Object.assign(app, input, { submitted, lastUpdated: nowIso() });
+  app.clientSecret = input.tokenEndpointAuthMethod === "none" ? undefined : (app.clientSecret ?? newClientSecret());
+}
+
+function newClientSecret(): string {
+  return randomBytes(48).toString("base64url");
 }
 
 /** Okta gives a new OIDC app one id, used as its client id too; confidential clients get a secret. */
@@ -43,7 +49,7 @@ function createApp(state: EmulatorState, body: Record<string, unknown>, active: 
     id,
     clientId: id,
     status: active ? "ACTIVE" : "INACTIVE",
-    clientSecret: input.tokenEndpointAuthMethod === "none" ? undefined : randomBytes(48).toString("base64url"),
+    clientSecret: input.tokenEndpointAuthMethod === "none" ? undefined : newClientSecret(),
     groupAssignments: new Map(),
     submitted: body,
     created: now,
