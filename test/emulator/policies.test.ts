@@ -3,9 +3,9 @@ import { GRANT } from "../../src/catalogue/grants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
 import { RunningEmulator } from "../../src/emulator";
-import { devEvaluation } from "./support/evaluations";
+import { appOf, devEvaluation } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
-import { otpGrant } from "./support/flows";
+import { mfaOtpFlow, otpGrant } from "./support/flows";
 import { listOf, orgWithApi } from "./support/managementApi";
 
 let dev: Evaluation;
@@ -147,6 +147,36 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect((await api.post(`/api/v1/policies/${policy.id}/rules/${rule.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${rule.id}`)).body.status).toBe("INACTIVE");
     expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+  });
+
+  it("feeds the flows the rule's constraints: a phone possession factor is not met by Google Authenticator", async () => {
+    const org = await setup();
+    const { api, userId, emulator, endpoints } = org;
+    const policy = await newAccessPolicy(api);
+    const twoFactors = (possessionTypes: string[]) => ({
+      name: "password + possession",
+      conditions: { people: { users: { include: [userId] } } },
+      actions: {
+        appSignOn: {
+          access: "ALLOW",
+          verificationMethod: {
+            factorMode: "2FA",
+            type: "ASSURANCE",
+            constraints: [{ knowledge: { types: ["password"] }, possession: { types: possessionTypes } }],
+          },
+        },
+      },
+    });
+    const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, twoFactors(["phone"]))).body as Json;
+    expect(rule.actions.appSignOn.verificationMethod.constraints).toEqual([{ knowledge: { types: ["password"] }, possession: { types: ["phone"] } }]);
+    const { clientId } = appOf(dev, "mfa-otp");
+    const app = listOf(await api.get(`/api/v1/apps?filter=${encodeURIComponent(`credentials.oauthClient.client_id eq "${clientId}"`)}`))[0];
+    await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});
+    const target = { emulator, endpoints, clientId };
+    expectOAuthError(await mfaOtpFlow(target), 403, "mfa_required");
+
+    await api.put(`/api/v1/policies/${policy.id}/rules/${rule.id}`, twoFactors(["app"]));
+    expect((await mfaOtpFlow(target)).status).toBe(200);
   });
 
   it("deletes a policy, and answers 404 for it afterwards", async () => {
