@@ -6,7 +6,7 @@ import { RunningEmulator } from "../../src/emulator";
 import { devEvaluation } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { passwordGrant } from "./support/flows";
-import { getJson } from "./support/http";
+import { getJson, postForm } from "./support/http";
 import { causesOf, listOf, orgWithApi } from "./support/managementApi";
 
 let dev: Evaluation;
@@ -194,6 +194,23 @@ describe("apps: the flows use what the API created", () => {
 
     await api.post(`/api/v1/apps/${app.id}/lifecycle/deactivate`);
     expectOAuthError(await passwordGrant(target), 401, "invalid_client");
+  });
+
+  it("checks a confidential client's secret: a wrong one is invalid_client", async () => {
+    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const app = (await api.post("/api/v1/apps", nativeApp({ auth: "client_secret_post", pkce: false }))).body as Json;
+    await api.put(`/api/v1/apps/${app.id}/groups/${EVERYONE_GROUP_ID}`, {});
+    const grant = (clientSecret: string) =>
+      postForm(endpoints.token, {
+        client_id: app.id,
+        client_secret: clientSecret,
+        grant_type: GRANT.password,
+        username: emulator.testUser.login,
+        password: emulator.testUser.password,
+        scope: "openid",
+      });
+    expectOAuthError(await grant("not-the-secret"), 401, "invalid_client", /client secret supplied for a confidential client is invalid/);
+    expectOAuthError(await grant(app.credentials.oauthClient.client_secret), 403, "mfa_required");
   });
 
   it("answers 404 for an assignment to a group that does not exist", async () => {

@@ -45,12 +45,29 @@ export function authenticateClient(
       `Client authentication failed. Either the client or the client credentials are invalid. (the app authenticates with ${app.tokenEndpointAuthMethod}; a public client needs "none")`,
     );
   }
+  checkClientSecret(app, param(form, "client_secret") ?? basicAuthSecret(authorization));
   return app;
 }
 
+/** Apps created through the management API know their secret; declared ones only require one to be sent. */
+function checkClientSecret(app: OAuthApp, presented: string | undefined): void {
+  if (app.clientSecret === undefined || presented === undefined || presented === app.clientSecret) return;
+  throw new OAuthError(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");
+}
+
 function basicAuthUser(authorization: string | undefined): string | undefined {
+  return basicAuthParts(authorization)?.[0];
+}
+
+function basicAuthSecret(authorization: string | undefined): string | undefined {
+  return basicAuthParts(authorization)?.[1];
+}
+
+function basicAuthParts(authorization: string | undefined): [string, string | undefined] | undefined {
   if (!authorization?.startsWith("Basic ")) return undefined;
-  return Buffer.from(authorization.slice(6), "base64").toString("utf8").split(":")[0];
+  const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon === -1 ? [decoded, undefined] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
 }
 
 export function userByLogin(state: EmulatorState, login: string): OrgUser {
