@@ -108,6 +108,8 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
       ["Catch-all Rule", 99],
     ]);
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${first.id}`)).body.priority).toBe(2);
+    const renamed = await api.put(`/api/v1/policies/${policy.id}/rules/${first.id}`, appSignOnRule("first, renamed"));
+    expect(renamed.body).toMatchObject({ name: "first, renamed", priority: 2 });
     expect(second.id).not.toBe(first.id);
   });
 

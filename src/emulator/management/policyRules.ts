@@ -56,13 +56,13 @@ function createRule(ref: RuledPolicy, body: Record<string, unknown>): RuleRef {
   return { type: ref.type, rule };
 }
 
-/** A PUT replaces the rule; the catch-all keeps its people and place, as Okta only lets its actions change. */
+/** A PUT replaces the rule but keeps its place unless it sends a priority; the catch-all keeps its people and place. */
 function updateRule(ref: RuledPolicy, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
   if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnRuleInput(body, found.rule.system));
   else Object.assign(found.rule, sessionRuleInput(body));
   rule.lastUpdated = nowIso();
-  if (!rule.system) placeByPriority(ref.policy.rules as { priority: number; system?: boolean }[], rule, requestedPriority(body));
+  if (!rule.system) placeByPriority(ref.policy.rules as { priority: number; system?: boolean }[], rule, requestedPriority(body) ?? rule.priority);
 }
 
 export const POLICY_RULE_ROUTES: ApiRoute[] = [
