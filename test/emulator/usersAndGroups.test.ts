@@ -46,6 +46,10 @@ describe("groups", () => {
     const everyone = listOf(await api.get(`/api/v1/groups?filter=${encodeURIComponent('type eq "BUILT_IN"')}`));
     expect(everyone).toEqual([expect.objectContaining({ id: EVERYONE_GROUP_ID, type: "BUILT_IN", profile: expect.objectContaining({ name: "Everyone" }) })]);
     expect(listOf(await api.get("/api/v1/groups?q=zeta")).map((g) => g.id)).toEqual([created.body.id]);
+    const everyonesApps = listOf(await api.get(`/api/v1/groups/${EVERYONE_GROUP_ID}/apps`));
+    expect(everyonesApps.length).toBeGreaterThan(0);
+    expect(everyonesApps.every((a) => a.name === "oidc_client")).toBe(true);
+    expect(listOf(await api.get(`/api/v1/groups/${created.body.id}/apps`))).toEqual([]);
     const searched = listOf(await api.get(`/api/v1/groups?search=${encodeURIComponent('profile.name eq "Zeta testers"')}`));
     expect(searched.map((g) => g.id)).toEqual([created.body.id]);
   });

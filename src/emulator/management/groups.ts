@@ -5,8 +5,10 @@ import { OktaApiError, notFound, validationFailed } from "../errors";
 import { Group } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
+import { appJson } from "./appShapes";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
+import { orgIdOf } from "./organization";
 import { userJson } from "./shapes";
 import { userFor } from "./users";
 
@@ -98,6 +100,15 @@ export const GROUP_ROUTES: ApiRoute[] = [
       const group = groupById(state, id);
       const members = group.type === "BUILT_IN" ? state.org.users : state.org.users.filter((u) => group.userIds.has(u.id));
       return jsonAnswer(200, limited(members.map((u) => userJson(state.url, u)), request.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${GROUP}/apps$`),
+    handle: (state, [id]) => {
+      const group = groupById(state, id);
+      const apps = state.org.apps.filter((a) => a.groupAssignments.has(group.id));
+      return jsonAnswer(200, apps.map((a) => appJson(state.url, state.org, orgIdOf(state), a)));
     },
   },
   ...(["PUT", "DELETE"] as const).map(
