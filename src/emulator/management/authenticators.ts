@@ -5,7 +5,7 @@ import { OktaApiError, notFound, validationFailed } from "../errors";
 import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
-import { authenticatorJson, methodJson } from "./shapes";
+import { authenticatorJson, methodJson } from "./authenticatorShapes";
 
 const ID = "([^/]+)";
 

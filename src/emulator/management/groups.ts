@@ -9,7 +9,7 @@ import { appJson } from "./appShapes";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { orgIdOf } from "./organization";
-import { userJson } from "./shapes";
+import { userJson } from "./userShapes";
 import { userFor } from "./users";
 
 const ID = "([^/]+)";

@@ -1,7 +1,7 @@
 import { AppSignOnPolicy, Org, SessionPolicy } from "../orgModel";
+import { enrollmentPolicyJson } from "./authenticatorShapes";
 import { Links, link } from "./links";
 import { PolicyRef, sessionPoliciesInOrder } from "./policyStore";
-import { enrollmentPolicyJson } from "./shapes";
 
 /** Okta's JSON for the policies the emulator serves (`GET /api/v1/policies/{id}`). */
 

@@ -8,8 +8,8 @@ import { newTotpSecret } from "../testUser";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
-import { userJson } from "./shapes";
 import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
+import { userJson } from "./userShapes";
 import { userFor } from "./users";
 
 const ID = "([^/]+)";

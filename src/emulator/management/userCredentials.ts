@@ -2,7 +2,7 @@ import { jsonAnswer } from "../answer";
 import { OktaApiError } from "../errors";
 import { OrgUser } from "../orgModel";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
-import { userCredentialsJson } from "./shapes";
+import { userCredentialsJson } from "./userShapes";
 import { passwordOf, recoveryQuestionOf } from "./userInput";
 import { userFor } from "./users";
 

@@ -8,7 +8,7 @@ import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
 import { acceptedTotpStep } from "../totp";
 import { ApiRoute, jsonBody } from "./api";
-import { FactorView, factorJson, userJson } from "./shapes";
+import { FactorView, factorJson, userJson } from "./userShapes";
 
 const GOOGLE_OTP = "google_otp";
 
