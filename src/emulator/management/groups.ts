@@ -9,8 +9,8 @@ import { appJson } from "./appShapes";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { orgIdOf } from "./organization";
+import { userFor } from "./userAccounts";
 import { userJson } from "./userShapes";
-import { userFor } from "./users";
 
 const ID = "([^/]+)";
 const GROUP = `^/api/v1/groups/${ID}`;

@@ -12,13 +12,13 @@ import { POLICY_ROUTES } from "./policies";
 import { POLICY_RULE_ROUTES } from "./policyRules";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
-import { USER_ROUTES } from "./users";
+import { USER_FACTOR_ROUTES } from "./userFactors";
 
 const ROUTES: ApiRoute[] = [
   ...AUTHENTICATOR_ROUTES,
   ...POLICY_ROUTES,
   ...POLICY_RULE_ROUTES,
-  ...USER_ROUTES,
+  ...USER_FACTOR_ROUTES,
   ...APP_ROUTES,
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../evaluate/oktaIds";
 import { jsonAnswer, noContent } from "../answer";
-import { validationFailed } from "../errors";
+import { notFound, validationFailed } from "../errors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
@@ -10,10 +10,17 @@ import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
 import { userJson } from "./userShapes";
-import { userFor } from "./users";
 
 const ID = "([^/]+)";
 const USER = `^/api/v1/users/${ID}`;
+
+/** Ids and logins both name a user in the path; a login arrives URL-encoded (`@` as %40). */
+export function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
+  const idOrLogin = decodeURIComponent(encodedIdOrLogin);
+  const user = state.org.users.find((u) => u.id === idOrLogin || u.login.toLowerCase() === idOrLogin.toLowerCase());
+  if (user) return user;
+  throw notFound(idOrLogin, "User");
+}
 
 function setStatus(user: OrgUser, status: UserStatus): void {
   user.status = status;
@@ -89,6 +96,11 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: /^\/api\/v1\/users$/,
     handle: (state, _params, request) => jsonAnswer(200, limited(listed(state, request.query), request.query)),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${USER}$`),
+    handle: (state, [idOrLogin]) => jsonAnswer(200, userJson(state.url, userFor(state, idOrLogin))),
   },
   ...(["POST", "PUT"] as const).map(
     (method): ApiRoute => ({

@@ -2,9 +2,9 @@ import { jsonAnswer } from "../answer";
 import { OktaApiError } from "../errors";
 import { OrgUser } from "../orgModel";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
-import { userCredentialsJson } from "./userShapes";
+import { userFor } from "./userAccounts";
 import { passwordOf, recoveryQuestionOf } from "./userInput";
-import { userFor } from "./users";
+import { userCredentialsJson } from "./userShapes";
 
 const ID = "([^/]+)";
 
