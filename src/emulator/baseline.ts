@@ -23,15 +23,23 @@ export const AUTHENTICATOR_KINDS: Record<string, AuthenticatorKind> = {
 };
 
 /**
- * A fresh Identity Engine org: password and email on, Okta Verify on without push, Google
- * Authenticator and phone never enabled (absent from the list API).
+ * A fresh Identity Engine org: password and email on, Okta Verify on without push, Phone there
+ * but INACTIVE (as Okta lists it), Google Authenticator never enabled (absent from the list API).
  */
 export const DEFAULT_BASELINE: OrgBaseline = {
-  authenticators: [PASSWORD_AUTHENTICATOR_KEY, "okta_email", "okta_verify"].map((key) => ({
-    key,
-    name: AUTHENTICATOR_KINDS[key].name,
-    status: "ACTIVE",
-    methods: { ...AUTHENTICATOR_KINDS[key].methods },
-  })),
-  enrollment: { [PASSWORD_AUTHENTICATOR_KEY]: "REQUIRED", okta_email: "REQUIRED", okta_verify: "OPTIONAL" },
+  authenticators: [
+    ...[PASSWORD_AUTHENTICATOR_KEY, "okta_email", "okta_verify"].map((key) => ({
+      key,
+      name: AUTHENTICATOR_KINDS[key].name,
+      status: "ACTIVE" as const,
+      methods: { ...AUTHENTICATOR_KINDS[key].methods },
+    })),
+    {
+      key: "phone_number",
+      name: AUTHENTICATOR_KINDS.phone_number.name,
+      status: "INACTIVE",
+      methods: { ...AUTHENTICATOR_KINDS.phone_number.methods },
+    },
+  ],
+  enrollment: { [PASSWORD_AUTHENTICATOR_KEY]: "REQUIRED", okta_email: "REQUIRED", okta_verify: "OPTIONAL", phone_number: "NOT_ALLOWED" },
 };

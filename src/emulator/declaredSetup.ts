@@ -230,10 +230,21 @@ function applyOAuthApp(org: Org, r: DeclaredResource): void {
     grantTypes: r.inputs.grantTypes === undefined ? ["authorization_code"] : texts(r.inputs.grantTypes),
     tokenEndpointAuthMethod: text(r.inputs.tokenEndpointAuthMethod, "client_secret_basic"),
     authenticationPolicyId: text(r.inputs.authenticationPolicy) || undefined,
-    assignedGroupIds: new Set(),
+    status: status(r.inputs.status),
+    applicationType: text(r.inputs.type, "native"),
+    redirectUris: texts(r.inputs.redirectUris),
+    responseTypes: r.inputs.responseTypes === undefined ? ["code"] : texts(r.inputs.responseTypes),
+    pkceRequired: r.inputs.pkceRequired === true,
+    issuerMode: text(r.inputs.issuerMode, "ORG_URL"),
+    groupAssignments: new Map(),
+    submitted: {},
+    created: org.created,
+    lastUpdated: org.created,
   });
 }
 
 function applyGroupAssignment(org: Org, r: DeclaredResource): void {
-  org.apps.find((a) => a.id === r.inputs.appId)?.assignedGroupIds.add(text(r.inputs.groupId));
+  const app = org.apps.find((a) => a.id === r.inputs.appId);
+  const priority = typeof r.inputs.priority === "number" ? r.inputs.priority : undefined;
+  app?.groupAssignments.set(text(r.inputs.groupId), { priority, profile: {}, lastUpdated: org.created });
 }

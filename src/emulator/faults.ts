@@ -40,12 +40,13 @@ export class FaultQueue {
 export function faultAnswer(fault: Exclude<RequestFault, { kind: "slow" }>, nowMs: number): Answer {
   switch (fault.kind) {
     case "rate-limit": {
+      // Okta sends no Retry-After: clients wait until X-Rate-Limit-Reset, read against this Date.
       const resetSeconds = Math.max(0, Math.ceil(fault.resetSeconds ?? 1));
       return jsonAnswer(429, oktaErrorBody(RATE_LIMITED.code, RATE_LIMITED.summary), {
+        Date: new Date(nowMs).toUTCString(),
         "X-Rate-Limit-Limit": "600",
         "X-Rate-Limit-Remaining": "0",
-        "X-Rate-Limit-Reset": String(Math.ceil(nowMs / 1000) + resetSeconds),
-        "Retry-After": String(resetSeconds),
+        "X-Rate-Limit-Reset": String(Math.floor(nowMs / 1000) + resetSeconds),
       });
     }
     case "server-error":

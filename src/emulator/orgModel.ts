@@ -11,6 +11,8 @@ export interface Authenticator {
   status: LifecycleStatus;
   methods: Map<string, LifecycleStatus>;
   usedByPolicies: string[];
+  /** What a PUT set (channel binding, user verification, ...): echoed back, not enforced. */
+  settings?: Record<string, unknown>;
   created: string;
   lastUpdated: string;
 }
@@ -27,6 +29,18 @@ export interface Group {
   id: string;
   name: string;
   userIds: Set<string>;
+  /** OKTA_GROUP, or BUILT_IN for Everyone. */
+  type?: "OKTA_GROUP" | "BUILT_IN";
+  description?: string;
+  created?: string;
+  lastUpdated?: string;
+}
+
+/** An app's assignment to a group (`PUT /api/v1/apps/{id}/groups/{groupId}`). */
+export interface GroupAssignment {
+  priority?: number;
+  profile: Record<string, unknown>;
+  lastUpdated: string;
 }
 
 export interface OAuthApp {
@@ -36,13 +50,31 @@ export interface OAuthApp {
   grantTypes: string[];
   tokenEndpointAuthMethod: string;
   authenticationPolicyId?: string;
-  assignedGroupIds: Set<string>;
+  /** Okta answers `invalid_client` for an INACTIVE app's client id. */
+  status: LifecycleStatus;
+  applicationType: string;
+  redirectUris: string[];
+  responseTypes: string[];
+  pkceRequired: boolean;
+  /** Only for confidential clients; never answered after the create. */
+  clientSecret?: string;
+  issuerMode: string;
+  /** The groups claim of the app's ID tokens, as the internal idToken settings take it (echoed, not minted). */
+  groupsClaim?: Record<string, unknown>;
+  /** By group id: the groups whose users may use the app. */
+  groupAssignments: Map<string, GroupAssignment>;
+  /** The body of the last create or update: what Okta echoes back that no flow reads (visibility, notes, ...). */
+  submitted: Record<string, unknown>;
+  created: string;
+  lastUpdated: string;
 }
 
 /** One class of a rule's constraint; `required: false` only narrows the types that count for it. */
 export interface ClassConstraint {
   types?: string[];
   required: boolean;
+  /** Kept for the API to echo; the flows do not model devices. */
+  deviceBound?: string;
 }
 
 export interface AuthenticationConstraint {
@@ -65,12 +97,24 @@ export interface AppSignOnRule extends PeopleCondition {
   access: "ALLOW" | "DENY";
   factorMode: "1FA" | "2FA";
   constraints: AuthenticationConstraint[];
+  /** Okta's catch-all rule: cannot be deleted or moved. */
+  system?: boolean;
+  /** `conditions` and `actions` as last written: Okta echoes what no flow reads (network, platform, ...). */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AppSignOnPolicy {
   id: string;
   name: string;
   rules: AppSignOnRule[];
+  description?: string;
+  status?: LifecycleStatus;
+  /** The org's default policy; Okta's presets are system policies too. */
+  system?: boolean;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface SessionRule {
@@ -80,6 +124,11 @@ export interface SessionRule {
   status: LifecycleStatus;
   access: "ALLOW" | "DENY";
   primaryFactor: string;
+  system?: boolean;
+  /** `conditions` and `actions` as last written, for the fields no flow reads. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 /** A global session policy (Okta's OKTA_SIGN_ON type). */
@@ -90,6 +139,10 @@ export interface SessionPolicy {
   status: LifecycleStatus;
   groupsIncluded: string[];
   rules: SessionRule[];
+  description?: string;
+  system?: boolean;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AccessRule {
@@ -101,6 +154,10 @@ export interface AccessRule {
   scopes: string[];
   groups: string[];
   users: string[];
+  /** `conditions` and `actions` (token lifetimes, hooks) as last written, echoed back. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface AccessPolicy {
@@ -111,6 +168,9 @@ export interface AccessPolicy {
   /** Client ids, or ALL_CLIENTS. */
   clients: string[];
   rules: AccessRule[];
+  description?: string;
+  created?: string;
+  lastUpdated?: string;
 }
 
 export interface CustomAuthorizationServer {
@@ -118,16 +178,30 @@ export interface CustomAuthorizationServer {
   name: string;
   audience: string;
   policies: AccessPolicy[];
+  /** An INACTIVE server answers no OAuth request. */
+  status?: LifecycleStatus;
+  description?: string;
+  issuerMode?: string;
+  created?: string;
+  lastUpdated?: string;
 }
+
+/** Okta's user statuses the emulator moves through: DELETE deactivates (DEPROVISIONED) before it deletes. */
+export type UserStatus = "STAGED" | "ACTIVE" | "DEPROVISIONED";
 
 export interface OrgUser {
   id: string;
+  status: UserStatus;
+  /** Profile attributes the flows do not read (secondEmail, postalAddress, custom ones), echoed back. */
+  otherProfile: Record<string, unknown>;
   login: string;
   email: string;
   firstName: string;
   lastName: string;
   mobilePhone: string;
   password: string;
+  /** Only the question is ever answered back; the answer is kept to check it, as Okta does. */
+  recoveryQuestion?: { question: string; answer: string };
   totpSecret: string;
   /** Time step of the last accepted passcode: Okta accepts each once, and none older. */
   lastTotpStep?: number;
@@ -140,6 +214,8 @@ export interface OrgUser {
   unenrolled: Set<string>;
   pendingTotp?: { factorId: string; secret: string };
   created: string;
+  statusChanged?: string;
+  lastUpdated?: string;
 }
 
 export interface Org {
@@ -152,7 +228,9 @@ export interface Org {
   /** Ordered by priority; the org's default policy is last. */
   sessionPolicies: SessionPolicy[];
   authorizationServers: Map<string, CustomAuthorizationServer>;
+  /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
+  users: OrgUser[];
   created: string;
 }
 
@@ -175,6 +253,7 @@ export function catchAllRule(policyId: string, access: "ALLOW" | "DENY"): AppSig
     usersExcluded: [],
     groupsIncluded: [],
     groupsExcluded: [],
+    system: true,
   };
 }
 
@@ -189,21 +268,30 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
       created: now,
       lastUpdated: now,
     },
-    groups: new Map([[EVERYONE_GROUP_ID, { id: EVERYONE_GROUP_ID, name: "Everyone", userIds: new Set<string>() }]]),
+    groups: new Map([[EVERYONE_GROUP_ID, everyoneGroup(now)]]),
     apps: [],
     appSignOnPolicies: new Map(),
     defaultAppSignOnPolicy: {
       id: defaultAppPolicyId,
       name: "Default Policy",
+      description: "The default app sign-in policy.",
+      status: "ACTIVE",
+      system: true,
       rules: [catchAllRule(defaultAppPolicyId, "ALLOW")],
+      created: now,
+      lastUpdated: now,
     },
     sessionPolicies: [
       {
         id: defaultSessionPolicyId,
         name: "Default Policy",
+        description: "The default policy applies in all situations if no other policy applies.",
         priority: Number.MAX_SAFE_INTEGER,
         status: "ACTIVE",
+        system: true,
         groupsIncluded: [EVERYONE_GROUP_ID],
+        created: now,
+        lastUpdated: now,
         rules: [
           {
             id: oktaId("0pr", `${defaultSessionPolicyId}::Default Rule`),
@@ -212,12 +300,14 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
             status: "ACTIVE",
             access: "ALLOW",
             primaryFactor: "PASSWORD_IDP",
+            system: true,
           },
         ],
       },
     ],
     authorizationServers: new Map([["default", defaultAuthorizationServer()]]),
     user,
+    users: [user],
     created: now,
   };
   for (const a of baseline.authenticators) {
@@ -229,6 +319,19 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
   return org;
 }
 
+/** Every user is in Everyone; Okta lists it as a BUILT_IN group. */
+function everyoneGroup(now: string): Group {
+  return {
+    id: EVERYONE_GROUP_ID,
+    name: "Everyone",
+    description: "All users in your organization",
+    type: "BUILT_IN",
+    userIds: new Set<string>(),
+    created: now,
+    lastUpdated: now,
+  };
+}
+
 /**
  * Every org has the `default` custom server. Its Default Policy Rule allows the classic grants
  * only: direct authentication grants need a rule of their own (guide step "authorization server").
@@ -237,7 +340,10 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
   return {
     id: "default",
     name: "default",
+    description: "Default Authorization Server for your Applications",
     audience: "api://default",
+    status: "ACTIVE",
+    issuerMode: "ORG_URL",
     policies: [
       {
         id: oktaId("00p", "default::Default Policy"),
@@ -302,6 +408,15 @@ export function peopleConditionMatches(org: Org, condition: PeopleCondition, use
   if (condition.usersExcluded.includes(userId) || condition.groupsExcluded.some((g) => groups.has(g))) return false;
   if (condition.usersIncluded.length === 0 && condition.groupsIncluded.length === 0) return true;
   return condition.usersIncluded.includes(userId) || condition.groupsIncluded.some((g) => groups.has(g));
+}
+
+export function userById(org: Org, id: string): OrgUser | undefined {
+  return org.users.find((u) => u.id === id);
+}
+
+/** Only ACTIVE users can authenticate; logins are compared without case, as Okta does. */
+export function activeUserByLogin(org: Org, login: string): OrgUser | undefined {
+  return org.users.find((u) => u.status === "ACTIVE" && u.login.toLowerCase() === login.toLowerCase());
 }
 
 export function byPriority<T extends { priority: number }>(items: readonly T[]): T[] {

@@ -63,7 +63,7 @@ export function grantEnabledOnApp(app: OAuthApp, grantType: string): OAuthError 
 /** Guide step "Set up your app": "Allow everyone in your organization to access" (Everyone assignment). */
 export function userAssignedToApp(org: Org, app: OAuthApp, user: OrgUser): OAuthError | undefined {
   const groups = groupIdsOf(org, user.id);
-  if ([...app.assignedGroupIds].some((g) => groups.has(g))) return undefined;
+  if ([...app.groupAssignments.keys()].some((g) => groups.has(g))) return undefined;
   return new OAuthError(400, "access_denied", "User is not assigned to the client application.");
 }
 

@@ -10,6 +10,13 @@ import { EmulatorState } from "./state";
 import { RecordedRequest } from "./types";
 
 const MAX_BODY_BYTES = 1 << 20;
+/** What Okta's front end answers for a request target no URL parser accepts; no route sees it. */
+const BAD_REQUEST: Answer = {
+  status: 400,
+  contentType: "text/html",
+  body: "<html><head><title>400 Bad Request</title></head><body><h1>400 Bad Request</h1></body></html>\n",
+  headers: {},
+};
 /** The simulated humans' side door; faults never hit it, since it is not Okta. */
 const EMULATOR_PATH_PREFIX = "/__emulator/";
 
@@ -53,18 +60,22 @@ export class EmulatorServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname;
+    const url = URL.parse(req.url ?? "/", "http://127.0.0.1");
+    const path = url?.pathname ?? req.url ?? "";
     let answer: Answer;
     try {
       const body = await readBody(req);
-      answer = (await this.faultFor(path)) ?? (await this.route(method, path, url.searchParams, req, body));
+      if (!url) answer = BAD_REQUEST;
+      else answer = (await this.faultFor(path)) ?? (await this.route(method, path, url.searchParams, req, body));
     } catch (error) {
       answer = errorAnswer(error);
     }
+    // Date from the clock of the rate-limit headers: clients read X-Rate-Limit-Reset against it.
+    const nowMs = Date.now();
     res.writeHead(answer.status, {
       "Content-Type": answer.contentType,
-      ...this.rateLimits.headersFor(path, Date.now()),
+      Date: new Date(nowMs).toUTCString(),
+      ...this.rateLimits.headersFor(path, nowMs),
       ...answer.headers,
     });
     res.end(answer.body);
@@ -114,20 +125,22 @@ function errorAnswer(error: unknown): Answer {
   return jsonAnswer(500, oktaErrorBody(INTERNAL_ERROR.code, INTERNAL_ERROR.summary));
 }
 
+/**
+ * A body over the limit is read to its end and dropped, so the client, still sending, gets the
+ * 413 rather than a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new OktaApiError(413, "E0000003", "The request body was not well-formed."));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      if (size > MAX_BODY_BYTES) reject(new OktaApiError(413, "E0000003", "The request body was not well-formed."));
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     req.on("error", reject);
   });
 }

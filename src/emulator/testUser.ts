@@ -15,6 +15,8 @@ export function testUserOf(evaluation: Evaluation, password: string | undefined,
   const id = created?.id ?? lookedUpUserId(login);
   return {
     id,
+    status: "ACTIVE",
+    otherProfile: {},
     login,
     email: String(created?.inputs.email ?? login),
     firstName: String(created?.inputs.firstName ?? "Direct"),

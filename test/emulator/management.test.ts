@@ -51,11 +51,16 @@ describe("authentication", () => {
 });
 
 describe("authenticators", () => {
-  it("lists Okta's shape; one never enabled is absent", async () => {
+  it("lists Okta's shape: a fresh Identity Engine org has Phone, INACTIVE; one never enabled is absent", async () => {
     const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic);
     const { api } = await org(bare);
     const list = listOf(await api.get("/api/v1/authenticators"));
-    expect(list.map((a) => a.key)).toEqual(["okta_password", "okta_email", "okta_verify"]);
+    expect(list.map((a) => [a.key, a.status])).toEqual([
+      ["okta_password", "ACTIVE"],
+      ["okta_email", "ACTIVE"],
+      ["okta_verify", "ACTIVE"],
+      ["phone_number", "INACTIVE"],
+    ]);
     expect(list[2]).toEqual({
       type: "app",
       id: expect.stringMatching(/^aut/),
@@ -88,6 +93,16 @@ describe("authenticators", () => {
     expectOktaError(await api.get("/api/v1/authenticators/autNope"), 404, "E0000007");
   });
 
+  it("PUT renames an authenticator and keeps its settings; its key cannot change", async () => {
+    const { api, authenticator } = await org();
+    const verify = await authenticator("okta_verify");
+    const settings = { channelBinding: { required: "ALWAYS", style: "NUMBER_CHALLENGE" }, userVerification: "PREFERRED" };
+    const put = await api.put(`/api/v1/authenticators/${verify.id}`, { key: "okta_verify", name: "Okta Verify", type: "app", settings });
+    expect(put.body).toMatchObject({ key: "okta_verify", status: "ACTIVE", settings });
+    expect((await api.get(`/api/v1/authenticators/${verify.id}`)).body).toMatchObject({ settings });
+    expectOktaError(await api.put(`/api/v1/authenticators/${verify.id}`, { key: "google_otp", name: "x" }), 400, "E0000001");
+  });
+
   it("deactivating the push method makes push flows fail; activating it again mends them", async () => {
     const { api, target, authenticator } = await org();
     const verify = await authenticator("okta_verify");
@@ -99,7 +114,7 @@ describe("authenticators", () => {
     expect((await oobFlow(target("oob-okta-verify"), "push")).status).toBe(200);
   });
 
-  it("refuses to deactivate an authenticator a policy uses (400 E0000001 naming it), until it no longer does", async () => {
+  it("refuses to deactivate an authenticator a policy uses (403 E0000148 naming it), until it no longer does", async () => {
     const baseline = {
       ...DEFAULT_BASELINE,
       authenticators: DEFAULT_BASELINE.authenticators.map((a) =>
@@ -109,24 +124,31 @@ describe("authenticators", () => {
     const { api, authenticator, target } = await org(dev, baseline);
     const email = await authenticator("okta_email");
     const refused = await api.post(`/api/v1/authenticators/${email.id}/lifecycle/deactivate`);
-    expectOktaError(refused, 400, "E0000001");
-    expect(causesOf(refused)).toContain('"Password recovery"');
+    expectOktaError(refused, 403, "E0000148");
+    expect(causesOf(refused)).toContain("Password recovery");
 
     const google = await authenticator("google_otp");
     const enrollmentUse = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
-    expectOktaError(enrollmentUse, 400, "E0000001");
-    expect(causesOf(enrollmentUse)).toContain('"Default Policy"');
+    expectOktaError(enrollmentUse, 403, "E0000148");
+    expect(enrollmentUse.body.errorSummary).toMatch(/^Cannot modify\/disable this authenticator because it is enabled in one or more policies/);
+    expect(causesOf(enrollmentUse)).toBe("Authenticator Enrollment Policies: Default Policy");
     const policy = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))[0] as { id: string; settings: { authenticators: { key: string; enroll: { self: string } }[] } };
     policy.settings.authenticators = policy.settings.authenticators.map((a) => (a.key === "google_otp" ? { ...a, enroll: { self: "NOT_ALLOWED" } } : a));
     expect((await api.put(`/api/v1/policies/${policy.id}`, policy)).status).toBe(200);
     const deactivated = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
     expect(deactivated.body).toMatchObject({ key: "google_otp", status: "INACTIVE" });
     expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /INACTIVE/);
+    const again = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
+    expectOktaError(again, 400, "E0000001");
+    expect(again.body.errorSummary).toBe("Api validation failed: api.authenticator.error.unsupported.active.deactivate");
+    const [enrollment] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL")) as { settings: { authenticators: { key: string }[] } }[];
+    expect(enrollment.settings.authenticators.map((a) => a.key)).not.toContain("google_otp");
   });
 
   it("adds an absent authenticator: ACTIVE with default methods, NOT_ALLOWED until enrollment allows it", async () => {
     const noPhone = without(dev, (r) => (r.type === TYPE.authenticator && r.inputs.key === "phone_number") || r.type === TYPE.dynamic);
-    const { api, target } = await org(noPhone);
+    const neverHadPhone = { ...DEFAULT_BASELINE, authenticators: DEFAULT_BASELINE.authenticators.filter((a) => a.key !== "phone_number") };
+    const { api, target } = await org(noPhone, neverHadPhone);
     expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /never added/);
     const added = await api.post("/api/v1/authenticators", { key: "phone_number", name: "Phone" });
     expect(added.body).toMatchObject({ key: "phone_number", name: "Phone", status: "ACTIVE", type: "phone" });
@@ -165,16 +187,20 @@ describe("the default enrollment policy (MFA_ENROLL)", () => {
     expectOktaError(await api.get("/api/v1/policies/00pNope"), 404, "E0000007");
   });
 
-  it("PUT keeps the entries it leaves out, refuses to drop okta_password REQUIRED, and the flows follow it", async () => {
+  it("PUT replaces the list (what it leaves out comes back NOT_ALLOWED), refuses to drop okta_password REQUIRED, and the flows follow it", async () => {
     const { api, target } = await org();
     const [policy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
     const put = (authenticators: unknown[]) => api.put(`/api/v1/policies/${policy.id}`, { ...policy, settings: { type: "AUTHENTICATORS", authenticators } });
     expectOktaError(await put([{ key: "okta_password", enroll: { self: "OPTIONAL" } }]), 400, "E0000001");
-    const entries = (policy.settings as { authenticators: unknown[] }).authenticators;
-    const partial = await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "okta_email", enroll: { self: "REQUIRED" } }]);
-    expect((partial.body.settings as { authenticators: unknown[] }).authenticators).toEqual(entries);
-    expect((await otpGrant(target("otp"))).status).toBe(200);
-    await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "google_otp", enroll: { self: "NOT_ALLOWED" } }]);
+    const replaced = await put([{ key: "okta_password", enroll: { self: "REQUIRED" } }, { key: "okta_email", enroll: { self: "REQUIRED" } }]);
+    expect((replaced.body.settings as { authenticators: unknown[] }).authenticators).toEqual(
+      expect.arrayContaining([
+        { key: "okta_password", enroll: { self: "REQUIRED" } },
+        { key: "okta_email", enroll: { self: "REQUIRED" } },
+        { key: "google_otp", enroll: { self: "NOT_ALLOWED" } },
+        { key: "okta_verify", enroll: { self: "NOT_ALLOWED" } },
+      ]),
+    );
     expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /NOT_ALLOWED/);
     expect((await oobFlow(target("oob-email"), "email")).status).toBe(200);
   });

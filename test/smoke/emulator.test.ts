@@ -208,7 +208,7 @@ async function withFault(
 }
 
 describe("smoke check under injected faults", () => {
-  it("survives a 429 by waiting for Retry-After, then retrying once", async () => {
+  it("survives a 429 by waiting until X-Rate-Limit-Reset, then retrying once", async () => {
     const run = await withFault(["otp"], { kind: "rate-limit", path: "/token", times: 1, resetSeconds: 2 });
     expect(resultOf(run.report, "otp")).toMatchObject({ status: "pass", requests: 2 });
     expect(run.clock.sleeps).toContain(2000);

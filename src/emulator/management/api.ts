@@ -33,3 +33,8 @@ export function jsonBody(request: ApiRequest): Record<string, unknown> {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** A nested object of a request or stored body; `{}` when it is absent or not an object. */
+export function section(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,11 +1,11 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
 import { AUTHENTICATOR_KINDS } from "../baseline";
-import { notFound, validationFailed } from "../errors";
+import { OktaApiError, notFound, validationFailed } from "../errors";
 import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
-import { authenticatorJson, methodJson } from "./shapes";
+import { authenticatorJson, methodJson } from "./authenticatorShapes";
 
 const ID = "([^/]+)";
 
@@ -20,16 +20,27 @@ function methodOf(authenticator: Authenticator, type: string): string {
   return type;
 }
 
+const IN_USE =
+  "Cannot modify/disable this authenticator because it is enabled in one or more policies. To continue, disable the authenticator in these policies.";
+/** Okta adds a sentence for Okta Verify, whose FastPass app assurance policies may also hold it. */
+const IN_USE_OKTA_VERIFY = `${IN_USE} Additionally, if disabling Okta Verify when Fastpass is active, the "Device state" must not be set to "registered" in app assurance policies.`;
+
 /**
- * Okta refuses to switch off the password, or an authenticator a policy still uses: another
- * policy of the baseline, or the enrollment policy while users may enroll it.
+ * What Okta answers for a deactivation it refuses: an inactive authenticator (400 E0000001), the
+ * password, or one a policy still uses (403 E0000148, a cause per kind of policy, as recorded
+ * against real orgs): the enrollment policy while users may enroll it, or another baseline policy.
  */
-function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): string[] {
-  if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) return ["The Password authenticator cannot be deactivated."];
-  const enrolledBy = enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Default Policy"];
-  return [...enrolledBy, ...authenticator.usedByPolicies].map(
-    (policy) => `The authenticator is used by the policy "${policy}"; remove it from that policy before deactivating it.`,
-  );
+function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): OktaApiError | undefined {
+  if (authenticator.status === "INACTIVE") return validationFailed("api.authenticator.error.unsupported.active.deactivate", []);
+  if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) {
+    return validationFailed("authenticator", ["The Password authenticator cannot be deactivated."]);
+  }
+  const causes = [
+    ...(enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Authenticator Enrollment Policies: Default Policy"]),
+    ...(authenticator.usedByPolicies.length ? [`Authentication Policies: ${authenticator.usedByPolicies.join(", ")}`] : []),
+  ];
+  if (causes.length === 0) return undefined;
+  return new OktaApiError(403, "E0000148", authenticator.key === "okta_verify" ? IN_USE_OKTA_VERIFY : IN_USE, causes);
 }
 
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
@@ -57,13 +68,28 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
   },
   {
+    method: "PUT",
+    pattern: new RegExp(`^/api/v1/authenticators/${ID}$`),
+    handle: (state, [id], request) => {
+      const authenticator = authenticatorById(state, id);
+      const body = jsonBody(request);
+      if (body.key !== undefined && body.key !== authenticator.key) {
+        throw validationFailed("key", [`key: The key of an authenticator cannot change (it is ${authenticator.key}).`]);
+      }
+      if (typeof body.name === "string" && body.name.trim()) authenticator.name = body.name.trim();
+      if (body.settings && typeof body.settings === "object") authenticator.settings = body.settings as Record<string, unknown>;
+      authenticator.lastUpdated = nowIso();
+      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+    },
+  },
+  {
     method: "POST",
     pattern: new RegExp(`^/api/v1/authenticators/${ID}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, verb]) => {
       const authenticator = authenticatorById(state, id);
       if (verb === "deactivate") {
         const refusal = deactivationRefusal(state, authenticator);
-        if (refusal.length > 0) throw validationFailed("authenticator", refusal);
+        if (refusal) throw refusal;
       }
       authenticator.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       authenticator.lastUpdated = nowIso();

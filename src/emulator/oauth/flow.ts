@@ -1,7 +1,7 @@
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
 import { FactorKind } from "../factors";
-import { OAuthApp, OrgUser } from "../orgModel";
+import { OAuthApp, OrgUser, activeUserByLogin, userById } from "../orgModel";
 import {
   accessPolicyAllows,
   appSignOnPolicyAllows,
@@ -37,7 +37,7 @@ export function authenticateClient(
   const basicClientId = basicAuthUser(authorization);
   const clientId = param(form, "client_id") ?? basicClientId;
   const app = state.org.apps.find((a) => a.clientId === clientId);
-  if (!app) throw new OAuthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+  if (!app || app.status !== "ACTIVE") throw new OAuthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
   if (app.tokenEndpointAuthMethod !== "none" && basicClientId === undefined && param(form, "client_secret") === undefined) {
     throw new OAuthError(
       401,
@@ -45,24 +45,42 @@ export function authenticateClient(
       `Client authentication failed. Either the client or the client credentials are invalid. (the app authenticates with ${app.tokenEndpointAuthMethod}; a public client needs "none")`,
     );
   }
+  checkClientSecret(app, param(form, "client_secret") ?? basicAuthSecret(authorization));
   return app;
 }
 
+/** Apps created through the management API know their secret; declared ones only require one to be sent. */
+function checkClientSecret(app: OAuthApp, presented: string | undefined): void {
+  if (app.clientSecret === undefined || presented === undefined || presented === app.clientSecret) return;
+  throw new OAuthError(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");
+}
+
 function basicAuthUser(authorization: string | undefined): string | undefined {
+  return basicAuthParts(authorization)?.[0];
+}
+
+function basicAuthSecret(authorization: string | undefined): string | undefined {
+  return basicAuthParts(authorization)?.[1];
+}
+
+function basicAuthParts(authorization: string | undefined): [string, string | undefined] | undefined {
   if (!authorization?.startsWith("Basic ")) return undefined;
-  return Buffer.from(authorization.slice(6), "base64").toString("utf8").split(":")[0];
+  const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon === -1 ? [decoded, undefined] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
 }
 
 export function userByLogin(state: EmulatorState, login: string): OrgUser {
-  const user = state.org.user;
-  if (user.login.toLowerCase() === login.toLowerCase()) return user;
+  const user = activeUserByLogin(state.org, login);
+  if (user) return user;
   throw new OAuthError(400, "invalid_grant", "The login_hint does not match an active user (direct_auth_invalid_login_hint).");
 }
 
-/** Transactions only ever belong to the org's one user; a stale id means the code was forged. */
+/** The user a transaction began with, while still ACTIVE (deactivated or deleted since: no more legs). */
 export function userOf(state: EmulatorState, transaction: { userId: string }): OrgUser {
-  if (state.org.user.id !== transaction.userId) throw new OAuthError(400, "invalid_grant", "The user is no longer active.");
-  return state.org.user;
+  const user = userById(state.org, transaction.userId);
+  if (user?.status !== "ACTIVE") throw new OAuthError(400, "invalid_grant", "The user is no longer active.");
+  return user;
 }
 
 /**

@@ -2,7 +2,7 @@ import { GRANT } from "../../catalogue/grants";
 import { Answer } from "../answer";
 import { OAuthError } from "../errors";
 import { authenticatorUsable, raise } from "../policyChecks";
-import { OrgUser } from "../orgModel";
+import { OrgUser, activeUserByLogin } from "../orgModel";
 import { acceptedTotpStep } from "../totp";
 import { FlowContext, admitUser, finishAuthentication, mfaTransaction, oobTransaction, userByLogin, userOf } from "./flow";
 import { redeemOob } from "./oob";
@@ -18,8 +18,8 @@ async function passwordGrant(ctx: FlowContext): Promise<Answer> {
   const username = requiredParam(ctx.form, "username");
   const password = requiredParam(ctx.form, "password");
   const scopes = requestedScopes(ctx.server, ctx.form);
-  const user = ctx.state.org.user;
-  if (user.login.toLowerCase() !== username.toLowerCase() || user.password !== password) {
+  const user = activeUserByLogin(ctx.state.org, username);
+  if (!user || user.password !== password) {
     throw new OAuthError(400, "invalid_grant", "The credentials provided were invalid.");
   }
   admitUser(ctx, user, GRANT.password, scopes, "password");

@@ -60,7 +60,7 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
 function serverFor(state: EmulatorState, serverId: string | undefined): ServerRef {
   if (serverId === undefined) return orgServer(state);
   const server = state.org.authorizationServers.get(serverId);
-  if (!server) throw notFound(serverId, "AuthorizationServer");
+  if (!server || server.status === "INACTIVE") throw notFound(serverId, "AuthorizationServer");
   return customServer(state, server);
 }
 

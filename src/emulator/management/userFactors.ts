@@ -8,17 +8,10 @@ import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
 import { acceptedTotpStep } from "../totp";
 import { ApiRoute, jsonBody } from "./api";
-import { FactorView, factorJson, userJson } from "./shapes";
+import { userFor } from "./userAccounts";
+import { FactorView, factorJson } from "./userShapes";
 
 const GOOGLE_OTP = "google_otp";
-
-/** Ids and logins both name a user in the path; a login arrives URL-encoded (`@` as %40). */
-function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
-  const idOrLogin = decodeURIComponent(encodedIdOrLogin);
-  const user = state.org.user;
-  if (user.id === idOrLogin || user.login.toLowerCase() === idOrLogin.toLowerCase()) return user;
-  throw notFound(idOrLogin, "User");
-}
 
 /** The user's enrollments, as Okta's factors API lists them. */
 function factorsOf(state: EmulatorState, user: OrgUser): FactorView[] {
@@ -78,12 +71,7 @@ function enrollGoogleAuthenticator(state: EmulatorState, user: OrgUser, body: Re
   return user.pendingTotp;
 }
 
-export const USER_ROUTES: ApiRoute[] = [
-  {
-    method: "GET",
-    pattern: /^\/api\/v1\/users\/([^/]+)$/,
-    handle: (state, [idOrLogin]) => jsonAnswer(200, userJson(state.url, userFor(state, idOrLogin))),
-  },
+export const USER_FACTOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: /^\/api\/v1\/users\/([^/]+)\/factors$/,

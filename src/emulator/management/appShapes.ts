@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
+import { GroupAssignment, OAuthApp, Org } from "../orgModel";
+import { section } from "./api";
+import { Links, link } from "./links";
+
+/** Okta's JSON for an OIDC app (`oidc_client`), as `GET /api/v1/apps/{id}` answers it. */
+
+type Json = Record<string, unknown>;
+
+
+/** The authentication policy an app uses: its own, or the org's default one. */
+export function accessPolicyIdOf(org: Org, app: OAuthApp): string {
+  return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)?.id) || org.defaultAppSignOnPolicy.id;
+}
+
+/** `clientSecret` is answered by the create only, as Okta does; reads never show it. */
+export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, options: { withSecret?: boolean } = {}): Json {
+  const self = `${url}/api/v1/apps/${app.id}`;
+  const submitted = app.submitted;
+  const submittedSettings = section(submitted.settings);
+  const submittedCredentials = section(section(submitted.credentials).oauthClient);
+  const lifecycle = app.status === "ACTIVE" ? "deactivate" : "activate";
+  const links: Links = {
+    uploadLogo: link(`${self}/logo`, "POST"),
+    appLinks: [{ name: "oidc_client_link", href: `${url}/home/oidc_client/${app.id}/aln_oidc_client_link`, type: "text/html" }],
+    policies: link(`${self}/policies`, "PUT"),
+    groups: link(`${self}/groups`),
+    clientCredentials: [{ name: "secrets", href: `${self}/credentials/secrets` }],
+    accessPolicy: link(`${url}/api/v1/policies/${accessPolicyIdOf(org, app)}`),
+    users: link(`${self}/users`),
+    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`),
+  };
+  return {
+    id: app.id,
+    orn: `orn:okta:idp:${orgId}:apps:oidc_client:${app.id}`,
+    name: "oidc_client",
+    label: app.label,
+    status: app.status,
+    lastUpdated: app.lastUpdated,
+    created: app.created,
+    accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null, ...section(submitted.accessibility) },
+    visibility: {
+      autoLaunch: false,
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: false },
+      appLinks: { oidc_client_link: true },
+      ...section(submitted.visibility),
+    },
+    features: [],
+    signOnMode: "OPENID_CONNECT",
+    universalLogout: null,
+    credentials: {
+      userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
+      oauthClient: {
+        autoKeyRotation: submittedCredentials.autoKeyRotation ?? true,
+        client_id: app.clientId,
+        ...(options.withSecret && app.clientSecret ? { client_secret: app.clientSecret } : {}),
+        token_endpoint_auth_method: app.tokenEndpointAuthMethod,
+        pkce_required: app.pkceRequired,
+      },
+    },
+    settings: {
+      app: {},
+      notifications: { vpn: { network: { connection: "DISABLED" }, message: null, helpUrl: null } },
+      manualProvisioning: false,
+      implicitAssignment: false,
+      emOptInStatus: "NONE",
+      notes: { admin: null, enduser: null, ...section(submittedSettings.notes) },
+      oauthClient: {
+        client_uri: null,
+        logo_uri: null,
+        consent_method: "TRUSTED",
+        idp_initiated_login: { mode: "DISABLED", default_scope: [] },
+        wildcard_redirect: "DISABLED",
+        dpop_bound_access_tokens: false,
+        participate_slo: false,
+        ...section(submittedSettings.oauthClient),
+        redirect_uris: app.redirectUris,
+        response_types: app.responseTypes,
+        grant_types: app.grantTypes,
+        application_type: app.applicationType,
+        issuer_mode: app.issuerMode,
+      },
+    },
+    _links: links,
+  };
+}
+
+export function appGroupJson(url: string, app: OAuthApp, groupId: string, assignment: GroupAssignment): Json {
+  const self = `${url}/api/v1/apps/${app.id}/groups/${groupId}`;
+  return {
+    id: groupId,
+    lastUpdated: assignment.lastUpdated,
+    ...(assignment.priority === undefined ? {} : { priority: assignment.priority }),
+    profile: assignment.profile,
+    _links: {
+      app: link(`${url}/api/v1/apps/${app.id}`),
+      self: link(self),
+      group: link(`${url}/api/v1/groups/${groupId}`),
+    },
+  };
+}
+
+/** The internal ID-token settings the provider reads and writes beside each app, its groups claim included. */
+export function idTokenSettingsJson(url: string, app: OAuthApp): Json {
+  return { issuer: url, orgUrl: null, customUrl: null, audience: app.clientId, issuerMode: app.issuerMode, ...app.groupsClaim };
+}
+
+/** A confidential client's one secret, as `GET /apps/{id}/credentials/secrets` lists it; a public client has none. */
+export function clientSecretsJson(url: string, app: OAuthApp): Json[] {
+  if (!app.clientSecret) return [];
+  const id = oktaId("ocs", `${app.id}:secret`);
+  return [
+    {
+      id,
+      created: app.created,
+      lastUpdated: app.created,
+      status: "ACTIVE",
+      client_secret: app.clientSecret,
+      secret_hash: createHash("sha256").update(app.clientSecret).digest("base64url").slice(0, 22),
+      _links: { deactivate: link(`${url}/api/v1/apps/${app.id}/credentials/secrets/${id}/lifecycle/deactivate`, "POST") },
+    },
+  ];
+}

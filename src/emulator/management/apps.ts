@@ -1,0 +1,192 @@
+import { randomBytes } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
+import { jsonAnswer, noContent } from "../answer";
+import { OktaApiError, notFound } from "../errors";
+import { OAuthApp } from "../orgModel";
+import { EmulatorState } from "../state";
+import { ApiRoute, jsonBody, nowIso } from "./api";
+import { AppInput, appInputOf } from "./appInput";
+import { appGroupJson, appJson, clientSecretsJson, idTokenSettingsJson } from "./appShapes";
+import { fieldOf, limited, listMatches } from "./listQuery";
+import { orgIdOf } from "./organization";
+import { policyById } from "./policyStore";
+
+const ID = "([^/]+)";
+const APP = `^/api/v1/apps/${ID}`;
+
+function appById(state: EmulatorState, id: string, type = "AppInstance"): OAuthApp {
+  const app = state.org.apps.find((a) => a.id === id);
+  if (!app) throw notFound(id, type);
+  return app;
+}
+
+function groupExists(state: EmulatorState, groupId: string): void {
+  if (!state.org.groups.has(groupId)) throw notFound(groupId, "UserGroup");
+}
+
+/** Okta numbers an assignment sent without a priority after the others. */
+function nextAssignmentPriority(app: OAuthApp): number {
+  return Math.max(0, ...[...app.groupAssignments.values()].map((a) => a.priority ?? 0)) + 1;
+}
+
+/** A client made confidential by an update gets its secret then; one made public loses it. */
+function assign(app: OAuthApp, input: AppInput, submitted: Record<string, unknown>): void {
+  Object.assign(app, input, { submitted, lastUpdated: nowIso() });
+  app.clientSecret = input.tokenEndpointAuthMethod === "none" ? undefined : (app.clientSecret ?? newClientSecret());
+}
+
+function newClientSecret(): string {
+  return randomBytes(48).toString("base64url");
+}
+
+/** Okta gives a new OIDC app one id, used as its client id too; confidential clients get a secret. */
+function createApp(state: EmulatorState, body: Record<string, unknown>, active: boolean): OAuthApp {
+  const input = appInputOf(body);
+  const id = oktaId("0oa", randomBytes(16).toString("hex"));
+  const now = nowIso();
+  const app: OAuthApp = {
+    ...input,
+    id,
+    clientId: id,
+    status: active ? "ACTIVE" : "INACTIVE",
+    clientSecret: input.tokenEndpointAuthMethod === "none" ? undefined : newClientSecret(),
+    groupAssignments: new Map(),
+    submitted: body,
+    created: now,
+    lastUpdated: now,
+  };
+  state.org.apps.push(app);
+  return app;
+}
+
+export const APP_ROUTES: ApiRoute[] = [
+  {
+    method: "POST",
+    pattern: /^\/api\/v1\/apps$/,
+    handle: (state, _params, request) => {
+      const app = createApp(state, jsonBody(request), request.query.get("activate") !== "false");
+      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app, { withSecret: true }));
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/apps$/,
+    handle: (state, _params, request) => {
+      const all = state.org.apps.map((app) => appJson(state.url, state.org, orgIdOf(state), app));
+      const matching = all.filter((json) =>
+        listMatches(request.query, [String(json.label), String(json.name)], (path) => fieldOf(json, path)),
+      );
+      return jsonAnswer(200, limited(matching, request.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${APP}$`),
+    handle: (state, [id]) => jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), appById(state, id))),
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${APP}$`),
+    handle: (state, [id], request) => {
+      const app = appById(state, id);
+      const body = jsonBody(request);
+      assign(app, appInputOf(body), body);
+      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`${APP}$`),
+    handle: (state, [id]) => {
+      const app = appById(state, id);
+      if (app.status === "ACTIVE") {
+        throw new OktaApiError(403, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
+      }
+      state.org.apps.splice(state.org.apps.indexOf(app), 1);
+      return noContent();
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${APP}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [id, verb]) => {
+      const app = appById(state, id);
+      app.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      app.lastUpdated = nowIso();
+      return jsonAnswer(200, {});
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${APP}/credentials/secrets$`),
+    handle: (state, [id]) => jsonAnswer(200, clientSecretsJson(state.url, appById(state, id))),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${APP}/groups$`),
+    handle: (state, [id]) => {
+      const app = appById(state, id);
+      return jsonAnswer(200, [...app.groupAssignments].map(([groupId, a]) => appGroupJson(state.url, app, groupId, a)));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    handle: (state, [id, groupId]) => {
+      const app = appById(state, id);
+      const assignment = app.groupAssignments.get(groupId);
+      if (!assignment) throw notFound(groupId, "ApplicationGroupAssignment");
+      return jsonAnswer(200, appGroupJson(state.url, app, groupId, assignment));
+    },
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    handle: (state, [id, groupId], request) => {
+      const app = appById(state, id);
+      groupExists(state, groupId);
+      const body = jsonBody(request);
+      const priority = typeof body.priority === "number" ? body.priority : nextAssignmentPriority(app);
+      const profile = body.profile && typeof body.profile === "object" ? (body.profile as Record<string, unknown>) : {};
+      const assignment = { priority, profile, lastUpdated: nowIso() };
+      app.groupAssignments.set(groupId, assignment);
+      return jsonAnswer(200, appGroupJson(state.url, app, groupId, assignment));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    handle: (state, [id, groupId]) => {
+      appById(state, id).groupAssignments.delete(groupId);
+      return noContent();
+    },
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${APP}/policies/${ID}$`),
+    handle: (state, [id, policyId]) => {
+      const app = appById(state, id);
+      const policy = policyById(state.org, policyId);
+      if (policy.type !== "ACCESS_POLICY") throw notFound(policyId, "Policy");
+      app.authenticationPolicyId = policyId;
+      app.lastUpdated = nowIso();
+      return noContent();
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
+    handle: (state, [id]) => jsonAnswer(200, idTokenSettingsJson(state.url, appById(state, id, "OAuth2AppInstance"))),
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
+    handle: (state, [id], request) => {
+      const app = appById(state, id, "OAuth2AppInstance");
+      const { issuerMode, ...claim } = jsonBody(request);
+      if (typeof issuerMode === "string") app.issuerMode = issuerMode;
+      if (claim.name !== undefined) app.groupsClaim = claim;
+      return jsonAnswer(200, { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: app.issuerMode, ...app.groupsClaim });
+    },
+  },
+];

@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
+import { jsonAnswer, noContent } from "../answer";
+import { notFound, validationFailed } from "../errors";
+import { AccessPolicy, AccessRule, CustomAuthorizationServer } from "../orgModel";
+import { EmulatorState } from "../state";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
+import { accessPolicyJson, accessRuleJson } from "./authServerShapes";
+import { authServerById } from "./authorizationServers";
+import { placeByPriority } from "./priorities";
+import { requestedPriority, requestedStatus } from "./ruleInput";
+
+const ID = "([^/]+)";
+const POLICIES = `^/api/v1/authorizationServers/${ID}/policies`;
+const RULES = `${POLICIES}/${ID}/rules`;
+
+type Json = Record<string, unknown>;
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function nameOf(body: Json): string {
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  if (!name) throw validationFailed("name", ["name: The field cannot be left blank"]);
+  return name;
+}
+
+function policyOf(server: CustomAuthorizationServer, id: string): AccessPolicy {
+  const policy = server.policies.find((p) => p.id === id);
+  if (!policy) throw notFound(id, "OAuth2Policy");
+  return policy;
+}
+
+function ruleOf(policy: AccessPolicy, id: string): AccessRule {
+  const rule = policy.rules.find((r) => r.id === id);
+  if (!rule) throw notFound(id, "OAuth2PolicyRule");
+  return rule;
+}
+
+/** `conditions.clients.include`: the client ids the policy applies to, or ALL_CLIENTS. */
+function policyFields(body: Json): Pick<AccessPolicy, "name" | "description" | "clients" | "status"> {
+  const clients = ids(section(section(body.conditions).clients).include);
+  if (clients.length === 0) throw validationFailed("conditions", ["conditions.clients.include: The field cannot be left blank"]);
+  return { name: nameOf(body), description: typeof body.description === "string" ? body.description : undefined, clients, status: requestedStatus(body) };
+}
+
+/** The grants, scopes and people the rule lets through; the token actions are echoed back. */
+function ruleFields(body: Json): Pick<AccessRule, "name" | "status" | "grantTypes" | "scopes" | "groups" | "users" | "submitted"> {
+  const conditions = section(body.conditions);
+  const people = section(conditions.people);
+  const grantTypes = ids(section(conditions.grantTypes).include);
+  if (grantTypes.length === 0) throw validationFailed("conditions", ["conditions.grantTypes.include: The field cannot be left blank"]);
+  return {
+    name: nameOf(body),
+    status: requestedStatus(body),
+    grantTypes,
+    scopes: ids(section(conditions.scopes).include),
+    groups: ids(section(people.groups).include),
+    users: ids(section(people.users).include),
+    submitted: { actions: body.actions },
+  };
+}
+
+function byPriorityOrder<T extends { priority: number }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.priority - b.priority);
+}
+
+export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    pattern: new RegExp(`${POLICIES}$`),
+    handle: (state: EmulatorState, [serverId]) => {
+      const server = authServerById(state, serverId);
+      return jsonAnswer(200, byPriorityOrder(server.policies).map((p) => accessPolicyJson(state.url, server.id, p)));
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${POLICIES}$`),
+    handle: (state, [serverId], request) => {
+      const server = authServerById(state, serverId);
+      const body = jsonBody(request);
+      const now = nowIso();
+      const policy: AccessPolicy = { id: oktaId("00p", randomBytes(12).toString("hex")), priority: 0, rules: [], created: now, lastUpdated: now, ...policyFields(body) };
+      placeByPriority(server.policies, policy, requestedPriority(body));
+      return jsonAnswer(201, accessPolicyJson(state.url, server.id, policy));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    handle: (state, [serverId, policyId]) => {
+      const server = authServerById(state, serverId);
+      return jsonAnswer(200, accessPolicyJson(state.url, server.id, policyOf(server, policyId)));
+    },
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    handle: (state, [serverId, policyId], request) => {
+      const server = authServerById(state, serverId);
+      const policy = policyOf(server, policyId);
+      const body = jsonBody(request);
+      Object.assign(policy, policyFields(body), { lastUpdated: nowIso() });
+      placeByPriority(server.policies, policy, requestedPriority(body) ?? policy.priority);
+      return jsonAnswer(200, accessPolicyJson(state.url, server.id, policy));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    handle: (state, [serverId, policyId]) => {
+      const server = authServerById(state, serverId);
+      server.policies.splice(server.policies.indexOf(policyOf(server, policyId)), 1);
+      return noContent();
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${POLICIES}/${ID}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [serverId, policyId, verb]) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      policy.lastUpdated = nowIso();
+      return noContent();
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${RULES}$`),
+    handle: (state, [serverId, policyId]) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      return jsonAnswer(200, byPriorityOrder(policy.rules).map((r) => accessRuleJson(state.url, serverId, policy.id, r)));
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${RULES}$`),
+    handle: (state, [serverId, policyId], request) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      const body = jsonBody(request);
+      const now = nowIso();
+      const rule: AccessRule = { id: oktaId("0pr", randomBytes(12).toString("hex")), priority: 0, created: now, lastUpdated: now, ...ruleFields(body) };
+      placeByPriority(policy.rules, rule, requestedPriority(body));
+      return jsonAnswer(201, accessRuleJson(state.url, serverId, policy.id, rule));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${RULES}/${ID}$`),
+    handle: (state, [serverId, policyId, ruleId]) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, ruleOf(policy, ruleId)));
+    },
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${RULES}/${ID}$`),
+    handle: (state, [serverId, policyId, ruleId], request) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      const rule = ruleOf(policy, ruleId);
+      const body = jsonBody(request);
+      Object.assign(rule, ruleFields(body), { lastUpdated: nowIso() });
+      placeByPriority(policy.rules, rule, requestedPriority(body) ?? rule.priority);
+      return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, rule));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`${RULES}/${ID}$`),
+    handle: (state, [serverId, policyId, ruleId]) => {
+      const policy = policyOf(authServerById(state, serverId), policyId);
+      policy.rules.splice(policy.rules.indexOf(ruleOf(policy, ruleId)), 1);
+      return noContent();
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [serverId, policyId, ruleId, verb]) => {
+      const rule = ruleOf(policyOf(authServerById(state, serverId), policyId), ruleId);
+      rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      rule.lastUpdated = nowIso();
+      return noContent();
+    },
+  },
+];

@@ -1,0 +1,84 @@
+import { AccessPolicy, AccessRule, CustomAuthorizationServer } from "../orgModel";
+import { section } from "./api";
+import { Links, link } from "./links";
+
+/** Okta's JSON for custom authorization servers, their access policies and rules. */
+
+type Json = Record<string, unknown>;
+
+export function authServerUrl(url: string, serverId: string): string {
+  return `${url}/api/v1/authorizationServers/${serverId}`;
+}
+
+function lifecycleLink(self: string, status: string | undefined): Links {
+  const verb = status === "INACTIVE" ? "activate" : "deactivate";
+  return { [verb]: link(`${self}/lifecycle/${verb}`, "POST") };
+}
+
+export function authServerJson(url: string, server: CustomAuthorizationServer): Json {
+  const self = authServerUrl(url, server.id);
+  const issuer = `${url}/oauth2/${server.id}`;
+  return {
+    id: server.id,
+    name: server.name,
+    description: server.description ?? "",
+    audiences: [server.audience],
+    issuer,
+    issuerMode: server.issuerMode ?? "ORG_URL",
+    status: server.status ?? "ACTIVE",
+    created: server.created ?? null,
+    lastUpdated: server.lastUpdated ?? null,
+    credentials: { signing: { rotationMode: "AUTO" } },
+    default: server.id === "default",
+    _links: {
+      metadata: ["oauth-authorization-server", "openid-configuration"].map((name) => ({
+        name,
+        href: `${issuer}/.well-known/${name}`,
+        hints: { allow: ["GET"] },
+      })),
+      keys: link(`${self}/credentials/keys`, "GET"),
+      policies: link(`${self}/policies`, "GET", "POST"),
+      self: link(self, "GET", "DELETE", "PUT"),
+      ...lifecycleLink(self, server.status),
+    },
+  };
+}
+
+export function accessPolicyJson(url: string, serverId: string, policy: AccessPolicy): Json {
+  const self = `${authServerUrl(url, serverId)}/policies/${policy.id}`;
+  return {
+    id: policy.id,
+    status: policy.status,
+    name: policy.name,
+    description: policy.description ?? "",
+    priority: policy.priority,
+    system: false,
+    conditions: { clients: { include: policy.clients } },
+    created: policy.created ?? null,
+    lastUpdated: policy.lastUpdated ?? null,
+    _links: { self: link(self, "GET", "PUT", "DELETE"), rules: link(`${self}/rules`, "GET"), ...lifecycleLink(self, policy.status) },
+    type: "OAUTH_AUTHORIZATION_POLICY",
+  };
+}
+
+export function accessRuleJson(url: string, serverId: string, policyId: string, rule: AccessRule): Json {
+  const self = `${authServerUrl(url, serverId)}/policies/${policyId}/rules/${rule.id}`;
+  const submitted = section(rule.submitted);
+  const people: Json = { users: { ...(rule.users.length ? { include: rule.users } : {}), exclude: [] } };
+  if (rule.groups.length) people.groups = { include: rule.groups };
+  return {
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rule.priority,
+    created: rule.created ?? null,
+    lastUpdated: rule.lastUpdated ?? null,
+    system: false,
+    conditions: { ...section(submitted.conditions), people, grantTypes: { include: rule.grantTypes }, scopes: { include: rule.scopes } },
+    actions: {
+      token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080, ...section(section(submitted.actions).token) },
+    },
+    _links: { self: link(self, "GET", "PUT", "DELETE"), ...lifecycleLink(self, rule.status) },
+    type: "RESOURCE_ACCESS",
+  };
+}

@@ -1,0 +1,61 @@
+import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
+import { Authenticator, Org, enrollmentOf } from "../orgModel";
+import { Links, link } from "./links";
+
+/** Okta's JSON for authenticators, their methods and the default enrollment policy that lists them. */
+
+export function authenticatorJson(url: string, a: Authenticator): Record<string, unknown> {
+  const self = `${url}/api/v1/authenticators/${a.id}`;
+  const lifecycle = a.status === "ACTIVE" ? "deactivate" : "activate";
+  const links: Links = {
+    self: link(self, "GET", "PUT"),
+    methods: link(`${self}/methods`, "GET"),
+    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST"),
+  };
+  return {
+    type: a.type,
+    id: a.id,
+    key: a.key,
+    status: a.status,
+    name: a.name,
+    created: a.created,
+    lastUpdated: a.lastUpdated,
+    ...(a.settings ? { settings: a.settings } : {}),
+    _links: links,
+  };
+}
+
+export function methodJson(url: string, a: Authenticator, type: string): Record<string, unknown> {
+  const self = `${url}/api/v1/authenticators/${a.id}/methods/${type}`;
+  const status = a.methods.get(type);
+  const lifecycle = status === "ACTIVE" ? "deactivate" : "activate";
+  return {
+    type,
+    status,
+    _links: { self: link(self, "GET", "PUT"), [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") },
+  };
+}
+
+/** Every ACTIVE authenticator is listed (NOT_ALLOWED unless set); INACTIVE ones are left out, as Okta does. */
+export function enrollmentPolicyJson(url: string, org: Org): Record<string, unknown> {
+  const policy = org.enrollment;
+  return {
+    id: policy.id,
+    status: "ACTIVE",
+    name: "Default Policy",
+    description: "The default policy applies in all situations if no other policy applies.",
+    priority: 1,
+    system: true,
+    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+    created: policy.created,
+    lastUpdated: policy.lastUpdated,
+    settings: {
+      type: "AUTHENTICATORS",
+      authenticators: org.authenticators
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => ({ key: a.key, enroll: { self: enrollmentOf(org, a.key) } })),
+    },
+    _links: { self: link(`${url}/api/v1/policies/${policy.id}`, "GET", "PUT") },
+    type: "MFA_ENROLL",
+  };
+}

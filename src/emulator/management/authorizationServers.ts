@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
+import { jsonAnswer, noContent } from "../answer";
+import { notFound, validationFailed } from "../errors";
+import { CustomAuthorizationServer } from "../orgModel";
+import { EmulatorState } from "../state";
+import { ApiRoute, jsonBody, nowIso } from "./api";
+import { authServerJson } from "./authServerShapes";
+import { limited, listMatches } from "./listQuery";
+
+const ID = "([^/]+)";
+const SERVER = `^/api/v1/authorizationServers/${ID}`;
+
+export function authServerById(state: EmulatorState, id: string): CustomAuthorizationServer {
+  const server = state.org.authorizationServers.get(id);
+  if (!server) throw notFound(id, "AuthorizationServer");
+  return server;
+}
+
+/** Name and one audience are required; the emulator keeps the first audience, the one tokens carry. */
+function serverFields(body: Record<string, unknown>): Pick<CustomAuthorizationServer, "name" | "audience" | "description" | "issuerMode"> {
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  const audiences = Array.isArray(body.audiences) ? body.audiences.filter((a): a is string => typeof a === "string") : [];
+  const causes = [
+    ...(name ? [] : ["name: The field cannot be left blank"]),
+    ...(audiences.length ? [] : ["audiences: The field cannot be left blank"]),
+  ];
+  if (causes.length) throw validationFailed(causes[0].split(":")[0], causes);
+  return {
+    name,
+    audience: audiences[0],
+    description: typeof body.description === "string" ? body.description : undefined,
+    issuerMode: typeof body.issuerMode === "string" ? body.issuerMode : "ORG_URL",
+  };
+}
+
+export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/authorizationServers$/,
+    handle: (state, _params, request) => {
+      const servers = [...state.org.authorizationServers.values()].filter((s) => listMatches(request.query, [s.name], () => undefined));
+      return jsonAnswer(200, limited(servers, request.query).map((s) => authServerJson(state.url, s)));
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/api\/v1\/authorizationServers$/,
+    handle: (state, _params, request) => {
+      const now = nowIso();
+      const server: CustomAuthorizationServer = {
+        id: oktaId("aus", randomBytes(12).toString("hex")),
+        ...serverFields(jsonBody(request)),
+        status: "ACTIVE",
+        policies: [],
+        created: now,
+        lastUpdated: now,
+      };
+      state.org.authorizationServers.set(server.id, server);
+      return jsonAnswer(201, authServerJson(state.url, server));
+    },
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${SERVER}$`),
+    handle: (state, [id]) => jsonAnswer(200, authServerJson(state.url, authServerById(state, id))),
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`${SERVER}$`),
+    handle: (state, [id], request) => {
+      const server = authServerById(state, id);
+      Object.assign(server, serverFields(jsonBody(request)), { lastUpdated: nowIso() });
+      return jsonAnswer(200, authServerJson(state.url, server));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`${SERVER}$`),
+    handle: (state, [id]) => {
+      state.org.authorizationServers.delete(authServerById(state, id).id);
+      return noContent();
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${SERVER}/lifecycle/(activate|deactivate)$`),
+    handle: (state, [id, verb]) => {
+      const server = authServerById(state, id);
+      server.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      server.lastUpdated = nowIso();
+      return noContent();
+    },
+  },
+];

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { oktaId } from "../../evaluate/oktaIds";
+import { OktaApiError, validationFailed } from "../errors";
+import { AppSignOnPolicy, SessionPolicy, catchAllRule } from "../orgModel";
+import { EmulatorState } from "../state";
+import { nowIso, section } from "./api";
+import { enrollmentSettingsOf } from "./enrollmentSettings";
+import { PolicyRef } from "./policyStore";
+import { placeByPriority } from "./priorities";
+import { requestedPriority } from "./ruleInput";
+
+/** `conditions.people.groups.include` of a session policy; undefined when the body leaves it out. */
+function sessionGroupsOf(body: Record<string, unknown>): string[] | undefined {
+  const include = section(section(section(body.conditions).people).groups).include;
+  return Array.isArray(include) ? include.filter((g): g is string => typeof g === "string") : undefined;
+}
+
+/** A new ACCESS_POLICY starts with Okta's catch-all rule: ALLOW, two factor types, one of them device-bound. */
+export function createPolicy(state: EmulatorState, body: Record<string, unknown>): PolicyRef {
+  const now = nowIso();
+  const id = (prefix: string) => oktaId(prefix, randomBytes(12).toString("hex"));
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  if (!name) throw validationFailed("name", ["name: The field cannot be left blank."]);
+  const description = typeof body.description === "string" ? body.description : undefined;
+  const status = body.status === "INACTIVE" ? "INACTIVE" : "ACTIVE";
+  if (body.type === "ACCESS_POLICY") {
+    const policyId = id("rst");
+    const policy: AppSignOnPolicy = { id: policyId, name, description, status, system: false, created: now, lastUpdated: now, rules: [] };
+    const catchAll = { ...catchAllRule(policyId, "ALLOW"), id: id("rul"), created: now, lastUpdated: now };
+    catchAll.constraints = [{ possession: { required: true, deviceBound: "REQUIRED" } }];
+    policy.rules.push(catchAll);
+    state.org.appSignOnPolicies.set(policyId, policy);
+    return { type: "ACCESS_POLICY", policy };
+  }
+  if (body.type === "OKTA_SIGN_ON") {
+    const policy: SessionPolicy = {
+      id: id("00p"),
+      name,
+      description,
+      status,
+      priority: 0,
+      system: false,
+      groupsIncluded: sessionGroupsOf(body) ?? [],
+      rules: [],
+      created: now,
+      lastUpdated: now,
+    };
+    placeByPriority(state.org.sessionPolicies, policy, requestedPriority(body));
+    return { type: "OKTA_SIGN_ON", policy };
+  }
+  throw validationFailed("type", [`type: The emulator creates ACCESS_POLICY and OKTA_SIGN_ON policies, not ${JSON.stringify(body.type)}.`]);
+}
+
+/** Name, description, status and (session policies) priority and groups; the type never changes. */
+export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<string, unknown>): void {
+  if (ref.type === "MFA_ENROLL") {
+    ref.policy.settings = enrollmentSettingsOf(state, body);
+    ref.policy.lastUpdated = nowIso();
+    return;
+  }
+  const policy = ref.policy;
+  if (!policy.system && typeof body.name === "string" && body.name.trim()) policy.name = body.name.trim();
+  if (typeof body.description === "string") policy.description = body.description;
+  policy.lastUpdated = nowIso();
+  if (ref.type === "OKTA_SIGN_ON" && !ref.policy.system) {
+    ref.policy.groupsIncluded = sessionGroupsOf(body) ?? ref.policy.groupsIncluded;
+    const priority = requestedPriority(body);
+    if (priority !== undefined) placeByPriority(state.org.sessionPolicies, ref.policy, priority);
+  }
+}
+
+export function deletePolicy(state: EmulatorState, ref: PolicyRef): void {
+  if (ref.type === "MFA_ENROLL" || ref.policy.system) {
+    throw new OktaApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
+  }
+  if (ref.type === "ACCESS_POLICY") {
+    state.org.appSignOnPolicies.delete(ref.policy.id);
+    for (const app of state.org.apps) if (app.authenticationPolicyId === ref.policy.id) app.authenticationPolicyId = undefined;
+  } else state.org.sessionPolicies.splice(state.org.sessionPolicies.indexOf(ref.policy), 1);
+}
+

@@ -1,0 +1,79 @@
+import { validationFailed } from "../errors";
+import { AppSignOnRule, AuthenticationConstraint, SessionRule } from "../orgModel";
+import { LifecycleStatus } from "../types";
+import { section } from "./api";
+
+/** What a rule create or update sets (`PUT` replaces the rule, as Okta does), once validated. */
+
+type Json = Record<string, unknown>;
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function nameOf(body: Json): string {
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  if (!name) throw validationFailed("name", ["name: The field cannot be left blank."]);
+  return name;
+}
+
+function access(value: unknown, field: string): "ALLOW" | "DENY" {
+  if (value === undefined || value === "ALLOW" || value === "DENY") return value === "DENY" ? "DENY" : "ALLOW";
+  throw validationFailed(field, [`${field}: Must be ALLOW or DENY.`]);
+}
+
+export function requestedStatus(body: Json): LifecycleStatus {
+  return body.status === "INACTIVE" ? "INACTIVE" : "ACTIVE";
+}
+
+export function requestedPriority(body: Json): number | undefined {
+  return typeof body.priority === "number" && Number.isInteger(body.priority) ? body.priority : undefined;
+}
+
+type AppSignOnFields = Pick<
+  AppSignOnRule,
+  "name" | "access" | "factorMode" | "constraints" | "usersIncluded" | "usersExcluded" | "groupsIncluded" | "groupsExcluded" | "submitted"
+>;
+
+/** An app sign-in rule: `actions.appSignOn` (access, verificationMethod) and `conditions.people`. */
+export function appSignOnRuleInput(body: Json, system = false): AppSignOnFields {
+  const appSignOn = section(section(body.actions).appSignOn);
+  const method = section(appSignOn.verificationMethod);
+  const people = section(section(body.conditions).people);
+  const factorMode = method.factorMode ?? "2FA";
+  if (factorMode !== "1FA" && factorMode !== "2FA") {
+    throw validationFailed("verificationMethod", ["verificationMethod.factorMode: Must be 1FA or 2FA."]);
+  }
+  if (method.type !== undefined && method.type !== "ASSURANCE") {
+    throw validationFailed("verificationMethod", ["verificationMethod.type: The emulator evaluates ASSURANCE only."]);
+  }
+  const constraints = Array.isArray(method.constraints) ? (method.constraints as AuthenticationConstraint[]) : [];
+  return {
+    name: nameOf(body),
+    access: access(appSignOn.access, "actions.appSignOn.access"),
+    factorMode,
+    constraints,
+    usersIncluded: system ? [] : ids(section(people.users).include),
+    usersExcluded: system ? [] : ids(section(people.users).exclude),
+    groupsIncluded: system ? [] : ids(section(people.groups).include),
+    groupsExcluded: system ? [] : ids(section(people.groups).exclude),
+    submitted: { conditions: body.conditions, actions: body.actions },
+  };
+}
+
+const PRIMARY_FACTORS = ["PASSWORD_IDP", "PASSWORD_IDP_ANY_FACTOR"];
+
+/** A global session rule: `actions.signon`; Identity Engine defaults the primary factor to any factor. */
+export function sessionRuleInput(body: Json): Pick<SessionRule, "name" | "access" | "primaryFactor" | "submitted"> {
+  const signon = section(section(body.actions).signon);
+  const primaryFactor = signon.primaryFactor ?? "PASSWORD_IDP_ANY_FACTOR";
+  if (typeof primaryFactor !== "string" || !PRIMARY_FACTORS.includes(primaryFactor)) {
+    throw validationFailed("primaryFactor", [`actions.signon.primaryFactor: Must be one of ${PRIMARY_FACTORS.join(", ")}.`]);
+  }
+  return {
+    name: nameOf(body),
+    access: access(signon.access, "actions.signon.access"),
+    primaryFactor,
+    submitted: { conditions: body.conditions, actions: body.actions },
+  };
+}

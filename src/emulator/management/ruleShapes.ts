@@ -1,0 +1,86 @@
+import { AppSignOnRule, SessionRule } from "../orgModel";
+import { section } from "./api";
+import { Links, link } from "./links";
+
+/** Okta's JSON for policy rules: app sign-in (ACCESS_POLICY) and global session (SIGN_ON). */
+
+type Json = Record<string, unknown>;
+
+
+function ruleLinks(url: string, policyId: string, rule: { id: string; status: string; system?: boolean }): Links {
+  const self = `${url}/api/v1/policies/${policyId}/rules/${rule.id}`;
+  if (rule.system) return { self: link(self, "GET", "PUT") };
+  const lifecycle = rule.status === "ACTIVE" ? "deactivate" : "activate";
+  return { self: link(self, "GET", "PUT", "DELETE"), [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") };
+}
+
+function include(ids: string[], excluded: string[]): Json {
+  return { ...(ids.length ? { include: ids } : {}), exclude: excluded };
+}
+
+export function appSignOnRuleJson(url: string, policyId: string, rule: AppSignOnRule): Json {
+  const submitted = section(rule.submitted);
+  const appSignOn = section(section(submitted.actions).appSignOn);
+  const people: Json = { users: include(rule.usersIncluded, rule.usersExcluded) };
+  if (rule.groupsIncluded.length || rule.groupsExcluded.length) people.groups = include(rule.groupsIncluded, rule.groupsExcluded);
+  const conditions = rule.system
+    ? null
+    : { network: { connection: "ANYWHERE" }, userType: { include: [], exclude: [] }, ...section(submitted.conditions), people };
+  return {
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rule.priority,
+    created: rule.created ?? null,
+    lastUpdated: rule.lastUpdated ?? null,
+    system: rule.system ?? false,
+    conditions,
+    actions: {
+      appSignOn: {
+        keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
+        ...appSignOn,
+        access: rule.access,
+        verificationMethod: {
+          ...section(appSignOn.verificationMethod),
+          factorMode: rule.factorMode,
+          type: "ASSURANCE",
+          ...(rule.constraints.length ? { constraints: rule.constraints } : {}),
+        },
+      },
+    },
+    _links: ruleLinks(url, policyId, rule),
+    type: "ACCESS_POLICY",
+  };
+}
+
+export function sessionRuleJson(url: string, policyId: string, rule: SessionRule): Json {
+  const submitted = section(rule.submitted);
+  const signon = section(section(submitted.actions).signon);
+  return {
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rule.priority,
+    created: rule.created ?? null,
+    lastUpdated: rule.lastUpdated ?? null,
+    system: rule.system ?? false,
+    conditions: {
+      people: { users: { exclude: [] } },
+      network: { connection: "ANYWHERE" },
+      authContext: { authType: "ANY" },
+      ...section(submitted.conditions),
+    },
+    actions: {
+      signon: {
+        requireFactor: false,
+        rememberDeviceByDefault: false,
+        session: { usePersistentCookie: false, maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 0 },
+        ...signon,
+        access: rule.access,
+        primaryFactor: rule.primaryFactor,
+      },
+    },
+    _links: ruleLinks(url, policyId, rule),
+    type: "SIGN_ON",
+  };
+}

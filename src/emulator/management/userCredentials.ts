@@ -1,0 +1,44 @@
+import { jsonAnswer } from "../answer";
+import { OktaApiError } from "../errors";
+import { OrgUser } from "../orgModel";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
+import { userFor } from "./userAccounts";
+import { passwordOf, recoveryQuestionOf } from "./userInput";
+import { userCredentialsJson } from "./userShapes";
+
+const ID = "([^/]+)";
+
+/** Both changes prove the current password first; a wrong one is Okta's 403 E0000014. */
+function checkPassword(user: OrgUser, given: unknown): void {
+  if (typeof given !== "string" || given !== user.password) {
+    throw new OktaApiError(403, "E0000014", "Update of credentials failed", ["oldPassword: The credentials provided were incorrect."]);
+  }
+}
+
+export const USER_CREDENTIAL_ROUTES: ApiRoute[] = [
+  {
+    method: "POST",
+    pattern: new RegExp(`^/api/v1/users/${ID}/credentials/change_password$`),
+    handle: (state, [id], request) => {
+      const user = userFor(state, id);
+      const body = jsonBody(request);
+      checkPassword(user, section(body.oldPassword).value);
+      const password = passwordOf({ credentials: { password: body.newPassword } });
+      if (password !== undefined) user.password = password;
+      user.lastUpdated = nowIso();
+      return jsonAnswer(200, userCredentialsJson(user));
+    },
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`^/api/v1/users/${ID}/credentials/change_recovery_question$`),
+    handle: (state, [id], request) => {
+      const user = userFor(state, id);
+      const body = jsonBody(request);
+      checkPassword(user, section(body.password).value);
+      user.recoveryQuestion = recoveryQuestionOf(body) ?? user.recoveryQuestion;
+      user.lastUpdated = nowIso();
+      return jsonAnswer(200, userCredentialsJson(user));
+    },
+  },
+];

@@ -1,0 +1,72 @@
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { Outbox } from "../../src/emulator/outbox";
+import { devEvaluation } from "./support/evaluations";
+import { expectOktaError } from "./support/expectations";
+import { getJson, sendJson } from "./support/http";
+
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startOktaEmulator({ evaluation: await devEvaluation() });
+});
+
+afterAll(() => emulator.close());
+
+/** Sends `request` as written on one connection and resolves to the status line of the answer. */
+function rawStatusLine(request: string): Promise<string> {
+  const { port } = new URL(emulator.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () => socket.end(request));
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("end", () => resolve(received.split("\r\n")[0]));
+    socket.on("error", reject);
+  });
+}
+
+describe("a request the URL parser rejects", () => {
+  it("answers 400 and the emulator keeps serving", async () => {
+    const statusLine = await rawStatusLine("GET http://a:99999/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+    expect(statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await getJson(`${emulator.url}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+});
+
+describe("a body over 1 MiB", () => {
+  it("answers 413 with Okta's error body instead of resetting the connection", async () => {
+    const answer = await sendJson("POST", `${emulator.url}/api/v1/apps`, { label: "x".repeat((1 << 20) + 10) });
+    expectOktaError(answer, 413, "E0000003");
+    expect((await getJson(`${emulator.url}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+});
+
+describe("the outbox", () => {
+  it("keeps the newest messages per login, dropping the oldest", () => {
+    const outbox = new Outbox({ perLogin: 3, overall: 100 });
+    for (let i = 1; i <= 5; i++) outbox.send("a@example.com", "sms", String(i));
+    expect(outbox.read("a@example.com").map((m) => m.code)).toEqual(["3", "4", "5"]);
+  });
+
+  it("keeps the newest messages overall, dropping the oldest of any login", () => {
+    const outbox = new Outbox({ perLogin: 100, overall: 4 });
+    outbox.send("a@example.com", "sms", "a1");
+    outbox.send("b@example.com", "sms", "b1");
+    outbox.send("a@example.com", "email", "a2");
+    outbox.send("b@example.com", "sms", "b2");
+    outbox.send("c@example.com", "sms", "c1");
+    outbox.send("c@example.com", "sms", "c2");
+    expect(outbox.read("a@example.com").map((m) => m.code)).toEqual(["a2"]);
+    expect(outbox.read("b@example.com").map((m) => m.code)).toEqual(["b2"]);
+    expect(outbox.read("c@example.com").map((m) => m.code)).toEqual(["c1", "c2"]);
+  });
+
+  it("is bounded by default", () => {
+    const outbox = new Outbox();
+    for (let i = 0; i < 10_000; i++) outbox.send(`user${i % 7}@example.com`, "sms", String(i));
+    const total = [...Array(7).keys()].reduce((sum, i) => sum + outbox.read(`user${i}@example.com`).length, 0);
+    expect(total).toBeLessThan(10_000);
+    expect(outbox.read("user0@example.com").at(-1)?.code).toBe("9996");
+  });
+});

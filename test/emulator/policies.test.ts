@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRANT } from "../../src/catalogue/grants";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { RunningEmulator } from "../../src/emulator";
+import { appOf, devEvaluation } from "./support/evaluations";
+import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { mfaOtpFlow, otpGrant } from "./support/flows";
+import { listOf, orgWithApi } from "./support/managementApi";
+
+let dev: Evaluation;
+const running: RunningEmulator[] = [];
+
+beforeAll(async () => {
+  dev = await devEvaluation();
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((e) => e.close()));
+});
+
+type Json = Record<string, any>;
+
+/** An app sign-in rule as the provider's `okta.AppSignonPolicyRule` sends it. */
+function appSignOnRule(name: string, options: { priority?: number; users?: string[]; factorMode?: string; access?: string } = {}) {
+  return {
+    name,
+    type: "ACCESS_POLICY",
+    ...(options.priority === undefined ? {} : { priority: options.priority }),
+    conditions: {
+      network: { connection: "ANYWHERE" },
+      ...(options.users ? { people: { users: { include: options.users } } } : {}),
+    },
+    actions: {
+      appSignOn: {
+        access: options.access ?? "ALLOW",
+        verificationMethod: { factorMode: options.factorMode ?? "1FA", reauthenticateIn: "PT2H", type: "ASSURANCE" },
+      },
+    },
+  };
+}
+
+async function setup() {
+  const org = await orgWithApi(dev, running);
+  const user = (await org.api.get(`/api/v1/users/${encodeURIComponent(org.emulator.testUser.login)}`)).body as Json;
+  return { ...org, userId: user.id as string };
+}
+
+async function newAccessPolicy(api: Awaited<ReturnType<typeof setup>>["api"], name = "Direct auth policy") {
+  const answer = await api.post("/api/v1/policies", { name, description: "test", type: "ACCESS_POLICY" });
+  expect(answer.status).toBe(200);
+  return answer.body as Json;
+}
+
+/** An OTP app of our own, assigned to Everyone, using `policyId`. */
+async function otpApp(org: Awaited<ReturnType<typeof setup>>, policyId: string) {
+  const app = (
+    await org.api.post("/api/v1/apps", {
+      name: "oidc_client",
+      label: "OTP test",
+      credentials: { oauthClient: { token_endpoint_auth_method: "none", pkce_required: true } },
+      settings: { oauthClient: { application_type: "native", grant_types: ["authorization_code", GRANT.otp], redirect_uris: ["x:/cb"] } },
+    })
+  ).body as Json;
+  await org.api.put(`/api/v1/apps/${app.id}/groups/${EVERYONE_GROUP_ID}`, {});
+  expect((await org.api.put(`/api/v1/apps/${app.id}/policies/${policyId}`, {})).status).toBe(204);
+  return { emulator: org.emulator, endpoints: org.endpoints, clientId: app.id as string };
+}
+
+describe("ACCESS_POLICY (app sign-in policies)", () => {
+  it("creates a policy with Okta's Catch-all Rule: priority 99, system, not deletable", async () => {
+    const { api } = await setup();
+    const policy = await newAccessPolicy(api);
+    expect(policy).toMatchObject({ type: "ACCESS_POLICY", status: "ACTIVE", system: false, name: "Direct auth policy" });
+    const rules = listOf(await api.get(`/api/v1/policies/${policy.id}/rules`));
+    expect(rules).toEqual([
+      expect.objectContaining({
+        name: "Catch-all Rule",
+        priority: 99,
+        system: true,
+        conditions: null,
+        actions: {
+          appSignOn: {
+            access: "ALLOW",
+            verificationMethod: { factorMode: "2FA", type: "ASSURANCE", constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }] },
+            keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
+          },
+        },
+      }),
+    ]);
+    expect(rules[0]._links).toEqual({ self: expect.objectContaining({ hints: { allow: ["GET", "PUT"] } }) });
+    expectOktaError(await api.delete(`/api/v1/policies/${policy.id}/rules/${rules[0].id}`), 405, "E0000022");
+    expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
+  });
+
+  it("moves rules down when one is inserted at a priority already taken", async () => {
+    const { api } = await setup();
+    const policy = await newAccessPolicy(api);
+    const first = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("first", { priority: 1 }))).body as Json;
+    const second = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("second", { priority: 2 }))).body as Json;
+    const inserted = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("inserted", { priority: 1 }))).body as Json;
+    expect(inserted.priority).toBe(1);
+    const rules = listOf(await api.get(`/api/v1/policies/${policy.id}/rules`));
+    expect(rules.map((r) => [r.name, r.priority])).toEqual([
+      ["inserted", 1],
+      ["first", 2],
+      ["second", 3],
+      ["Catch-all Rule", 99],
+    ]);
+    expect((await api.get(`/api/v1/policies/${policy.id}/rules/${first.id}`)).body.priority).toBe(2);
+    const renamed = await api.put(`/api/v1/policies/${policy.id}/rules/${first.id}`, appSignOnRule("first, renamed"));
+    expect(renamed.body).toMatchObject({ name: "first, renamed", priority: 2 });
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it("round-trips the rule's conditions and actions, with Okta's defaults filled in", async () => {
+    const { api, userId } = await setup();
+    const policy = await newAccessPolicy(api);
+    const created = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("mine", { users: [userId] }))).body as Json;
+    expect(created).toMatchObject({
+      status: "ACTIVE",
+      system: false,
+      type: "ACCESS_POLICY",
+      conditions: { people: { users: { include: [userId], exclude: [] } }, network: { connection: "ANYWHERE" } },
+      actions: {
+        appSignOn: {
+          access: "ALLOW",
+          verificationMethod: { factorMode: "1FA", type: "ASSURANCE", reauthenticateIn: "PT2H" },
+          keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
+        },
+      },
+    });
+    expect((await api.get(`/api/v1/policies/${policy.id}/rules/${created.id}`)).body).toEqual(created);
+  });
+
+  it("feeds the flows: the API's rule admits the user, its deactivation leaves the catch-all's DENY", async () => {
+    const org = await setup();
+    const { api, userId } = org;
+    const policy = await newAccessPolicy(api);
+    const catchAll = listOf(await api.get(`/api/v1/policies/${policy.id}/rules`))[0];
+    const denyAll = appSignOnRule("Catch-all Rule", { access: "DENY", factorMode: "2FA" });
+    expect((await api.put(`/api/v1/policies/${policy.id}/rules/${catchAll.id}`, denyAll)).body.priority).toBe(99);
+    const target = await otpApp(org, policy.id);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+
+    const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("tester 1FA", { users: [userId] }))).body as Json;
+    expect((await otpGrant(target)).status).toBe(200);
+
+    expect((await api.post(`/api/v1/policies/${policy.id}/rules/${rule.id}/lifecycle/deactivate`)).status).toBe(204);
+    expect((await api.get(`/api/v1/policies/${policy.id}/rules/${rule.id}`)).body.status).toBe("INACTIVE");
+    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+  });
+
+  it("feeds the flows the rule's constraints: a phone possession factor is not met by Google Authenticator", async () => {
+    const org = await setup();
+    const { api, userId, emulator, endpoints } = org;
+    const policy = await newAccessPolicy(api);
+    const twoFactors = (possessionTypes: string[]) => ({
+      name: "password + possession",
+      conditions: { people: { users: { include: [userId] } } },
+      actions: {
+        appSignOn: {
+          access: "ALLOW",
+          verificationMethod: {
+            factorMode: "2FA",
+            type: "ASSURANCE",
+            constraints: [{ knowledge: { types: ["password"] }, possession: { types: possessionTypes } }],
+          },
+        },
+      },
+    });
+    const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, twoFactors(["phone"]))).body as Json;
+    expect(rule.actions.appSignOn.verificationMethod.constraints).toEqual([{ knowledge: { types: ["password"] }, possession: { types: ["phone"] } }]);
+    const { clientId } = appOf(dev, "mfa-otp");
+    const app = listOf(await api.get(`/api/v1/apps?filter=${encodeURIComponent(`credentials.oauthClient.client_id eq "${clientId}"`)}`))[0];
+    await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});
+    const target = { emulator, endpoints, clientId };
+    expectOAuthError(await mfaOtpFlow(target), 403, "mfa_required");
+
+    await api.put(`/api/v1/policies/${policy.id}/rules/${rule.id}`, twoFactors(["app"]));
+    expect((await mfaOtpFlow(target)).status).toBe(200);
+  });
+
+  it("deletes a policy, and answers 404 for it afterwards", async () => {
+    const { api } = await setup();
+    const policy = await newAccessPolicy(api);
+    expect((await api.delete(`/api/v1/policies/${policy.id}`)).status).toBe(204);
+    expectOktaError(await api.get(`/api/v1/policies/${policy.id}`), 404, "E0000007");
+  });
+});
+
+describe("OKTA_SIGN_ON (global session policies)", () => {
+  it("lists the default policy last, and a new policy before it", async () => {
+    const { api } = await setup();
+    const created = (
+      await api.post("/api/v1/policies", {
+        name: "Everyone, password only",
+        type: "OKTA_SIGN_ON",
+        priority: 1,
+        conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+      })
+    ).body as Json;
+    expect(created).toMatchObject({ type: "OKTA_SIGN_ON", priority: 1, conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } } });
+    const list = listOf(await api.get("/api/v1/policies?type=OKTA_SIGN_ON"));
+    expect(list[0].id).toBe(created.id);
+    expect(list[list.length - 1]).toMatchObject({ name: "Default Policy", system: true, priority: list.length });
+  });
+
+  it("feeds the session check: a first policy whose rule starts sessions with the password only stops OTP as primary factor", async () => {
+    const org = await setup();
+    const { api, userId } = org;
+    const policy = await newAccessPolicy(api);
+    await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("tester 1FA", { users: [userId] }));
+    const target = await otpApp(org, policy.id);
+    expect((await otpGrant(target)).status).toBe(200);
+
+    const session = (
+      await api.post("/api/v1/policies", { name: "Strict", type: "OKTA_SIGN_ON", priority: 1, conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } } })
+    ).body as Json;
+    const rule = (
+      await api.post(`/api/v1/policies/${session.id}/rules`, {
+        name: "password only",
+        type: "SIGN_ON",
+        actions: { signon: { access: "ALLOW", primaryFactor: "PASSWORD_IDP", requireFactor: false } },
+      })
+    ).body as Json;
+    expect(rule).toMatchObject({ type: "SIGN_ON", priority: 1, actions: { signon: { access: "ALLOW", primaryFactor: "PASSWORD_IDP" } } });
+    expectOAuthError(await otpGrant(target), 403, "access_denied", /"Strict".*PASSWORD_IDP/);
+
+    expect((await api.post(`/api/v1/policies/${session.id}/lifecycle/deactivate`)).status).toBe(204);
+    expect((await otpGrant(target)).status).toBe(200);
+  });
+});

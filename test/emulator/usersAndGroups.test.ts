@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRANT } from "../../src/catalogue/grants";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { RunningEmulator } from "../../src/emulator";
+import { devEvaluation } from "./support/evaluations";
+import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { SCOPE } from "./support/flows";
+import { postForm } from "./support/http";
+import { causesOf, listOf, orgWithApi } from "./support/managementApi";
+
+let dev: Evaluation;
+const running: RunningEmulator[] = [];
+
+beforeAll(async () => {
+  dev = await devEvaluation();
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((e) => e.close()));
+});
+
+type Json = Record<string, any>;
+type Api = Awaited<ReturnType<typeof orgWithApi>>["api"];
+
+const PASSWORD = "Correct-Horse-9";
+
+function newUser(api: Api, login: string, activate = true) {
+  return api.post(`/api/v1/users?activate=${activate}`, {
+    profile: { firstName: "Ada", lastName: "Lovelace", email: login, login, postalAddress: null },
+    credentials: { password: { value: PASSWORD } },
+  });
+}
+
+describe("groups", () => {
+  it("lists the BUILT_IN Everyone group, finds groups by q, filter and search", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const created = await api.post("/api/v1/groups", { profile: { name: "Zeta testers", description: "" } });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^00g/),
+      type: "OKTA_GROUP",
+      objectClass: ["okta:user_group"],
+      profile: { name: "Zeta testers", description: "" },
+    });
+    const everyone = listOf(await api.get(`/api/v1/groups?filter=${encodeURIComponent('type eq "BUILT_IN"')}`));
+    expect(everyone).toEqual([expect.objectContaining({ id: EVERYONE_GROUP_ID, type: "BUILT_IN", profile: expect.objectContaining({ name: "Everyone" }) })]);
+    expect(listOf(await api.get("/api/v1/groups?q=zeta")).map((g) => g.id)).toEqual([created.body.id]);
+    const everyonesApps = listOf(await api.get(`/api/v1/groups/${EVERYONE_GROUP_ID}/apps`));
+    expect(everyonesApps.length).toBeGreaterThan(0);
+    expect(everyonesApps.every((a) => a.name === "oidc_client")).toBe(true);
+    expect(listOf(await api.get(`/api/v1/groups/${created.body.id}/apps`))).toEqual([]);
+    const searched = listOf(await api.get(`/api/v1/groups?search=${encodeURIComponent('profile.name eq "Zeta testers"')}`));
+    expect(searched.map((g) => g.id)).toEqual([created.body.id]);
+  });
+
+  it("renames and deletes an OKTA_GROUP; refuses a duplicate name and any change to Everyone", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const group = (await api.post("/api/v1/groups", { profile: { name: "First" } })).body as Json;
+    const duplicate = await api.post("/api/v1/groups", { profile: { name: "first" } });
+    expectOktaError(duplicate, 400, "E0000001");
+    expect(causesOf(duplicate)).toMatch(/already exists/);
+    expect((await api.put(`/api/v1/groups/${group.id}`, { profile: { name: "Renamed", description: "d" } })).body.profile).toEqual({ name: "Renamed", description: "d" });
+    expectOktaError(await api.put(`/api/v1/groups/${EVERYONE_GROUP_ID}`, { profile: { name: "All" } }), 403, "E0000006");
+    expectOktaError(await api.delete(`/api/v1/groups/${EVERYONE_GROUP_ID}`), 403, "E0000006");
+    expect((await api.delete(`/api/v1/groups/${group.id}`)).status).toBe(204);
+    expectOktaError(await api.get(`/api/v1/groups/${group.id}`), 404, "E0000007");
+  });
+
+  it("adds and removes members; a user's groups include Everyone", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const group = (await api.post("/api/v1/groups", { profile: { name: "Members" } })).body as Json;
+    const user = (await newUser(api, "ada@example.com")).body as Json;
+    expect((await api.put(`/api/v1/groups/${group.id}/users/${user.id}`, {})).status).toBe(204);
+    expect(listOf(await api.get(`/api/v1/groups/${group.id}/users`)).map((u) => u.id)).toEqual([user.id]);
+    expect(listOf(await api.get(`/api/v1/users/${user.id}/groups`)).map((g) => g.id).sort()).toEqual([EVERYONE_GROUP_ID, group.id].sort());
+    expect((await api.delete(`/api/v1/groups/${group.id}/users/${user.id}`)).status).toBe(204);
+    expect(listOf(await api.get(`/api/v1/groups/${group.id}/users`))).toEqual([]);
+    expectOktaError(await api.put(`/api/v1/groups/${group.id}/users/00umissing`, {}), 404, "E0000007");
+  });
+});
+
+describe("users", () => {
+  it("creates an ACTIVE user with a password, without the password in any answer", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const created = await newUser(api, "ada@example.com");
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^00u/),
+      status: "ACTIVE",
+      profile: { login: "ada@example.com", email: "ada@example.com", firstName: "Ada", postalAddress: null },
+      credentials: { password: {}, provider: { type: "OKTA", name: "OKTA" } },
+    });
+    expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
+    expect((await api.get("/api/v1/users/ada%40example.com")).body.id).toBe(created.body.id);
+    expect((await newUser(api, "staged@example.com", false)).body.status).toBe("STAGED");
+    expect(listOf(await api.get(`/api/v1/users/${created.body.id}/roles`))).toEqual([]);
+  });
+
+  it("validates the profile: login unique, email required", async () => {
+    const { emulator, api } = await orgWithApi(dev, running);
+    const duplicate = await newUser(api, emulator.testUser.login.toUpperCase());
+    expectOktaError(duplicate, 400, "E0000001");
+    expect(causesOf(duplicate)).toMatch(/login: An object with this field already exists/);
+    const noEmail = await api.post("/api/v1/users", { profile: { login: "x@example.com" } });
+    expectOktaError(noEmail, 400, "E0000001");
+    expect(causesOf(noEmail)).toMatch(/email/);
+  });
+
+  it("finds users by q, filter and search, leaving deprovisioned users out of a plain list", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    expect(listOf(await api.get("/api/v1/users?q=ada")).map((u) => u.id)).toEqual([ada.id]);
+    const byLogin = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.login eq "ada@example.com"')}`));
+    expect(byLogin.map((u) => u.id)).toEqual([ada.id]);
+    const startsWith = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email sw "ADA@" and profile.firstName pr')}`));
+    expect(startsWith.map((u) => u.id)).toEqual([ada.id]);
+    expectOktaError(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email gt "a"')}`), 400, "E0000001");
+    await api.delete(`/api/v1/users/${ada.id}`);
+    expect(listOf(await api.get("/api/v1/users")).map((u) => u.id)).not.toContain(ada.id);
+    const deprovisioned = listOf(await api.get(`/api/v1/users?filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`));
+    expect(deprovisioned.map((u) => u.id)).toEqual([ada.id]);
+  });
+
+  it("updates: POST merges the profile, PUT with credentials only changes the password", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    const merged = await api.post(`/api/v1/users/${ada.id}`, { profile: { lastName: "King" } });
+    expect(merged.body.profile).toMatchObject({ firstName: "Ada", lastName: "King", login: "ada@example.com" });
+    const passwordOnly = await api.put(`/api/v1/users/${ada.id}`, { credentials: { password: { value: "Another-Pass-7" } } });
+    expect(passwordOnly.body.profile).toMatchObject({ lastName: "King" });
+  });
+
+  it("changes the password and the recovery question only with the current password; the answer is never shown", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    const change = (oldPassword: string) =>
+      api.post(`/api/v1/users/${ada.id}/credentials/change_password`, { oldPassword: { value: oldPassword }, newPassword: { value: "Brand-New-Pass-1" } });
+    expectOktaError(await change("wrong-password"), 403, "E0000014");
+    expect((await change(PASSWORD)).body).toEqual({ password: {}, provider: { type: "OKTA", name: "OKTA" } });
+    expectOktaError(await change(PASSWORD), 403, "E0000014");
+    const question = await api.post(`/api/v1/users/${ada.id}/credentials/change_recovery_question`, {
+      password: { value: "Brand-New-Pass-1" },
+      recovery_question: { question: "Which symbol?", answer: "Asterisk" },
+    });
+    expect(question.body).toEqual({ password: {}, recovery_question: { question: "Which symbol?" }, provider: { type: "OKTA", name: "OKTA" } });
+    expect(JSON.stringify((await api.get(`/api/v1/users/${ada.id}`)).body)).not.toContain("Asterisk");
+  });
+
+  it("DELETE deactivates an ACTIVE user, a second DELETE deletes it", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    expect((await api.delete(`/api/v1/users/${ada.id}`)).status).toBe(204);
+    expect((await api.get(`/api/v1/users/${ada.id}`)).body.status).toBe("DEPROVISIONED");
+    expect((await api.delete(`/api/v1/users/${ada.id}`)).status).toBe(204);
+    expectOktaError(await api.get(`/api/v1/users/${ada.id}`), 404, "E0000007");
+  });
+});
+
+describe("the flows use the users and groups the API created", () => {
+  it("a new user in an assigned group passes a group rule; once deactivated, the password no longer works", async () => {
+    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const group = (await api.post("/api/v1/groups", { profile: { name: "Password users" } })).body as Json;
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    const policy = (await api.post("/api/v1/policies", { name: "Group 1FA", type: "ACCESS_POLICY" })).body as Json;
+    await api.post(`/api/v1/policies/${policy.id}/rules`, {
+      name: "group, password is enough",
+      conditions: { people: { groups: { include: [group.id] } } },
+      actions: { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "1FA", type: "ASSURANCE" } } },
+    });
+    const app = (
+      await api.post("/api/v1/apps", {
+        name: "oidc_client",
+        label: "Password app",
+        credentials: { oauthClient: { token_endpoint_auth_method: "none", pkce_required: true } },
+        settings: { oauthClient: { application_type: "native", grant_types: ["authorization_code", GRANT.password], redirect_uris: ["x:/cb"] } },
+      })
+    ).body as Json;
+    await api.put(`/api/v1/apps/${app.id}/groups/${group.id}`, {});
+    await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});
+    const grant = (password = PASSWORD) =>
+      postForm(endpoints.token, { client_id: app.id, grant_type: GRANT.password, username: "ada@example.com", password, scope: SCOPE });
+
+    expectOAuthError(await grant(), 400, "access_denied", /not assigned/);
+    await api.put(`/api/v1/groups/${group.id}/users/${ada.id}`, {});
+    const tokens = await grant();
+    expect(tokens.status).toBe(200);
+    expectOAuthError(await grant("wrong-password"), 400, "invalid_grant");
+
+    await api.delete(`/api/v1/users/${ada.id}`);
+    expectOAuthError(await grant(), 400, "invalid_grant");
+    expect(emulator.testUser.login).not.toBe("ada@example.com");
+  });
+});
