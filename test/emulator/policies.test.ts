@@ -170,7 +170,10 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
       },
     });
     const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, twoFactors(["phone"]))).body as Json;
-    expect(rule.actions.appSignOn.verificationMethod.constraints).toEqual([{ knowledge: { types: ["password"] }, possession: { types: ["phone"] } }]);
+    // Left out of the request, `required` is answered true, as Okta documents.
+    expect(rule.actions.appSignOn.verificationMethod.constraints).toEqual([
+      { knowledge: { types: ["password"], required: true }, possession: { types: ["phone"], required: true } },
+    ]);
     const { clientId } = appOf(dev, "mfa-otp");
     const app = listOf(await api.get(`/api/v1/apps?filter=${encodeURIComponent(`credentials.oauthClient.client_id eq "${clientId}"`)}`))[0];
     await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});

@@ -47,7 +47,7 @@ export function appSignOnRuleInput(body: Json, system = false): AppSignOnFields 
   if (method.type !== undefined && method.type !== "ASSURANCE") {
     throw validationFailed("verificationMethod", ["verificationMethod.type: The emulator evaluates ASSURANCE only."]);
   }
-  const constraints = Array.isArray(method.constraints) ? (method.constraints as AuthenticationConstraint[]) : [];
+  const constraints = Array.isArray(method.constraints) ? (method.constraints as Json[]).map(withRequiredDefault) : [];
   return {
     name: nameOf(body),
     access: access(appSignOn.access, "actions.appSignOn.access"),
@@ -59,6 +59,22 @@ export function appSignOnRuleInput(body: Json, system = false): AppSignOnFields 
     groupsExcluded: system ? [] : ids(section(people.groups).exclude),
     submitted: { conditions: body.conditions, actions: body.actions },
   };
+}
+
+/**
+ * Okta's API: `required` is optional in a request and always answered; left out it is true, or
+ * false when the class lists `excludedAuthenticationMethods`. (The provider always sends it: its
+ * struct has no omitempty, so a constraint written without it reaches Okta as false.)
+ */
+function withRequiredDefault(constraint: Json): AuthenticationConstraint {
+  const normalised: Json = { ...constraint };
+  for (const kind of ["knowledge", "possession"] as const) {
+    const value = constraint?.[kind];
+    if (!value || typeof value !== "object") continue;
+    const excludes = Array.isArray((value as Json).excludedAuthenticationMethods);
+    normalised[kind] = { ...value, required: typeof (value as Json).required === "boolean" ? (value as Json).required : !excludes };
+  }
+  return normalised as AuthenticationConstraint;
 }
 
 const PRIMARY_FACTORS = ["PASSWORD_IDP", "PASSWORD_IDP_ANY_FACTOR"];
