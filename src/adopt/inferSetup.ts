@@ -156,9 +156,16 @@ function extraConditions(rule: OktaRule): string[] {
     riskScore: (v) => (v as { level?: string }).level === "ANY",
   };
   return Object.entries(rule.conditions ?? {})
-    .filter(([, value]) => value !== null && value !== undefined && !(typeof value === "object" && Object.keys(value).length === 0))
-    .filter(([key, value]) => !(isAny[key]?.(value) ?? false))
+    .filter(([key, value]) => !isEmpty(value) && !(isAny[key]?.(value) ?? false))
     .map(([key]) => key);
+}
+
+/** `null`, `[]`, `{}` or an object of those: Okta's way of answering "no condition" (`userType: {include: [], exclude: []}`). */
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.values(value).every(isEmpty);
+  return false;
 }
 
 function inferEnrollment(org: OrgSnapshot, variants: VariantId[], notes: string[]): "OPTIONAL" | "REQUIRED" {

@@ -7,11 +7,12 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /**
  * The provider's org settings for the org adoption read: `{orgName}.{baseUrl}` for a real org; a
  * loopback org (the built-in emulator) is reached through `okta:httpProxy`, which replaces the org
- * URL for the provider and the org-settings resource alike.
+ * URL for the provider and the org-settings resource alike. Its name is under `.invalid` (RFC 6761),
+ * so credentials can never reach a real tenant should the proxy setting be dropped.
  */
 export function providerSettings(orgUrl: URL): Record<string, string> {
   if (LOOPBACK_HOSTS.has(orgUrl.hostname) || orgUrl.hostname.startsWith("127.")) {
-    return { "okta:orgName": "emulator", "okta:baseUrl": "localhost", "okta:httpProxy": orgUrl.origin };
+    return { "okta:orgName": "emulator", "okta:baseUrl": "okta.invalid", "okta:httpProxy": orgUrl.origin };
   }
   const [orgName, ...rest] = orgUrl.hostname.split(".");
   return { "okta:orgName": orgName, "okta:baseUrl": rest.join(".") };

@@ -1,7 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
 import { AdoptionError } from "../adopt/inferSetup";
-import { stackFilePath } from "../config/stackFile";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import { oneLine } from "./args/oneLine";
@@ -87,7 +86,7 @@ export function main(argv: readonly string[]): Promise<number> {
     }
     const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, process.env);
     if (!hasCredentials(connection)) throw new CliError(describeMissingCredentials());
-    const files = { stack: stackFilePath(options.stack, process.cwd()), imports: `Pulumi.${options.stack}.import.json` };
+    const files = { stack: `Pulumi.${options.stack}.yaml`, imports: `Pulumi.${options.stack}.import.json` };
     const existing = Object.values(files).filter((f) => existsSync(f));
     if (existing.length > 0 && !options.force) {
       throw new CliError(`${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack`);

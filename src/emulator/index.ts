@@ -1,3 +1,4 @@
+import { Evaluation } from "../evaluate/evaluateProgram";
 import { issuerUrl } from "../model/issuer";
 import { DEFAULT_BASELINE } from "./baseline";
 import { applyDeclaredSetup } from "./declaredSetup";
@@ -8,7 +9,7 @@ import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
-import { testUserOf } from "./testUser";
+import { orgAdministrator, testUserOf } from "./testUser";
 import { Transactions } from "./transactions";
 import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
 
@@ -29,12 +30,13 @@ export type {
 const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMethod: "none" };
 
 /**
- * Starts an Okta org on 127.0.0.1 (ephemeral port) set up as the evaluated program declares, on
- * top of `baseline` (a fresh Identity Engine org by default). See docs/okta-emulator.md.
+ * Starts an Okta org on 127.0.0.1 (ephemeral port): a saved `org`, or `baseline` (a fresh Identity
+ * Engine org by default) with what `evaluation` declares placed in it directly, or with nothing, to
+ * be configured through the management API. See docs/okta-emulator.md.
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const org = options.org ?? declaredOrg(options, now);
+  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options, now) : freshOrg(options, now));
 
   await signingKey("");
   const state: EmulatorState = {
@@ -57,6 +59,10 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     url: state.url,
     issuer: (authServerId) => issuerUrl(state.url, authServerId),
     testUser: credentialsOf(org.user),
+    user: (login) => {
+      const user = org.users.find((u) => u.login.toLowerCase() === login.toLowerCase());
+      return user && credentialsOf(user);
+    },
     outboxUrl: `${state.url}/__emulator/outbox`,
     injectFault: (fault) => {
       if (fault.kind === "expire") state.transactions.expireAll(fault.what, Date.now());
@@ -68,12 +74,17 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
   };
 }
 
-function declaredOrg(options: EmulatorOptions, now: string): Org {
-  const declaredPassword = options.evaluation.secretOutputs.get("testUserPassword");
+function declaredOrg(evaluation: Evaluation, options: EmulatorOptions, now: string): Org {
+  const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(options.evaluation, password, now), now);
-  applyDeclaredSetup(org, options.evaluation);
+  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(evaluation, password, now), now);
+  applyDeclaredSetup(org, evaluation);
   return org;
+}
+
+/** An org as Okta hands it over: nothing configured, its administrator the only user. */
+function freshOrg(options: EmulatorOptions, now: string): Org {
+  return baselineOrg(options.baseline ?? DEFAULT_BASELINE, orgAdministrator(now), now);
 }
 
 function settingsOf(options: EmulatorOptions): EmulatorSettings {

@@ -30,6 +30,30 @@ export function testUserOf(evaluation: Evaluation, password: string | undefined,
   };
 }
 
+/**
+ * Every org starts with the administrator who signed it up; a fresh emulator's org has one too,
+ * with a password nobody is told (it is the test user only of an org nothing was declared for).
+ */
+export function orgAdministrator(now: string): OrgUser {
+  const login = "admin@example.com";
+  const id = oktaId("00u", login);
+  return {
+    id,
+    status: "ACTIVE",
+    otherProfile: {},
+    login,
+    email: login,
+    firstName: "Org",
+    lastName: "Administrator",
+    mobilePhone: "+1 555 0199",
+    password: generatedPassword(),
+    totpSecret: newTotpSecret(),
+    totpFactorId: oktaId("uft", `${id}:google_otp`),
+    unenrolled: new Set(),
+    created: now,
+  };
+}
+
 function lookedUpLogin(evaluation: Evaluation): string | undefined {
   if (typeof evaluation.outputs.testUserLogin === "string") return evaluation.outputs.testUserLogin;
   const invoke = evaluation.invokes.find((i) => i.token === GET_USER);

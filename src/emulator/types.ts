@@ -28,7 +28,8 @@ export interface PushOptions {
 }
 
 export interface EmulatorOptions {
-  evaluation: Evaluation;
+  /** Placed in the org directly; without it the org is fresh, for the management API to configure. */
+  evaluation?: Evaluation;
   testUserPassword?: string;
   baseline?: OrgBaseline;
   push?: PushOptions;
@@ -63,8 +64,10 @@ export interface RecordedRequest {
 export interface RunningEmulator {
   url: string;
   issuer(authServerId?: string): string;
-  /** In memory only, never logged. */
+  /** In memory only, never logged. The declared test user; in a fresh org, its administrator. */
   testUser: TestUserCredentials;
+  /** Any user of the org by login (those created through the API too), read through as `testUser`. */
+  user(login: string): TestUserCredentials | undefined;
   outboxUrl: string;
   injectFault(fault: Fault): void;
   requests: RecordedRequest[];

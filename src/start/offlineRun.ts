@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { startOktaEmulator } from "../emulator";
+import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { outboxCodeSource, runSmoke } from "../smoke";
 import { ProgressEvent, SmokeReport } from "../smoke/types";
@@ -22,24 +24,29 @@ export function emulatedIssuer(declaredIssuer: string, issuer: (authServerId?: s
 }
 
 /**
- * The main job on the embedded default: an emulated org configured exactly as the evaluated
- * program declares, and the full smoke check of every variant the stack configures against it.
+ * The main job on the embedded default: a fresh emulated org, configured through Okta's management
+ * API with the calls `pulumi up` makes for what the evaluated program declares, and the full smoke
+ * check of every variant the stack configures against it.
  */
 export async function runOffline(options: OfflineRunOptions): Promise<SmokeReport> {
   const { evaluation } = options;
-  const outputs = stackOutputsSchema.parse({ ...evaluation.outputs, testUserPassword: undefined });
+  const apiToken = `00${randomBytes(30).toString("base64url")}`;
   const emulator = await startOktaEmulator({
-    evaluation,
+    apiToken,
     pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" },
   });
   try {
+    const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken });
+    const outputs = stackOutputsSchema.parse({ ...provisioned.outputs, testUserPassword: undefined });
+    const testUser = emulator.user(provisioned.testUser.login);
+    if (!testUser) throw new Error("the provisioned org has no test user");
     return await runSmoke({
       issuer: emulatedIssuer(outputs.issuer, emulator.issuer),
       targets: targetsFromStack(outputs, evaluation.stack),
-      username: emulator.testUser.login,
-      password: emulator.testUser.password,
-      totpSecret: emulator.testUser.totpSecret,
+      username: testUser.login,
+      password: testUser.password,
+      totpSecret: testUser.totpSecret,
       channel: options.channel ?? outputs.phoneChannels?.[0],
       codeSource: outboxCodeSource(emulator.outboxUrl),
       onProgress: options.onProgress,

@@ -1,0 +1,222 @@
+import { DeclaredResource } from "../../evaluate/evaluateProgram";
+import { OktaConnection } from "../../orgSettings/connection";
+import { OktaManagementClient } from "../../orgSettings/managementClient";
+
+/**
+ * The management calls the Okta provider makes to create one resource, with the bodies it sends
+ * (okta/terraform-provider-okta), so an org set up this way holds what `pulumi up` would leave.
+ */
+export interface ProvisioningContext {
+  client: OktaManagementClient;
+  /** For the project's own dynamic resource, which makes its own client. */
+  connection: OktaConnection;
+  /** Resolves an id the offline evaluation made up to the id the org gave the same object. */
+  ref(value: unknown): string;
+  refs(value: unknown): string[];
+  /** The evaluation masks secret inputs; this is the created test user's password in clear. */
+  testUserPassword: string;
+}
+
+interface Created {
+  id: string;
+  credentials?: { oauthClient?: { client_id?: string } };
+}
+
+type Inputs = Record<string, unknown>;
+
+const text = (value: unknown, fallback = ""): string => (typeof value === "string" ? value : fallback);
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const activation = (inputs: Inputs) => (inputs.status === "INACTIVE" ? "false" : "true");
+
+/** okta_user: created active with its password, as `pulumi up` does for a test org's user. */
+export async function createUser(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const user = await ctx.client.post<Created>("/api/v1/users?activate=true", {
+    profile: {
+      login: text(r.inputs.login),
+      email: text(r.inputs.email, text(r.inputs.login)),
+      firstName: text(r.inputs.firstName),
+      lastName: text(r.inputs.lastName),
+    },
+    credentials: { password: { value: ctx.testUserPassword } },
+  });
+  return user.id;
+}
+
+export async function createGroup(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const group = await ctx.client.post<Created>("/api/v1/groups", {
+    profile: { name: text(r.inputs.name), description: text(r.inputs.description) },
+  });
+  return group.id;
+}
+
+export async function addGroupMembers(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const groupId = ctx.ref(r.inputs.groupId);
+  for (const userId of ctx.refs(r.inputs.users)) await ctx.client.put(`/api/v1/groups/${groupId}/users/${userId}`, undefined);
+  return groupId;
+}
+
+/**
+ * okta_authenticator adopts the authenticator with its key and only changes its status; Okta has no
+ * create for the built-in ones.
+ */
+export async function adoptAuthenticator(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const key = text(r.inputs.key);
+  const all = await ctx.client.get<{ id: string; key: string; status: string }[]>("/api/v1/authenticators");
+  const found = all.find((a) => a.key === key);
+  if (!found) throw new Error(`the org has no authenticator with key ${key}`);
+  const wanted = text(r.inputs.status, "ACTIVE");
+  if (found.status !== wanted) {
+    await ctx.client.post(`/api/v1/authenticators/${found.id}/lifecycle/${wanted === "ACTIVE" ? "activate" : "deactivate"}`);
+  }
+  return found.id;
+}
+
+/**
+ * okta_app_signon_policy: Okta adds a "Catch-all Rule" (ALLOW) to every new access policy; the
+ * provider turns it to DENY when `catchAll` is false.
+ */
+export async function createAppSignOnPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const policy = await ctx.client.post<Created>("/api/v1/policies", {
+    type: "ACCESS_POLICY",
+    name: text(r.inputs.name),
+    description: text(r.inputs.description),
+    status: "ACTIVE",
+  });
+  if (r.inputs.catchAll === false) {
+    const rules = await ctx.client.get<(Inputs & { id: string; name: string; system?: boolean })[]>(`/api/v1/policies/${policy.id}/rules`);
+    const catchAll = rules.find((rule) => rule.system || rule.name === "Catch-all Rule");
+    if (catchAll) {
+      const actions = (catchAll.actions ?? {}) as { appSignOn?: Inputs };
+      await ctx.client.put(`/api/v1/policies/${policy.id}/rules/${catchAll.id}`, {
+        ...catchAll,
+        actions: { ...actions, appSignOn: { ...actions.appSignOn, access: "DENY" } },
+      });
+    }
+  }
+  return policy.id;
+}
+
+export async function createAppSignOnPolicyRule(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const policyId = ctx.ref(r.inputs.policyId);
+  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules?activate=${activation(r.inputs)}`, {
+    type: "ACCESS_POLICY",
+    name: text(r.inputs.name),
+    priority: r.inputs.priority,
+    conditions: {
+      people: {
+        users: { include: ctx.refs(r.inputs.usersIncluded), exclude: ctx.refs(r.inputs.usersExcluded) },
+        groups: { include: ctx.refs(r.inputs.groupsIncluded), exclude: ctx.refs(r.inputs.groupsExcluded) },
+      },
+      network: { connection: "ANYWHERE" },
+    },
+    actions: {
+      appSignOn: {
+        access: text(r.inputs.access, "ALLOW"),
+        verificationMethod: {
+          type: "ASSURANCE",
+          factorMode: text(r.inputs.factorMode, "2FA"),
+          reauthenticateIn: text(r.inputs.reAuthenticationFrequency, "PT2H"),
+          constraints: list(r.inputs.constraints).map((json) => JSON.parse(json) as unknown),
+        },
+      },
+    },
+  });
+  return rule.id;
+}
+
+export async function createSessionPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const policy = await ctx.client.post<Created>(`/api/v1/policies?activate=${activation(r.inputs)}`, {
+    type: "OKTA_SIGN_ON",
+    name: text(r.inputs.name),
+    description: text(r.inputs.description),
+    priority: r.inputs.priority,
+    conditions: { people: { groups: { include: ctx.refs(r.inputs.groupsIncluded) } } },
+  });
+  return policy.id;
+}
+
+export async function createSessionPolicyRule(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const policyId = ctx.ref(r.inputs.policyId);
+  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules?activate=${activation(r.inputs)}`, {
+    type: "SIGN_ON",
+    name: text(r.inputs.name),
+    priority: r.inputs.priority,
+    conditions: { network: { connection: "ANYWHERE" }, authContext: { authType: "ANY" } },
+    actions: {
+      signon: {
+        access: text(r.inputs.access, "ALLOW"),
+        requireFactor: r.inputs.mfaRequired === true,
+        primaryFactor: text(r.inputs.primaryFactor, "PASSWORD_IDP"),
+      },
+    },
+  });
+  return rule.id;
+}
+
+export async function createAccessPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const serverId = ctx.ref(r.inputs.authServerId);
+  const policy = await ctx.client.post<Created>(`/api/v1/authorizationServers/${serverId}/policies`, {
+    type: "OAUTH_AUTHORIZATION_POLICY",
+    name: text(r.inputs.name),
+    description: text(r.inputs.description),
+    priority: r.inputs.priority,
+    status: text(r.inputs.status, "ACTIVE"),
+    conditions: { clients: { include: ctx.refs(r.inputs.clientWhitelists) } },
+  });
+  return policy.id;
+}
+
+export async function createAccessPolicyRule(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const serverId = ctx.ref(r.inputs.authServerId);
+  const policyId = ctx.ref(r.inputs.policyId);
+  const rule = await ctx.client.post<Created>(`/api/v1/authorizationServers/${serverId}/policies/${policyId}/rules`, {
+    type: "RESOURCE_ACCESS",
+    name: text(r.inputs.name),
+    priority: r.inputs.priority,
+    status: text(r.inputs.status, "ACTIVE"),
+    conditions: {
+      grantTypes: { include: list(r.inputs.grantTypeWhitelists) },
+      scopes: { include: list(r.inputs.scopeWhitelists) },
+      people: { groups: { include: ctx.refs(r.inputs.groupWhitelists) }, users: { include: ctx.refs(r.inputs.userWhitelists) } },
+    },
+    actions: { token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 } },
+  });
+  return rule.id;
+}
+
+/** okta_app_oauth creates the app active, then assigns its authentication policy in a second call. */
+export async function createOAuthApp(ctx: ProvisioningContext, r: DeclaredResource): Promise<{ id: string; clientId: string }> {
+  const app = await ctx.client.post<Created>("/api/v1/apps?activate=true", {
+    name: "oidc_client",
+    label: text(r.inputs.label),
+    signOnMode: "OPENID_CONNECT",
+    credentials: {
+      oauthClient: {
+        autoKeyRotation: true,
+        token_endpoint_auth_method: text(r.inputs.tokenEndpointAuthMethod, "client_secret_basic"),
+        pkce_required: r.inputs.pkceRequired === true,
+      },
+    },
+    settings: {
+      oauthClient: {
+        application_type: text(r.inputs.type, "web"),
+        grant_types: list(r.inputs.grantTypes),
+        redirect_uris: list(r.inputs.redirectUris),
+        response_types: list(r.inputs.responseTypes),
+        consent_method: "TRUSTED",
+        issuer_mode: "ORG_URL",
+      },
+    },
+  });
+  if (r.inputs.authenticationPolicy) {
+    await ctx.client.put(`/api/v1/apps/${app.id}/policies/${ctx.ref(r.inputs.authenticationPolicy)}`, undefined);
+  }
+  return { id: app.id, clientId: app.credentials?.oauthClient?.client_id ?? app.id };
+}
+
+export async function assignGroupToApp(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
+  const appId = ctx.ref(r.inputs.appId);
+  const groupId = ctx.ref(r.inputs.groupId);
+  await ctx.client.put(`/api/v1/apps/${appId}/groups/${groupId}`, { priority: r.inputs.priority ?? 0 });
+  return `${appId}/${groupId}`;
+}

@@ -1,0 +1,124 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { adoptOrg } from "../../src/adopt/adoptOrg";
+import { main as adoptMain } from "../../src/cli/adopt";
+import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { getJson, sendJson } from "../emulator/support/http";
+
+const ROOT = join(__dirname, "..", "..");
+const TOKEN = "adopt-test-token";
+let emulator: RunningEmulator | undefined;
+
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+/** An org set up by the same management calls as `pulumi up` (or an admin in the console) makes. */
+async function orgSetUpAs(stack: string) {
+  const evaluation = await evaluateStack(stack, ROOT);
+  emulator = await startOktaEmulator({ apiToken: TOKEN });
+  const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken: TOKEN });
+  const client = new OktaManagementClient({ orgUrl: emulator.url, apiToken: TOKEN });
+  return { evaluation, provisioned, client, url: new URL(emulator.url) };
+}
+
+const ours = (config: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith("okta-direct-auth:") && k !== "okta-direct-auth:testUser"));
+
+describe("adopting an org set up by hand", () => {
+  it.each(["dev", "test", "prod"])("gives back the %s stack's config and pairs every object for import", async (stack) => {
+    const { evaluation, provisioned, client, url } = await orgSetUpAs(stack);
+    const adopted = await adoptOrg(client, url, stack);
+
+    const original = parse(readFileSync(join(ROOT, `Pulumi.${stack}.yaml`), "utf8")).config as Record<string, unknown>;
+    const expected = ours(original);
+    delete expected["okta-direct-auth:protect"];
+    expect(ours(adopted.config)).toMatchObject(expected);
+    expect(adopted.config["okta-direct-auth:testUser"]).toMatchObject({
+      login: (original["okta-direct-auth:testUser"] as { login: string }).login,
+      create: false,
+    });
+    expect(adopted.config["okta:httpProxy"]).toBe(url.origin);
+
+    const entries = adopted.importDocument.resources;
+    const names = new Set(entries.map((e) => e.name));
+    for (const entry of entries) if (entry.parent) expect(names.has(entry.parent)).toBe(true);
+    for (const entry of entries.filter((e) => e.id)) {
+      const declared = declaredTwin(evaluation, entry.type, entry.logicalName);
+      const want = expectedImportId(declared, provisioned.ids);
+      expect({ resource: entry.name, id: entry.id }).toEqual({ resource: entry.name, id: want });
+    }
+    expect(adopted.toCreate).toEqual(["pulumi-nodejs:dynamic:Resource direct-auth-authenticators-org-settings"]);
+  }, 60_000);
+
+  it("says what it cannot express: a second rule added by hand", async () => {
+    const { client, url } = await orgSetUpAs("prod");
+    const ssws = { authorization: `SSWS ${TOKEN}` };
+    const [app] = (await getJson(`${url.origin}/api/v1/apps`, ssws)).body as unknown as { _links: { accessPolicy: { href: string } } }[];
+    const policyPath = new URL(app._links.accessPolicy.href).pathname;
+    const added = await sendJson("POST", `${url.origin}${policyPath}/rules`, {
+      name: "Contractors",
+      type: "ACCESS_POLICY",
+      actions: { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "2FA", type: "ASSURANCE" } } },
+    }, ssws);
+    expect(added.status).toBe(200);
+
+    const adopted = await adoptOrg(client, url, "prod");
+    expect(adopted.notes.join("\n")).toMatch(/2 rules besides the catch-all; only ".*" is adopted/);
+  }, 60_000);
+
+  it("npm run adopt writes the stack file and the import file, and reads the org only", async () => {
+    const { url } = await orgSetUpAs("prod");
+    const before = emulator!.requests.length;
+    const dir = mkdtempSync(join(tmpdir(), "adopt-cli-"));
+    const cwd = process.cwd();
+    process.env.OKTA_API_TOKEN = TOKEN;
+    process.chdir(dir);
+    try {
+      expect(await adoptMain(["--org", url.origin, "--stack", "mine", "--json"])).toBe(0);
+      expect(await adoptMain(["--org", url.origin, "--stack", "mine"])).toBe(2);
+    } finally {
+      process.chdir(cwd);
+      delete process.env.OKTA_API_TOKEN;
+    }
+    const stackFile = readFileSync(join(dir, "Pulumi.mine.yaml"), "utf8");
+    expect(stackFile).toMatch(/^# Written by `npm run adopt`/);
+    expect(stackFile).not.toContain(TOKEN);
+    expect(parse(stackFile).config["okta-direct-auth:apps"]).toEqual([{ name: "Direct Auth MFA", variants: ["mfa-otp", "mfa-oob-okta-verify"] }]);
+    expect(JSON.parse(readFileSync(join(dir, "Pulumi.mine.import.json"), "utf8")).resources.length).toBeGreaterThan(0);
+    expect(existsSync(join(dir, "Pulumi.mine.import.json"))).toBe(true);
+    expect(emulator!.requests.slice(before).filter((r) => r.method !== "GET")).toEqual([]);
+  }, 60_000);
+});
+
+function declaredTwin(evaluation: Evaluation, type: string, name: string) {
+  const twin = evaluation.resources.find((r) => r.type === type && r.name === name);
+  if (!twin) throw new Error(`the stack declares no ${type} ${name}`);
+  return twin;
+}
+
+/** The provider's import id formats: `policyId/ruleId`, `appId/groupId`, `serverId/policyId[/ruleId]`. */
+function expectedImportId(resource: Evaluation["resources"][number], ids: ReadonlyMap<string, string>): string {
+  const real = (value: unknown) => ids.get(String(value)) ?? String(value);
+  switch (resource.type) {
+    case "okta:app/groupAssignment:GroupAssignment":
+      return `${real(resource.inputs.appId)}/${real(resource.inputs.groupId)}`;
+    case "okta:index/appSignonPolicyRule:AppSignonPolicyRule":
+    case "okta:policy/ruleSignon:RuleSignon":
+      return `${real(resource.inputs.policyId)}/${real(resource.id)}`;
+    case "okta:auth/serverPolicy:ServerPolicy":
+      return `${real(resource.inputs.authServerId)}/${real(resource.id)}`;
+    case "okta:auth/serverPolicyRule:ServerPolicyRule":
+      return `${real(resource.inputs.authServerId)}/${real(resource.inputs.policyId)}/${real(resource.id)}`;
+    default:
+      return real(resource.id);
+  }
+}
