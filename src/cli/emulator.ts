@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { startOktaEmulator } from "../emulator";
+import type { Org } from "../emulator/orgModel";
+import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
+import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { evaluateStack } from "../evaluate/evaluateStack";
+import { parseFlags } from "./args/parseFlags";
+import { runCli } from "./args/runCli";
+import { checkedStack } from "./args/stackName";
+import { CliError, UsageError } from "./args/usageError";
+
+const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--json]
+
+Serves an Okta Identity Engine org on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM: the Direct
+Authentication endpoints and the management API, configured through that API as a real org is
+(the Okta provider, pulumi, curl, the smoke check).
+
+Options:
+  --port N          127.0.0.1 port (default: one the OS picks)
+  --api-token T     the SSWS token the management API accepts (default: a new random one)
+  --state FILE      keep the org in FILE between runs: read at start when it exists, written after
+                    every change and at exit (atomic; a corrupt file is an error, never a reset)
+  --setup STACK     start with the setup Pulumi.<STACK>.yaml declares, applied through the API
+                    (ignored when --state already holds an org)
+  --json            print one JSON line {"url","apiToken"} first on stdout, for scripts
+  -h, --help        this text
+
+Exit status: 0 after a signal, 2 for usage, stack or state-file errors.
+`;
+
+const PORT_MAX = 65535;
+/** Saves are coalesced: a provider run makes hundreds of calls in a burst. */
+const SAVE_DELAY_MS = 200;
+
+const FLAGS = {
+  port: { type: "string" },
+  "api-token": { type: "string" },
+  state: { type: "string" },
+  setup: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface EmulatorCommandOptions {
+  port: number;
+  apiToken: string;
+  state?: string;
+  setup?: string;
+  json: boolean;
+}
+
+/** argv of `npm run emulator` → how to serve, or "help"; a mistake is a UsageError. */
+export function parseEmulatorArgs(argv: readonly string[], projectDir: string): EmulatorCommandOptions | "help" {
+  const values = parseFlags(argv, FLAGS);
+  if (values.help) return "help";
+  const portText = values.port ?? "0";
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > PORT_MAX) {
+    throw new UsageError(`--port must be a whole number from 0 to ${PORT_MAX}, e.g. --port 8080`);
+  }
+  const apiToken = values["api-token"] ?? `00${randomBytes(30).toString("base64url")}`;
+  if (!/^[\x21-\x7e]{8,200}$/.test(apiToken)) throw new UsageError("--api-token must be 8 to 200 printable characters without spaces");
+  const setup = values.setup === undefined ? undefined : checkedStack(values.setup, projectDir);
+  return { port, apiToken, state: values.state, setup, json: Boolean(values.json) };
+}
+
+/** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli("emulator", async () => {
+    const options = parseEmulatorArgs(argv, process.cwd());
+    if (options === "help") {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    try {
+      await serve(options);
+    } catch (error) {
+      if (error instanceof StateFileError) throw new CliError(error.message);
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+        throw new CliError(`port ${options.port} on 127.0.0.1 is in use; pick another --port or omit it`);
+      }
+      throw error;
+    }
+    return 0;
+  });
+}
+
+async function serve(options: EmulatorCommandOptions): Promise<void> {
+  const saved = options.state ? readStateFile<Org>(options.state) : undefined;
+  let pendingSave: NodeJS.Timeout | undefined;
+  const save = () => {
+    pendingSave = undefined;
+    if (options.state) writeStateFile(options.state, emulator.org);
+  };
+  const emulator = await startOktaEmulator({
+    org: saved,
+    port: options.port,
+    apiToken: options.apiToken,
+    recordRequests: false,
+    onAnswered: (request) => {
+      if (!options.state || request.method === "GET" || pendingSave) return;
+      pendingSave = setTimeout(save, SAVE_DELAY_MS);
+    },
+  });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (options.setup && saved) log(`--setup ${options.setup} ignored: ${options.state} already holds an org`);
+  else if (options.setup) {
+    log(`Applying the setup Pulumi.${options.setup}.yaml declares through the management API...`);
+    const provisioned = await provisionSetup(await evaluateStack(options.setup), { orgUrl: emulator.url, apiToken: options.apiToken });
+    log(`  ${provisioned.resourcesCreated} resources; test user ${provisioned.testUser.login}`);
+  }
+  if (options.state) save();
+
+  if (options.json) process.stdout.write(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
+  else {
+    process.stdout.write(`Okta emulator serving ${emulator.url}\n`);
+    process.stdout.write(`API token (Authorization: SSWS ...): ${options.apiToken}\n`);
+    if (options.state) process.stdout.write(`State: ${options.state}${saved ? " (restored)" : ""}\n`);
+    process.stdout.write("Press Ctrl-C to stop.\n");
+  }
+
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  if (pendingSave) clearTimeout(pendingSave);
+  if (options.state) save();
+  await emulator.close();
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,93 @@
+import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+import { parseEmulatorArgs } from "../../src/cli/emulator";
+import { UsageError } from "../../src/cli/args/usageError";
+
+const ROOT = join(__dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+interface Served {
+  child: ChildProcessWithoutNullStreams;
+  first: { url: string; apiToken: string };
+  exit: Promise<number | null>;
+  stderr: () => string;
+}
+
+/** Starts `npm run emulator -- ...` and resolves with its first stdout line. */
+function serve(args: string[]): Promise<Served> {
+  const child = spawn(TSX, ["src/cli/emulator.ts", "--json", ...args], { cwd: ROOT });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", (line) => resolve({ child, first: JSON.parse(line), exit, stderr: () => stderr }));
+    void exit.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+}
+
+async function api(served: Served, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${served.first.url}${path}`, {
+    method,
+    headers: { authorization: `SSWS ${served.first.apiToken}`, accept: "application/json", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+describe("npm run emulator", () => {
+  it("serves a stack's setup on loopback, keeps the org in --state across runs, and stops on SIGTERM", async () => {
+    const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
+    const first = await serve(["--state", state, "--setup", "prod", "--api-token", "first-token-123"]);
+    expect(first.first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.first.apiToken).toBe("first-token-123");
+    const apps = (await api(first, "GET", "/api/v1/apps")).body as { label: string }[];
+    expect(apps.map((a) => a.label)).toEqual(["Direct Auth MFA"]);
+    expect((await api(first, "POST", "/api/v1/groups", { profile: { name: "Kept across runs" } })).status).toBe(200);
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+
+    const second = await serve(["--state", state]);
+    const groups = (await api(second, "GET", "/api/v1/groups?q=Kept")).body as { profile: { name: string } }[];
+    expect(groups.map((g) => g.profile.name)).toEqual(["Kept across runs"]);
+    expect(((await api(second, "GET", "/api/v1/apps")).body as unknown[]).length).toBe(1);
+    second.child.kill("SIGINT");
+    expect(await second.exit).toBe(0);
+  }, 60_000);
+
+  it("refuses a corrupt state file in one line instead of starting a fresh org", async () => {
+    const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
+    writeFileSync(state, "{not json");
+    const child = spawn(TSX, ["src/cli/emulator.ts", "--state", state], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^emulator: .*org\.json is corrupt .*move it away/)]);
+  }, 30_000);
+});
+
+describe("npm run emulator arguments", () => {
+  it("takes a port, a token and a stack that exists", () => {
+    expect(parseEmulatorArgs(["--port", "8080", "--api-token", "abcdefgh", "--setup", "dev"], ROOT)).toMatchObject({
+      port: 8080,
+      apiToken: "abcdefgh",
+      setup: "dev",
+    });
+    expect((parseEmulatorArgs([], ROOT) as { apiToken: string }).apiToken).toMatch(/^00[\w-]{40}$/);
+  });
+
+  it.each([
+    [["--port", "70000"], /--port must be a whole number from 0 to 65535/],
+    [["--port", "-1"], /--port/],
+    [["--api-token", "short"], /--api-token must be 8 to 200 printable characters/],
+    [["--setup", "nope"], /no stack file .*Pulumi\.nope\.yaml/],
+    [["--what"], /unknown option --what/],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseEmulatorArgs(argv, ROOT)).toThrow(UsageError);
+    expect(() => parseEmulatorArgs(argv, ROOT)).toThrow(message);
+  });
+});
