@@ -86,13 +86,21 @@ async function smoke(plan: CliPlan): Promise<number> {
     process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
     try {
       const client = new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
-      report = await withTemporaryTotpFactor(client, resolved.username, plan.keepFactor, (totpSecret) =>
-        runSmoke({ ...options, totpSecret }),
+      let leftBehind = false;
+      report = await withTemporaryTotpFactor(
+        client,
+        resolved.username,
+        plan.keepFactor,
+        (totpSecret) => runSmoke({ ...options, totpSecret }),
+        (problem) => {
+          leftBehind = true;
+          process.stderr.write(`warning: --enroll-totp: ${printable(problem.message)}\n`);
+        },
       );
+      if (!leftBehind) process.stderr.write(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
     } catch (error) {
       throw error instanceof TotpEnrollmentError ? new CliError(`--enroll-totp: ${error.message}`) : error;
     }
-    process.stderr.write(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
   } else {
     report = await runSmoke(options);
   }

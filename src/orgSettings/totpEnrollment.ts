@@ -80,11 +80,28 @@ export async function withTemporaryTotpFactor<T>(
   login: string,
   keep: boolean,
   use: (secret: string) => Promise<T>,
+  /**
+   * Told instead of throwing when the factor cannot be removed after `use` succeeded, so the run's
+   * result is not lost to its clean-up.
+   */
+  onLeftBehind?: (problem: TotpEnrollmentError) => void,
 ): Promise<T> {
   const enrolled = await enrollGoogleAuthenticator(client, login);
+  const remove = () => explained(`remove the enrolled factor (remove it from ${login} in the Admin Console)`, () => removeFactor(client, enrolled));
+  let result: T;
   try {
-    return await use(enrolled.secret);
-  } finally {
-    if (!keep) await explained(`remove the enrolled factor (remove it from ${login} in the Admin Console)`, () => removeFactor(client, enrolled));
+    result = await use(enrolled.secret);
+  } catch (error) {
+    if (!keep) await remove();
+    throw error;
   }
+  if (!keep) {
+    try {
+      await remove();
+    } catch (error) {
+      if (!(error instanceof TotpEnrollmentError) || !onLeftBehind) throw error;
+      onLeftBehind(error);
+    }
+  }
+  return result;
 }

@@ -62,6 +62,24 @@ describe("temporary Google Authenticator factor for the smoke check", () => {
     expect(await totpFactors(second.client, second.login)).toEqual([]);
   });
 
+  it("hands back the run's result and says so when the factor cannot be removed afterwards", async () => {
+    const { client, login } = await userWithoutTotp();
+    const problems: TotpEnrollmentError[] = [];
+    const result = await withTemporaryTotpFactor(
+      client,
+      login,
+      false,
+      async () => {
+        const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
+        for (const factor of await totpFactors(client, login)) await client.delete(`/api/v1/users/${user.id}/factors/${factor.id}`);
+        return "report";
+      },
+      (problem) => problems.push(problem),
+    );
+    expect(result).toBe("report");
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/could not remove the enrolled factor .*404/)]);
+  });
+
   it("explains, without any secret, why it cannot enroll a user who already has the factor", async () => {
     emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
     const attempt = withTemporaryTotpFactor(clientFor(emulator), emulator.testUser.login, false, async () => undefined);
