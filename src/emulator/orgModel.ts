@@ -56,7 +56,7 @@ export interface OAuthApp {
   redirectUris: string[];
   responseTypes: string[];
   pkceRequired: boolean;
-  /** Only for confidential clients; never answered after the create. */
+  /** Only for confidential clients; answered by the create and updates, never by a read. */
   clientSecret?: string;
   issuerMode: string;
   /** The groups claim of the app's ID tokens, as the internal idToken settings take it (echoed, not minted). */

@@ -84,12 +84,17 @@ describe("apps: create and read", () => {
     expect((await api.get(`/api/v1/apps/${app.id}`)).body).toEqual({ ...app, lastUpdated: expect.any(String) });
   });
 
-  it("shows a confidential client's secret in the create answer only", async () => {
+  it("shows a confidential client's secret in the create and update answers only, never in a read", async () => {
     const { api } = await orgWithApi(dev, running);
     const created = (await api.post("/api/v1/apps", nativeApp({ auth: "client_secret_basic", pkce: false }))).body as Json;
     expect(created.credentials.oauthClient.client_secret).toEqual(expect.any(String));
     const read = (await api.get(`/api/v1/apps/${created.id}`)).body as Json;
     expect(read.credentials.oauthClient).not.toHaveProperty("client_secret");
+    // As recorded: the provider sends the secret back empty, and the update answers the one the app has.
+    const body = nativeApp({ auth: "client_secret_basic", pkce: false });
+    body.credentials.oauthClient = { ...body.credentials.oauthClient, client_secret: "" } as never;
+    const updated = (await api.put(`/api/v1/apps/${created.id}`, body)).body as Json;
+    expect(updated.credentials.oauthClient.client_secret).toBe(created.credentials.oauthClient.client_secret);
     const secrets = listOf(await api.get(`/api/v1/apps/${created.id}/credentials/secrets`));
     expect(secrets).toEqual([expect.objectContaining({ status: "ACTIVE", client_secret: created.credentials.oauthClient.client_secret })]);
   });
@@ -119,6 +124,76 @@ describe("apps: create and read", () => {
     expect(all.length).toBeGreaterThan(7);
     const byFilter = listOf(await api.get(`/api/v1/apps?filter=${encodeURIComponent('status eq "ACTIVE" and label eq "Zebra client"')}`));
     expect(byFilter.map((a) => a.id)).toEqual([mine.id]);
+  });
+});
+
+describe("apps: a client id and secret of the caller's choosing", () => {
+  function chosenCredentials(clientId: string, clientSecret: string) {
+    const body = nativeApp({ auth: "client_secret_post", pkce: false });
+    body.credentials.oauthClient = { ...body.credentials.oauthClient, client_id: clientId, client_secret: clientSecret } as never;
+    return body;
+  }
+
+  it("keeps them, as recorded against a real org: the app's id is its own, the token endpoint knows the client by the chosen id", async () => {
+    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const created = (await api.post("/api/v1/apps", chosenCredentials("something_from_somewhere", "a-secret-of-my-own"))).body as Json;
+    expect(created.id).toMatch(/^0oa/);
+    expect(created.credentials.oauthClient).toMatchObject({ client_id: "something_from_somewhere", client_secret: "a-secret-of-my-own" });
+    await api.put(`/api/v1/apps/${created.id}/groups/${EVERYONE_GROUP_ID}`, {});
+    const grant = (clientSecret: string) =>
+      postForm(endpoints.token, {
+        client_id: "something_from_somewhere",
+        client_secret: clientSecret,
+        grant_type: GRANT.password,
+        username: emulator.testUser.login,
+        password: emulator.testUser.password,
+        scope: "openid",
+      });
+    expectOAuthError(await grant("a-secret-of-my-own"), 403, "mfa_required");
+
+    const updated = (await api.put(`/api/v1/apps/${created.id}`, chosenCredentials("something_from_somewhere", "a-newer-secret"))).body as Json;
+    expect(updated.credentials.oauthClient).toMatchObject({ client_id: "something_from_somewhere", client_secret: "a-newer-secret" });
+    expectOAuthError(await grant("a-secret-of-my-own"), 401, "invalid_client");
+    expectOAuthError(await grant("a-newer-secret"), 403, "mfa_required");
+  });
+
+  it("refuses a client id another app already has: 400 E0000001 naming client_id", async () => {
+    const { api } = await orgWithApi(dev, running);
+    expect((await api.post("/api/v1/apps", chosenCredentials("shared-client", "first-secret-here"))).status).toBe(200);
+    const answer = await api.post("/api/v1/apps", chosenCredentials("shared-client", "other-secret-here"));
+    expectOktaError(answer, 400, "E0000001");
+    expect(causesOf(answer)).toMatch(/client_id/);
+  });
+});
+
+describe("apps: what a current org answers beside the settings sent", () => {
+  it("names the org's one app signing key, Okta's default logo, the profile enrollment policy; universal logout is off", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const first = (await api.post("/api/v1/apps", nativeApp())).body as Json;
+    const second = (await api.get(`/api/v1/apps/${(await api.post("/api/v1/apps", nativeApp())).body.id}`)).body as Json;
+    expect(first.credentials.signing.kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second.credentials.signing.kid).toBe(first.credentials.signing.kid);
+    expect(first.universalLogout).toEqual({ status: "DISABLED", supportType: "FULL", identityStack: "NOT_SHARED", protocol: "GLOBAL_TOKEN_REVOCATION" });
+    expect(first._links.logo).toEqual([{ name: "medium", href: expect.stringMatching(/^https:\/\/.+\.png$/), type: "image/png" }]);
+    expect(first._links.profileEnrollment.href).toMatch(/\/api\/v1\/policies\/rst\w+$/);
+    expect(second._links.profileEnrollment).toEqual(first._links.profileEnrollment);
+  });
+
+  it("answers a front-channel logout URI with the session not required, unless sent", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const body = nativeApp();
+    body.settings.oauthClient = { ...body.settings.oauthClient, frontchannel_logout_uri: "https://example.com/logout", participate_slo: true } as never;
+    const created = (await api.post("/api/v1/apps", body)).body as Json;
+    expect(created.settings.oauthClient).toMatchObject({ frontchannel_logout_uri: "https://example.com/logout", frontchannel_logout_session_required: false });
+    const without = (await api.post("/api/v1/apps", nativeApp())).body as Json;
+    expect(without.settings.oauthClient).not.toHaveProperty("frontchannel_logout_session_required");
+  });
+
+  it("sends Okta's Link header (rel=\"self\") with the app and assignment lists", async () => {
+    const { emulator, api } = await orgWithApi(dev, running);
+    const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
+    expect((await api.get("/api/v1/apps?limit=200")).headers.get("link")).toBe(`<${emulator.url}/api/v1/apps?limit=200>; rel="self"`);
+    expect((await api.get(`/api/v1/apps/${app.id}/groups`)).headers.get("link")).toBe(`<${emulator.url}/api/v1/apps/${app.id}/groups>; rel="self"`);
   });
 });
 

@@ -8,13 +8,34 @@ import { Links, link } from "./links";
 
 type Json = Record<string, unknown>;
 
+/** Okta's default app logo, answered until one is uploaded (the emulator takes no uploads). */
+const DEFAULT_LOGO = "https://op3static.oktacdn.com/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png";
+
+/** Okta answers every app with universal logout off until an admin turns it on, which the API cannot. */
+const UNIVERSAL_LOGOUT = { status: "DISABLED", supportType: "FULL", identityStack: "NOT_SHARED", protocol: "GLOBAL_TOKEN_REVOCATION" };
+
+/**
+ * The org's app signing key, which every app of a real org names in `credentials.signing.kid`:
+ * one per org, so derived from the org id, in Okta's kid format (a SHA-256, base64url).
+ */
+export function appSigningKid(orgId: string): string {
+  return createHash("sha256").update(`${orgId}:app-signing-key`).digest("base64url");
+}
+
+/**
+ * The org's default profile enrollment policy, which Okta links from every app. The emulator does
+ * not serve PROFILE_ENROLLMENT policies, so the link names the policy without it being readable.
+ */
+export function profileEnrollmentPolicyId(orgId: string): string {
+  return oktaId("rst", `${orgId}:Default Profile Enrollment Policy`);
+}
 
 /** The authentication policy an app uses: its own, or the org's default one. */
 export function accessPolicyIdOf(org: Org, app: OAuthApp): string {
   return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)?.id) || org.defaultAppSignOnPolicy.id;
 }
 
-/** `clientSecret` is answered by the create only, as Okta does; reads never show it. */
+/** `clientSecret` is answered by a create or an update only, as Okta does; reads never show it. */
 export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, options: { withSecret?: boolean } = {}): Json {
   const self = `${url}/api/v1/apps/${app.id}`;
   const submitted = app.submitted;
@@ -24,8 +45,10 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
   const links: Links = {
     uploadLogo: link(`${self}/logo`, "POST"),
     appLinks: [{ name: "oidc_client_link", href: `${url}/home/oidc_client/${app.id}/aln_oidc_client_link`, type: "text/html" }],
+    profileEnrollment: link(`${url}/api/v1/policies/${profileEnrollmentPolicyId(orgId)}`),
     policies: link(`${self}/policies`, "PUT"),
     groups: link(`${self}/groups`),
+    logo: [{ name: "medium", href: DEFAULT_LOGO, type: "image/png" }],
     clientCredentials: [{ name: "secrets", href: `${self}/credentials/secrets` }],
     accessPolicy: link(`${url}/api/v1/policies/${accessPolicyIdOf(org, app)}`),
     users: link(`${self}/users`),
@@ -49,9 +72,10 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
     },
     features: [],
     signOnMode: "OPENID_CONNECT",
-    universalLogout: null,
+    universalLogout: UNIVERSAL_LOGOUT,
     credentials: {
       userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
+      signing: { kid: appSigningKid(orgId) },
       oauthClient: {
         autoKeyRotation: submittedCredentials.autoKeyRotation ?? true,
         client_id: app.clientId,
@@ -75,7 +99,7 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
         wildcard_redirect: "DISABLED",
         dpop_bound_access_tokens: false,
         participate_slo: false,
-        ...section(submittedSettings.oauthClient),
+        ...frontChannelLogout(section(submittedSettings.oauthClient)),
         redirect_uris: app.redirectUris,
         response_types: app.responseTypes,
         grant_types: app.grantTypes,
@@ -85,6 +109,12 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
     },
     _links: links,
   };
+}
+
+/** A front-channel logout URI comes back with whether it needs the session (not, unless sent). */
+function frontChannelLogout(submitted: Json): Json {
+  if (submitted.frontchannel_logout_uri === undefined) return submitted;
+  return { frontchannel_logout_session_required: false, ...submitted };
 }
 
 export function appGroupJson(url: string, app: OAuthApp, groupId: string, assignment: GroupAssignment): Json {

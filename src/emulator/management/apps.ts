@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../evaluate/oktaIds";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, notFound } from "../errors";
+import { OktaApiError, notFound, validationFailed } from "../errors";
 import { OAuthApp } from "../orgModel";
 import { EmulatorState } from "../state";
-import { ApiRoute, jsonBody, nowIso } from "./api";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { AppInput, appInputOf } from "./appInput";
 import { appGroupJson, appJson, clientSecretsJson, idTokenSettingsJson } from "./appShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { orgIdOf } from "./organization";
+import { selfLinkHeader } from "./pageLinks";
 import { policyById } from "./policyStore";
 
 const ID = "([^/]+)";
@@ -29,27 +30,48 @@ function nextAssignmentPriority(app: OAuthApp): number {
   return Math.max(0, ...[...app.groupAssignments.values()].map((a) => a.priority ?? 0)) + 1;
 }
 
-/** A client made confidential by an update gets its secret then; one made public loses it. */
+/** What the caller chose in `credentials.oauthClient` (`client_id`, `client_secret`); an empty one is not a choice. */
+function chosen(body: Record<string, unknown>, key: "client_id" | "client_secret"): string | undefined {
+  const value = section(section(body.credentials).oauthClient)[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function clientIdFree(state: EmulatorState, clientId: string): void {
+  if (state.org.apps.some((a) => a.clientId === clientId)) {
+    throw validationFailed("client_id", ["client_id: An object with this field already exists in the current organization"]);
+  }
+}
+
+/**
+ * A client made confidential by an update gets its secret then; one made public loses it. A secret
+ * sent replaces the current one; the client id stays the one the create gave.
+ */
 function assign(app: OAuthApp, input: AppInput, submitted: Record<string, unknown>): void {
   Object.assign(app, input, { submitted, lastUpdated: nowIso() });
-  app.clientSecret = input.tokenEndpointAuthMethod === "none" ? undefined : (app.clientSecret ?? newClientSecret());
+  app.clientSecret =
+    input.tokenEndpointAuthMethod === "none" ? undefined : (chosen(submitted, "client_secret") ?? app.clientSecret ?? newClientSecret());
 }
 
 function newClientSecret(): string {
   return randomBytes(48).toString("base64url");
 }
 
-/** Okta gives a new OIDC app one id, used as its client id too; confidential clients get a secret. */
+/**
+ * Okta gives a new OIDC app one id, used as its client id unless the caller chose one;
+ * confidential clients get a secret, the caller's if it sent one.
+ */
 function createApp(state: EmulatorState, body: Record<string, unknown>, active: boolean): OAuthApp {
   const input = appInputOf(body);
   const id = oktaId("0oa", randomBytes(16).toString("hex"));
+  const clientId = chosen(body, "client_id") ?? id;
+  clientIdFree(state, clientId);
   const now = nowIso();
   const app: OAuthApp = {
     ...input,
     id,
-    clientId: id,
+    clientId,
     status: active ? "ACTIVE" : "INACTIVE",
-    clientSecret: input.tokenEndpointAuthMethod === "none" ? undefined : newClientSecret(),
+    clientSecret: input.tokenEndpointAuthMethod === "none" ? undefined : (chosen(body, "client_secret") ?? newClientSecret()),
     groupAssignments: new Map(),
     submitted: body,
     created: now,
@@ -76,7 +98,7 @@ export const APP_ROUTES: ApiRoute[] = [
       const matching = all.filter((json) =>
         listMatches(request.query, [String(json.label), String(json.name)], (path) => fieldOf(json, path)),
       );
-      return jsonAnswer(200, limited(matching, request.query));
+      return jsonAnswer(200, limited(matching, request.query), selfLinkHeader(state.url, request));
     },
   },
   {
@@ -91,7 +113,7 @@ export const APP_ROUTES: ApiRoute[] = [
       const app = appById(state, id);
       const body = jsonBody(request);
       assign(app, appInputOf(body), body);
-      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app));
+      return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app, { withSecret: true }));
     },
   },
   {
@@ -124,9 +146,10 @@ export const APP_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: new RegExp(`${APP}/groups$`),
-    handle: (state, [id]) => {
+    handle: (state, [id], request) => {
       const app = appById(state, id);
-      return jsonAnswer(200, [...app.groupAssignments].map(([groupId, a]) => appGroupJson(state.url, app, groupId, a)));
+      const assignments = [...app.groupAssignments].map(([groupId, a]) => appGroupJson(state.url, app, groupId, a));
+      return jsonAnswer(200, assignments, selfLinkHeader(state.url, request));
     },
   },
   {

@@ -9,6 +9,7 @@ import { appJson } from "./appShapes";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatches } from "./listQuery";
 import { orgIdOf } from "./organization";
+import { selfLinkHeader } from "./pageLinks";
 import { userFor } from "./userAccounts";
 import { userJson } from "./userShapes";
 
@@ -52,7 +53,7 @@ export const GROUP_ROUTES: ApiRoute[] = [
       const matching = all.filter((json) =>
         listMatches(request.query, [String((json.profile as { name: string }).name)], (path) => fieldOf(json, path)),
       );
-      return jsonAnswer(200, limited(matching, request.query));
+      return jsonAnswer(200, limited(matching, request.query), selfLinkHeader(state.url, request));
     },
   },
   {
@@ -99,16 +100,16 @@ export const GROUP_ROUTES: ApiRoute[] = [
     handle: (state, [id], request) => {
       const group = groupById(state, id);
       const members = group.type === "BUILT_IN" ? state.org.users : state.org.users.filter((u) => group.userIds.has(u.id));
-      return jsonAnswer(200, limited(members.map((u) => userJson(state.url, u)), request.query));
+      return jsonAnswer(200, limited(members.map((u) => userJson(state.url, u)), request.query), selfLinkHeader(state.url, request));
     },
   },
   {
     method: "GET",
     pattern: new RegExp(`${GROUP}/apps$`),
-    handle: (state, [id]) => {
+    handle: (state, [id], request) => {
       const group = groupById(state, id);
       const apps = state.org.apps.filter((a) => a.groupAssignments.has(group.id));
-      return jsonAnswer(200, apps.map((a) => appJson(state.url, state.org, orgIdOf(state), a)));
+      return jsonAnswer(200, apps.map((a) => appJson(state.url, state.org, orgIdOf(state), a)), selfLinkHeader(state.url, request));
     },
   },
   ...(["PUT", "DELETE"] as const).map(
