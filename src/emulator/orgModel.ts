@@ -273,7 +273,8 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     appSignOnPolicies: new Map(),
     defaultAppSignOnPolicy: {
       id: defaultAppPolicyId,
-      name: "Default Policy",
+      // What every recorded Identity Engine org calls its system app sign-in policy.
+      name: "Any two factors",
       description: "The default app sign-in policy.",
       status: "ACTIVE",
       system: true,

@@ -300,7 +300,8 @@ describe("apps: authentication policy and ID-token settings", () => {
     const { api } = await orgWithApi(dev, running);
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     const policies = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY"));
-    const defaultPolicy = policies.find((p) => p.name === "Default Policy")!;
+    const defaultPolicy = policies.find((p) => p.name === "Any two factors")!;
+    expect(defaultPolicy.system).toBe(true);
     expect(app._links.accessPolicy.href).toMatch(new RegExp(`/api/v1/policies/${defaultPolicy.id}$`));
     const other = policies.find((p) => p.id !== defaultPolicy.id)!;
     expect((await api.put(`/api/v1/apps/${app.id}/policies/${other.id}`, {})).status).toBe(204);
