@@ -19,7 +19,7 @@ const BYSTANDERS: OrgBaseline["authenticators"] = [
 ];
 
 function baselineWith(overrides: OrgBaseline["authenticators"], enrollment: OrgBaseline["enrollment"] = {}): OrgBaseline {
-  const keys = new Set(overrides.map((a) => a.key));
+  const keys = new Set([...overrides, ...BYSTANDERS].map((a) => a.key));
   return {
     authenticators: [...DEFAULT_BASELINE.authenticators.filter((a) => !keys.has(a.key)), ...overrides, ...BYSTANDERS],
     enrollment: { ...DEFAULT_BASELINE.enrollment, security_question: "OPTIONAL", webauthn: "NOT_ALLOWED", ...enrollment },
