@@ -180,7 +180,7 @@ describe('guide step "Enable authenticators for your org"', () => {
       await primaryAuthenticate(t, "email"),
       403,
       "access_denied",
-      /^The required authenticator cannot be used for this request \(direct_auth_factor_enrollment_required: Email is used for recovery only \(settings.allowedFor recovery\)/,
+      /^The required authenticator cannot be used for this request \(direct_auth_factor_enrollment_required: Email is used for recovery only, not for authentication: its settings.allowedFor is recovery\)/,
     );
     const declared = await orgWith(dev, "oob-email");
     expect((await oobFlow(declared, "email")).status).toBe(200);

@@ -19,6 +19,6 @@ export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError 
     403,
     "access_denied",
     `The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required: ` +
-      `${authenticator.name} is used ${use} (settings.allowedFor ${allowedFor}), not for authentication).`,
+      `${authenticator.name} is used ${use}, not for authentication: its settings.allowedFor is ${allowedFor}).`,
   );
 }
