@@ -14,7 +14,7 @@ export interface AuthenticatorsArgs {
 
 /**
  * Guide step "Enable authenticators for your org": each authenticator ACTIVE, the methods the flows
- * use active, and enrollable in the default enrollment policy. The org-wide settings resource runs
+ * use active, enrollable in the default enrollment policy, and Email used for authentication too. The org-wide settings resource runs
  * first so it records the org as it was before anything here changed it, and gives it back on destroy.
  */
 export class Authenticators extends pulumi.ComponentResource {
@@ -26,7 +26,13 @@ export class Authenticators extends pulumi.ComponentResource {
       `${name}-org-settings`,
       {
         connection: args.connection,
-        authenticators: args.needs.map(({ key, name: label, methods, enroll }) => ({ key, name: label, methods, enroll })),
+        authenticators: args.needs.map(({ key, name: label, methods, enroll, allowedFor }) => ({
+          key,
+          name: label,
+          methods,
+          enroll,
+          ...(allowedFor ? { allowedFor } : {}),
+        })),
       },
       orgSettingsOptions(this),
     );

@@ -7,39 +7,69 @@ interface AuthenticatorKind {
   type: string;
   /** Methods an authenticator has when it is first added to an org. */
   methods: Record<string, LifecycleStatus>;
+  /** `settings` as Okta answers them for an org that never changed them; absent when Okta sends none. */
+  settings?: Record<string, unknown>;
+  /** Okta links where a user enrolls it (`_links.enroll`); only Okta Verify has one. */
+  enrollable?: boolean;
 }
 
-/** What Okta gives each authenticator key the emulator knows. */
+/**
+ * What Okta gives each authenticator key the emulator knows, settings as a fresh Identity Engine org
+ * lists them (terraform-provider-okta cassette TestAccDataSourceOktaAuthenticator_read/oie-00): Email
+ * is for recovery only until an admin picks "Authentication and recovery" (`allowedFor: any`).
+ */
 export const AUTHENTICATOR_KINDS: Record<string, AuthenticatorKind> = {
   [PASSWORD_AUTHENTICATOR_KEY]: { name: "Password", type: "password", methods: { password: "ACTIVE" } },
-  okta_email: { name: AUTHENTICATORS.okta_email.name, type: "email", methods: { email: "ACTIVE" } },
+  okta_email: {
+    name: AUTHENTICATORS.okta_email.name,
+    type: "email",
+    methods: { email: "ACTIVE" },
+    settings: { allowedFor: "recovery", tokenLifetimeInMinutes: 5 },
+  },
   okta_verify: {
     name: AUTHENTICATORS.okta_verify.name,
     type: "app",
     methods: { push: "INACTIVE", totp: "ACTIVE", signed_nonce: "ACTIVE" },
+    settings: {
+      compliance: { fips: "OPTIONAL" },
+      channelBinding: { style: "NUMBER_CHALLENGE", required: "NEVER" },
+      userVerification: "PREFERRED",
+      userVerificationMethods: ["BIOMETRICS", "PIN"],
+      appInstanceId: "",
+    },
+    enrollable: true,
   },
-  google_otp: { name: AUTHENTICATORS.google_otp.name, type: "app", methods: { otp: "ACTIVE" } },
-  phone_number: { name: AUTHENTICATORS.phone_number.name, type: "phone", methods: { sms: "ACTIVE", voice: "INACTIVE" } },
+  google_otp: { name: AUTHENTICATORS.google_otp.name, type: "app", methods: { otp: "ACTIVE" }, settings: {} },
+  phone_number: {
+    name: AUTHENTICATORS.phone_number.name,
+    type: "phone",
+    methods: { sms: "ACTIVE", voice: "INACTIVE" },
+    settings: { allowedFor: "any" },
+  },
+  security_question: {
+    name: "Security Question",
+    type: "security_question",
+    methods: { security_question: "ACTIVE" },
+    settings: { allowedFor: "recovery" },
+  },
 };
 
+function fresh(key: string, status: LifecycleStatus): OrgBaseline["authenticators"][number] {
+  return { key, name: AUTHENTICATOR_KINDS[key].name, status, methods: { ...AUTHENTICATOR_KINDS[key].methods } };
+}
+
 /**
- * A fresh Identity Engine org: password and email on, Okta Verify on without push, Phone there
- * but INACTIVE (as Okta lists it), Google Authenticator never enabled (absent from the list API).
+ * A fresh Identity Engine org: password, email (for recovery only) and the security question on,
+ * Okta Verify on without push, Phone there but INACTIVE (as Okta lists it), Google Authenticator
+ * never enabled (absent from the list API).
  */
 export const DEFAULT_BASELINE: OrgBaseline = {
   authenticators: [
-    ...[PASSWORD_AUTHENTICATOR_KEY, "okta_email", "okta_verify"].map((key) => ({
-      key,
-      name: AUTHENTICATOR_KINDS[key].name,
-      status: "ACTIVE" as const,
-      methods: { ...AUTHENTICATOR_KINDS[key].methods },
-    })),
-    {
-      key: "phone_number",
-      name: AUTHENTICATOR_KINDS.phone_number.name,
-      status: "INACTIVE",
-      methods: { ...AUTHENTICATOR_KINDS.phone_number.methods },
-    },
+    fresh(PASSWORD_AUTHENTICATOR_KEY, "ACTIVE"),
+    fresh("okta_email", "ACTIVE"),
+    fresh("okta_verify", "ACTIVE"),
+    fresh("phone_number", "INACTIVE"),
+    fresh("security_question", "ACTIVE"),
   ],
   enrollment: { [PASSWORD_AUTHENTICATOR_KEY]: "REQUIRED", okta_email: "REQUIRED", okta_verify: "OPTIONAL", phone_number: "NOT_ALLOWED" },
 };

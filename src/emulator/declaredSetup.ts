@@ -75,13 +75,15 @@ interface AuthenticatorSetting {
   key: string;
   methods?: string[];
   enroll?: EnrollSetting;
+  allowedFor?: string;
 }
 
 const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1, REQUIRED: 2 };
 
 /**
- * Does what the provider cannot: activates methods and raises enrollment per key (never lowers it,
- * as the real resource does), leaving other keys alone.
+ * Does what the provider cannot: activates methods, sets the "Used for" asked (Email for
+ * authentication) and raises enrollment per key (never lowers it, as the real resource does),
+ * leaving other keys alone.
  */
 function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
   if (r.inputs.settingsKind !== SETTINGS_KIND) return;
@@ -90,6 +92,7 @@ function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
     authenticator.status = "ACTIVE";
     for (const method of setting.methods ?? []) authenticator.methods.set(method, "ACTIVE");
+    if (setting.allowedFor) authenticator.settings = { ...authenticator.settings, allowedFor: setting.allowedFor };
     const current = org.enrollment.settings.get(setting.key);
     if (setting.enroll && !(current && ENROLL_RANK[current] >= ENROLL_RANK[setting.enroll])) {
       org.enrollment.settings.set(setting.key, setting.enroll);

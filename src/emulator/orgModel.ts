@@ -11,7 +11,10 @@ export interface Authenticator {
   status: LifecycleStatus;
   methods: Map<string, LifecycleStatus>;
   usedByPolicies: string[];
-  /** What a PUT set (channel binding, user verification, ...): echoed back, not enforced. */
+  /**
+   * Okta's settings for the key, as a PUT last set them: only Email's `allowedFor` is enforced (the
+   * flows refuse an authenticator that is for recovery only); the rest is echoed back.
+   */
   settings?: Record<string, unknown>;
   created: string;
   lastUpdated: string;
@@ -316,6 +319,7 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     added.status = a.status;
     if (a.methods) added.methods = new Map(Object.entries(a.methods));
     added.usedByPolicies = [...(a.usedByPolicies ?? [])];
+    if (a.settings) added.settings = structuredClone(a.settings);
   }
   return org;
 }
@@ -380,6 +384,7 @@ export function addAuthenticator(org: Org, key: string, name?: string, id?: stri
     status: "ACTIVE",
     methods: new Map(Object.entries(kind?.methods ?? {})),
     usedByPolicies: [],
+    ...(kind?.settings ? { settings: structuredClone(kind.settings) } : {}),
     created: org.created,
     lastUpdated: org.created,
   };

@@ -15,6 +15,8 @@ export interface OrgBaseline {
     methods?: Record<string, LifecycleStatus>;
     /** Names of other policies using it; deactivation is refused while they do. */
     usedByPolicies?: string[];
+    /** Replaces the settings Okta gives the key in a fresh org (e.g. Email's `allowedFor`). */
+    settings?: Record<string, unknown>;
   }[];
   /** The default MFA_ENROLL policy, by authenticator key. */
   enrollment: Record<string, EnrollSetting>;

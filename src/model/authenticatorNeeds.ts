@@ -1,4 +1,4 @@
-import { AUTHENTICATORS, AuthenticatorKey } from "../catalogue/authenticators";
+import { AUTHENTICATORS, AllowedFor, AuthenticatorKey, USE_NEEDED } from "../catalogue/authenticators";
 import { Variant } from "../catalogue/variants";
 
 export interface AuthenticatorNeed {
@@ -7,6 +7,8 @@ export interface AuthenticatorNeed {
   /** Methods the variants' channels need active; phone channels come from config. */
   methods: string[];
   enroll: "OPTIONAL" | "REQUIRED";
+  /** The org-wide "Used for" the flows need, when the org may ship it narrower (Email). */
+  allowedFor?: AllowedFor;
 }
 
 /** Each authenticator once, in catalogue order, with the union of the methods its variants use. */
@@ -24,5 +26,11 @@ export function authenticatorNeeds(
   }
   return (Object.keys(AUTHENTICATORS) as AuthenticatorKey[])
     .filter((key) => methods.has(key))
-    .map((key) => ({ key, name: AUTHENTICATORS[key].name, methods: [...methods.get(key)!], enroll }));
+    .map((key) => ({
+      key,
+      name: AUTHENTICATORS[key].name,
+      methods: [...methods.get(key)!],
+      enroll,
+      ...(USE_NEEDED[key] ? { allowedFor: USE_NEEDED[key] } : {}),
+    }));
 }

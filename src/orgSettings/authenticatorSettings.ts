@@ -1,5 +1,5 @@
 import { OktaApiError, OktaManagementClient } from "./managementClient";
-import { EnrollSetting, EnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
+import { AllowedFor, EnrollSetting, EnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
 
 /** What one variant group needs of an authenticator, org-wide. */
 export interface DesiredAuthenticator {
@@ -7,6 +7,8 @@ export interface DesiredAuthenticator {
   name: string;
   methods: string[];
   enroll: "OPTIONAL" | "REQUIRED";
+  /** The "Used for" the flows need (Email as a primary factor: `any`); left alone when absent. */
+  allowedFor?: AllowedFor;
 }
 
 /**
@@ -20,6 +22,8 @@ export interface PriorAuthenticator {
   methods: Record<string, LifecycleStatus>;
   /** UNLISTED: the default enrollment policy had no entry for it. */
   enroll?: EnrollSetting | "UNLISTED";
+  /** `settings.allowedFor` before this stack set it. */
+  allowedFor?: AllowedFor;
 }
 
 export interface ReconcileResult {
@@ -49,10 +53,13 @@ export async function reconcileAuthenticators(
       continue;
     }
     const droppedMethods = Object.keys(prior.methods).filter((m) => !want.methods.includes(m));
-    if (droppedMethods.length > 0) {
-      giveBack.push({ key: prior.key, methods: pick(prior.methods, droppedMethods) });
+    const droppedUse = want.allowedFor === undefined ? prior.allowedFor : undefined;
+    if (droppedMethods.length > 0 || droppedUse !== undefined) {
+      giveBack.push({ key: prior.key, methods: pick(prior.methods, droppedMethods), ...(droppedUse ? { allowedFor: droppedUse } : {}) });
     }
-    kept.push({ ...prior, methods: omit(prior.methods, droppedMethods) });
+    const keptPrior: PriorAuthenticator = { ...prior, methods: omit(prior.methods, droppedMethods) };
+    if (droppedUse !== undefined) delete keptPrior.allowedFor;
+    kept.push(keptPrior);
   }
   if (giveBack.length > 0) warnings.push(...(await restoreAuthenticators(client, giveBack)));
 
@@ -79,7 +86,10 @@ export async function reconcileAuthenticators(
   return { prior: priors, warnings };
 }
 
-/** Activates the authenticator and the wanted methods, recording each method's status in `prior` first. */
+/**
+ * Activates the authenticator and the wanted methods and sets its "Used for", recording each
+ * method's status and the prior "Used for" in `prior` first.
+ */
 async function enableAuthenticator(
   client: OktaManagementClient,
   list: readonly OktaAuthenticator[],
@@ -92,6 +102,7 @@ async function enableAuthenticator(
   } else if (authenticator.status !== "ACTIVE") {
     authenticator = await client.post<OktaAuthenticator>(`${AUTHENTICATORS}/${authenticator.id}/lifecycle/activate`);
   }
+  if (want.allowedFor !== undefined) await setAllowedFor(client, authenticator.id, want.allowedFor, prior);
   if (want.methods.length === 0) return;
   const methods = await client.get<OktaAuthenticatorMethod[]>(`${AUTHENTICATORS}/${authenticator.id}/methods`);
   for (const type of want.methods) {
@@ -102,6 +113,23 @@ async function enableAuthenticator(
       await client.post(`${AUTHENTICATORS}/${authenticator.id}/methods/${type}/lifecycle/activate`);
     }
   }
+}
+
+/**
+ * Read-modify-write of `settings.allowedFor`: the authenticator is read first so its other settings
+ * go back as they are. The first value read is what destroy restores.
+ */
+async function setAllowedFor(client: OktaManagementClient, id: string, allowedFor: AllowedFor, prior: PriorAuthenticator): Promise<void> {
+  const current = await client.get<OktaAuthenticator>(`${AUTHENTICATORS}/${id}`);
+  const before = current.settings?.allowedFor;
+  if (prior.allowedFor === undefined && before !== undefined) prior.allowedFor = before;
+  if (before !== allowedFor) await putAllowedFor(client, current, allowedFor);
+}
+
+/** The fields terraform-provider-okta sends in its recorded PUTs: the object as read, without links or timestamps. */
+function putAllowedFor(client: OktaManagementClient, a: OktaAuthenticator, allowedFor: AllowedFor): Promise<unknown> {
+  const { id, key, name, type } = a;
+  return client.put(`${AUTHENTICATORS}/${id}`, { id, key, name, type, settings: { ...a.settings, allowedFor } });
 }
 
 /** The org's default authenticator enrollment policy: the one Okta marks as system, never a custom one. */
@@ -135,7 +163,8 @@ async function setEnrollment(client: OktaManagementClient, desired: readonly Des
 
 /**
  * Gives back what `reconcileAuthenticators` recorded: enrollment values first (Okta refuses to
- * deactivate an authenticator still required for enrollment), then methods, then status. A refusal
+ * deactivate an authenticator still required for enrollment), then "Used for" (while the
+ * authenticator is still active, as it was when it was set), then methods, then status. A refusal
  * (another policy now uses the authenticator) becomes a warning so the rest of the destroy goes on.
  */
 export async function restoreAuthenticators(
@@ -157,6 +186,12 @@ export async function restoreAuthenticators(
   for (const p of prior) {
     const authenticator = list.find((a) => a.key === p.key);
     if (!authenticator) continue;
+    const allowedFor = p.allowedFor;
+    if (allowedFor !== undefined && authenticator.settings?.allowedFor !== allowedFor) {
+      await attempt(`set ${p.key} back to allowedFor ${allowedFor}`, async () =>
+        putAllowedFor(client, await client.get<OktaAuthenticator>(`${AUTHENTICATORS}/${authenticator.id}`), allowedFor),
+      );
+    }
     for (const [type, status] of Object.entries(p.methods)) {
       if (status === "INACTIVE") {
         await attempt(`deactivate method ${type} of ${p.key}`, () =>

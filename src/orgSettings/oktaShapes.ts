@@ -1,12 +1,18 @@
+import type { AllowedFor } from "../catalogue/authenticators";
+
 /** The parts of Okta's management API objects the org-settings code reads and writes. */
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
+export type { AllowedFor };
 
 export interface OktaAuthenticator {
   id: string;
   key: string;
   name: string;
+  type?: string;
   status: LifecycleStatus;
+  /** Per key; Email's and Phone's `allowedFor` is the console's "Used for". */
+  settings?: { allowedFor?: AllowedFor; [other: string]: unknown };
 }
 
 export interface OktaAuthenticatorMethod {

@@ -1,4 +1,4 @@
-import { AUTHENTICATORS } from "../catalogue/authenticators";
+import { AUTHENTICATORS, USE_NEEDED } from "../catalogue/authenticators";
 import { FactorMode, Variant } from "../catalogue/variants";
 import { ruleRequirement } from "../model/constraints";
 import { Problem } from "./problem";
@@ -65,6 +65,16 @@ function grantFix(input: DiagnosisInput): string {
   return declared
     ? `the stack declares it, so the org has drifted from the stack: ${rerun} (\`pulumi refresh\` shows the drift)`
     : `tick it on the app (add variant ${q(input.variant.id)} to \`okta-direct-auth:variants\` or \`apps\`) and ${rerun}`;
+}
+
+/**
+ * Okta does not say which cause it met, and a fresh org's Email is for recovery only: the "Used for"
+ * the stack sets comes first for the authenticators whose flows need it.
+ */
+function usedForFix(input: DiagnosisInput): string {
+  const needed = USE_NEEDED[input.variant.authenticatorKey];
+  if (!needed) return "";
+  return `set ${authenticatorOf(input).name}'s "Used for" to "Authentication and recovery" (settings.allowedFor ${needed}; \`pulumi up\` sets it for ${q(input.variant.id)}), `;
 }
 
 function methodOf(input: DiagnosisInput): string {
@@ -149,10 +159,11 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     reason: /factor_enrollment_required|required authenticator cannot be used|enroll/i,
     guideStep: GUIDE_STEP.authenticators,
     fixIn: (i) =>
-      `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)}, \`OrgAuthenticatorSettings\` methods and enroll, \`okta-direct-auth:enrollment\`` +
+      `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)}, \`OrgAuthenticatorSettings\` methods${USE_NEEDED[i.variant.authenticatorKey] ? ", allowedFor" : ""} and enroll, \`okta-direct-auth:enrollment\`` +
       (i.variant.authenticatorKey === "phone_number" ? ", `okta-direct-auth:phoneChannels`" : ""),
     what: (i) => `${authenticatorOf(i).name} (${q(i.variant.authenticatorKey)})${methodOf(i)} cannot be used by ${q(i.username)}${because(i)}`,
-    fix: (i) => `make it ACTIVE${i.channel ? " with that method" : ""}, Optional or Required in the default enrollment policy, enroll the user, and ${rerun}`,
+    fix: (i) =>
+      `${usedForFix(i)}make it ACTIVE${i.channel ? " with that method" : ""}, Optional or Required in the default enrollment policy, enroll the user, and ${rerun}`,
   },
   {
     codes: ["access_denied"],

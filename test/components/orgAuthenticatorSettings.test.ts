@@ -27,6 +27,17 @@ describe("org-wide authenticator settings (issue: org-wide settings without coll
     expect(authenticators.map(({ key, methods }) => ({ key, methods }))).toEqual(expected);
   });
 
+  it("asks Email to be used for authentication (allowedFor any) for oob-email, and no other authenticator", async () => {
+    const settings = await orgSettingsFor({ variants: ["otp", "oob-okta-verify", "oob-phone", "oob-email"] });
+    const authenticators = settings.inputs.authenticators as { key: string; allowedFor?: string }[];
+    expect(authenticators.map(({ key, allowedFor }) => [key, allowedFor ?? null])).toEqual([
+      ["google_otp", null],
+      ["okta_verify", null],
+      ["phone_number", null],
+      ["okta_email", "any"],
+    ]);
+  });
+
   it("activates voice only when the stack asks for it", async () => {
     const settings = await orgSettingsFor({ variants: ["oob-phone"], phoneChannels: ["sms", "voice"] });
     expect((settings.inputs.authenticators as { methods: string[] }[])[0].methods).toEqual(["sms", "voice"]);

@@ -51,17 +51,18 @@ describe("authentication", () => {
 });
 
 describe("authenticators", () => {
-  it("lists Okta's shape: a fresh Identity Engine org has Phone, INACTIVE; one never enabled is absent", async () => {
+  it("lists Okta's shape: a fresh Identity Engine org, by name; Phone INACTIVE; one never enabled is absent", async () => {
     const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic);
     const { api } = await org(bare);
     const list = listOf(await api.get("/api/v1/authenticators"));
     expect(list.map((a) => [a.key, a.status])).toEqual([
-      ["okta_password", "ACTIVE"],
       ["okta_email", "ACTIVE"],
       ["okta_verify", "ACTIVE"],
+      ["okta_password", "ACTIVE"],
       ["phone_number", "INACTIVE"],
+      ["security_question", "ACTIVE"],
     ]);
-    expect(list[2]).toEqual({
+    expect(list[1]).toEqual({
       type: "app",
       id: expect.stringMatching(/^aut/),
       key: "okta_verify",
@@ -69,18 +70,48 @@ describe("authenticators", () => {
       name: "Okta Verify",
       created: expect.any(String),
       lastUpdated: expect.any(String),
+      settings: {
+        compliance: { fips: "OPTIONAL" },
+        channelBinding: { style: "NUMBER_CHALLENGE", required: "NEVER" },
+        userVerification: "PREFERRED",
+        userVerificationMethods: ["BIOMETRICS", "PIN"],
+        appInstanceId: "",
+      },
       _links: {
-        self: { href: expect.stringContaining(`/api/v1/authenticators/${list[2].id}`), hints: { allow: ["GET", "PUT"] } },
+        self: { href: expect.stringContaining(`/api/v1/authenticators/${list[1].id}`), hints: { allow: ["GET", "PUT"] } },
         methods: { href: expect.stringContaining("/methods"), hints: { allow: ["GET"] } },
         deactivate: { href: expect.stringContaining("/lifecycle/deactivate"), hints: { allow: ["POST"] } },
+        enroll: { href: expect.stringMatching(/\/idp\/authenticators$/), hints: { allow: ["POST"] } },
       },
     });
-    const methods = listOf(await api.get(`/api/v1/authenticators/${list[2].id}/methods`));
+    type Listed = { settings?: unknown; _links: Record<string, { href: string }> };
+    const byKey = Object.fromEntries(list.map((a) => [a.key, a as unknown as Listed]));
+    expect(byKey.okta_email.settings).toEqual({ allowedFor: "recovery", tokenLifetimeInMinutes: 5 });
+    expect(byKey.phone_number.settings).toEqual({ allowedFor: "any" });
+    expect(byKey.security_question.settings).toEqual({ allowedFor: "recovery" });
+    expect(byKey.okta_password.settings).toBeUndefined();
+    expect(Object.keys(byKey.okta_password._links)).toEqual(["self", "methods"]);
+    expect(byKey.phone_number._links.activate.href).toContain("/lifecycle/activate");
+    const methods = listOf(await api.get(`/api/v1/authenticators/${list[1].id}/methods`));
     expect(methods.map(({ type, status }) => ({ type, status }))).toEqual([
       { type: "push", status: "INACTIVE" },
       { type: "totp", status: "ACTIVE" },
       { type: "signed_nonce", status: "ACTIVE" },
     ]);
+  });
+
+  it("updates settings by PUT: what is sent replaces, what is left out stays, allowedFor only from Okta's enum", async () => {
+    const { api, authenticator } = await org();
+    const email = await authenticator("okta_email");
+    const put = await api.put(`/api/v1/authenticators/${email.id}`, { key: "okta_email", name: "Email", settings: { allowedFor: "any" } });
+    expect(put.status).toBe(200);
+    expect(put.body.settings).toEqual({ allowedFor: "any", tokenLifetimeInMinutes: 5 });
+    expect((await api.get(`/api/v1/authenticators/${email.id}`)).body.settings).toEqual({ allowedFor: "any", tokenLifetimeInMinutes: 5 });
+    expectOktaError(
+      await api.put(`/api/v1/authenticators/${email.id}`, { key: "okta_email", settings: { allowedFor: "ANY" } }),
+      400,
+      "E0000001",
+    );
   });
 
   it("shows what the program declared: ids of the declared resources, push and sms activated", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import {
   TYPE,
   appOf,
@@ -166,7 +166,35 @@ describe('guide step "Enable authenticators for your org"', () => {
     expectOAuthError(await oobFlow(as("oob-okta-verify"), "push"), 403, "access_denied", /push method of Okta Verify is INACTIVE/);
     expectOAuthError(await mfaOobFlow(as("mfa-oob-okta-verify"), "push"), 403, "access_denied", enrollmentRequired);
     expectOAuthError(await oobFlow(as("oob-phone"), "sms"), 403, "access_denied", /Phone is NOT_ALLOWED/);
-    expect((await oobFlow(as("oob-email"), "email")).status).toBe(200);
+    expectOAuthError(await oobFlow(as("oob-email"), "email"), 403, "access_denied", /Email is used for recovery only/);
+  });
+
+  it("Email left for recovery only, as a fresh org ships it: 403 access_denied for oob-email until it is allowed for authentication", async () => {
+    const settings = found(dev, "org settings", (r) => r.type === TYPE.dynamic);
+    const recoveryOnly = withInputs(dev, settings, (i) => ({
+      ...i,
+      authenticators: (i.authenticators as { key: string; allowedFor?: string }[]).map(({ allowedFor: _, ...a }) => a),
+    }));
+    const t = await orgWith(recoveryOnly, "oob-email");
+    expectOAuthError(
+      await primaryAuthenticate(t, "email"),
+      403,
+      "access_denied",
+      /^The required authenticator cannot be used for this request \(direct_auth_factor_enrollment_required: Email is used for recovery only, not for authentication: its settings.allowedFor is recovery\)/,
+    );
+    const declared = await orgWith(dev, "oob-email");
+    expect((await oobFlow(declared, "email")).status).toBe(200);
+  });
+
+  it("an authenticator for recovery only is refused at /challenge too (Phone, for mfa-oob-phone)", async () => {
+    const baseline = {
+      ...DEFAULT_BASELINE,
+      authenticators: DEFAULT_BASELINE.authenticators.map((a) => (a.key === "phone_number" ? { ...a, settings: { allowedFor: "recovery" } } : a)),
+    };
+    const emulator = await startOktaEmulator({ evaluation: dev, baseline, pollIntervalSeconds: 0 });
+    running.push(emulator);
+    const t = { emulator, endpoints: await endpointsOf(emulator), clientId: appOf(dev, "mfa-oob-phone").clientId };
+    expectOAuthError(await challenge(t, await mfaToken(t), "sms"), 403, "access_denied", /Phone is used for recovery only/);
   });
 
   it("an authenticator left INACTIVE: 403 access_denied", async () => {

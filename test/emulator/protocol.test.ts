@@ -153,10 +153,11 @@ describe("wire details", () => {
 
   it("accepts the deprecated /oob-authenticate without challenge_hint, but /primary-authenticate needs it", async () => {
     const t = target("oob-email");
+    const phone = target("oob-phone");
     const alias = await postForm(endpoints.oobAuthenticate, {
-      client_id: t.clientId,
+      client_id: phone.clientId,
       login_hint: emulator.testUser.login,
-      channel_hint: "email",
+      channel_hint: "sms",
     });
     expect(alias.status).toBe(200);
     expect(alias.body.binding_method).toBe("prompt");
@@ -167,6 +168,27 @@ describe("wire details", () => {
     });
     expect(noHint.status).toBe(400);
     expect(noHint.body.error).toBe("invalid_request");
+  });
+
+  it("refuses email at the deprecated /oob-authenticate, whose channel_hint is push, sms or voice only", async () => {
+    const email = await postForm(endpoints.oobAuthenticate, {
+      client_id: target("oob-email").clientId,
+      login_hint: emulator.testUser.login,
+      channel_hint: "email",
+    });
+    expectOAuthError(email, 400, "invalid_request", /direct_auth_invalid_channel_hint/);
+  });
+
+  it("emails a code of 6 to 10 characters, digits and uppercase letters, as Okta may", async () => {
+    const lengths = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const start = await primaryAuthenticate(target("oob-email"), "email");
+      expect(start.body).toEqual({ oob_code: expect.any(String), expires_in: 300, channel: "email", binding_method: "prompt" });
+      const code = await receivedCode(emulator, "email");
+      expect(code).toMatch(/^[A-Z0-9]{6,10}$/);
+      lengths.add(code.length);
+    }
+    expect(lengths.size).toBeGreaterThan(1);
   });
 
   it("answers /challenge with the challenge_type and the same fields as a primary start", async () => {

@@ -28,4 +28,12 @@ describe("authenticatorNeeds", () => {
       ["okta_email", ["email"]],
     ]);
   });
+
+  it("asks for Email to be used for authentication, not recovery only, so oob-email can sign in with it", () => {
+    expect(authenticatorNeeds([variant("oob-email")], ["sms"], "OPTIONAL")).toEqual([
+      { key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL", allowedFor: "any" },
+    ]);
+    const others = authenticatorNeeds(allVariants().filter((v) => v.id !== "oob-email"), ["sms"], "OPTIONAL");
+    expect(others.filter((n) => n.allowedFor !== undefined)).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ const ALL_FOUR: DesiredAuthenticator[] = [
   { key: "google_otp", name: "Google Authenticator", methods: [], enroll: "OPTIONAL" },
   { key: "okta_verify", name: "Okta Verify", methods: ["push"], enroll: "OPTIONAL" },
   { key: "phone_number", name: "Phone", methods: ["sms", "voice"], enroll: "OPTIONAL" },
-  { key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL" },
+  { key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL", allowedFor: "any" },
 ];
 
 /** Authenticators the variants never use, with settings that must come through untouched. */
@@ -19,7 +19,7 @@ const BYSTANDERS: OrgBaseline["authenticators"] = [
 ];
 
 function baselineWith(overrides: OrgBaseline["authenticators"], enrollment: OrgBaseline["enrollment"] = {}): OrgBaseline {
-  const keys = new Set(overrides.map((a) => a.key));
+  const keys = new Set([...overrides, ...BYSTANDERS].map((a) => a.key));
   return {
     authenticators: [...DEFAULT_BASELINE.authenticators.filter((a) => !keys.has(a.key)), ...overrides, ...BYSTANDERS],
     enrollment: { ...DEFAULT_BASELINE.enrollment, security_question: "OPTIONAL", webauthn: "NOT_ALLOWED", ...enrollment },
@@ -87,6 +87,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
     for (const want of ALL_FOUR) {
       expect(during.authenticators[want.key].status).toBe("ACTIVE");
       for (const method of want.methods) expect(during.authenticators[want.key].methods[method]).toBe("ACTIVE");
+      if (want.allowedFor) expect(during.authenticators[want.key].settings?.allowedFor).toBe(want.allowedFor);
       // Raised to what the stack asks, never lowered: a REQUIRED authenticator stays REQUIRED.
       expect(enrollmentOf(during.enrollmentPolicy, want.key)).toBe(
         enrollmentOf(before.enrollmentPolicy, want.key) === "REQUIRED" ? "REQUIRED" : "OPTIONAL",
@@ -146,5 +147,41 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
 
     await restoreAuthenticators(client, second.prior);
     expect(givenBack(await snapshot(client), before)).toEqual(before);
+  });
+
+  it("sets Email to Authentication and recovery (allowedFor any) by read-modify-write and gives recovery back on destroy", async () => {
+    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    expect(before.authenticators.okta_email.settings).toEqual({ allowedFor: "recovery", tokenLifetimeInMinutes: 5 });
+
+    const { prior } = await reconcileAuthenticators(client, [ALL_FOUR[3]]);
+    expect(prior).toEqual([expect.objectContaining({ key: "okta_email", allowedFor: "recovery" })]);
+    expect((await snapshot(client)).authenticators.okta_email.settings).toEqual({ allowedFor: "any", tokenLifetimeInMinutes: 5 });
+
+    expect(await restoreAuthenticators(client, prior)).toEqual([]);
+    expect(givenBack(await snapshot(client), before)).toEqual(before);
+  });
+
+  it("leaves an Email already used for authentication as it is, and restores nothing it did not change", async () => {
+    const alreadyAny = baselineWith([
+      { key: "okta_email", name: "Email", status: "ACTIVE", methods: { email: "ACTIVE" }, settings: { allowedFor: "any", tokenLifetimeInMinutes: 10 } },
+    ]);
+    emulator = await orgWithBaseline(evaluation, alreadyAny);
+    const client = clientFor(emulator);
+    const { prior } = await reconcileAuthenticators(client, [ALL_FOUR[3]]);
+    expect(prior[0].allowedFor).toBe("any");
+    await restoreAuthenticators(client, prior);
+    expect((await snapshot(client)).authenticators.okta_email.settings).toEqual({ allowedFor: "any", tokenLifetimeInMinutes: 10 });
+  });
+
+  it("on update without oob-email gives Email's recovery-only use back and forgets it", async () => {
+    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const client = clientFor(emulator);
+    const first = await reconcileAuthenticators(client, [ALL_FOUR[3]]);
+    expect((await snapshot(client)).authenticators.okta_email.settings?.allowedFor).toBe("any");
+    const second = await reconcileAuthenticators(client, [{ ...ALL_FOUR[3], allowedFor: undefined }], first.prior);
+    expect((await snapshot(client)).authenticators.okta_email.settings?.allowedFor).toBe("recovery");
+    expect(second.prior[0].allowedFor).toBeUndefined();
   });
 });

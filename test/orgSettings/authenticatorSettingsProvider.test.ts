@@ -63,6 +63,25 @@ describe("the org-settings dynamic provider", () => {
     expect(await snapshot(client)).toEqual(before);
   });
 
+  it("runs from its serialized text for oob-email: create makes Email usable for authentication, delete gives recovery back", async () => {
+    const provider = await providerAsPulumiRunsIt(dir);
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const created = await provider.create({
+      settingsKind: SETTINGS_KIND,
+      connection: { orgUrl: emulator.url, apiToken: API_TOKEN },
+      authenticators: [{ key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL", allowedFor: "any" }],
+    });
+    expect((await snapshot(client)).authenticators.okta_email.settings).toEqual({ allowedFor: "any", tokenLifetimeInMinutes: 5 });
+    expect(created.outs!.prior).toEqual([
+      { key: "okta_email", status: "ACTIVE", methods: { email: "ACTIVE" }, enroll: "REQUIRED", allowedFor: "recovery" },
+    ]);
+
+    await provider.delete!(created.id, created.outs!);
+    expect(await snapshot(client)).toEqual(before);
+    expect(before.authenticators.okta_email.settings?.allowedFor).toBe("recovery");
+  });
+
   it("runs from its serialized text with service-app credentials, proving possession with DPoP", async () => {
     const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const scopes = ["okta.authenticators.manage", "okta.policies.manage"];

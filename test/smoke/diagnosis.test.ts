@@ -81,6 +81,20 @@ const SPEC_TABLE: {
     mentions: [/Phone \(`phone_number`\) with its `voice` method cannot be used/, /OrgAuthenticatorSettings` methods and enroll/, /phoneChannels/],
   },
   {
+    row: "403 access_denied direct_auth_factor_enrollment_required for Email (recovery only in a fresh org)",
+    input: input(
+      { code: "access_denied", status: 403, description: "The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required)." },
+      "primary-authenticate",
+      "oob-email",
+    ),
+    guideStep: GUIDE_STEP.authenticators,
+    mentions: [
+      /Email \(`okta_email`\) with its `email` method cannot be used/,
+      /set Email's "Used for" to "Authentication and recovery" \(settings.allowedFor any; `pulumi up` sets it for `oob-email`\)/,
+      /OrgAuthenticatorSettings` methods, allowedFor and enroll/,
+    ],
+  },
+  {
     row: "403 access_denied direct_auth_requirements_not_challenged",
     input: input({ code: "access_denied", status: 403, description: "direct_auth_requirements_not_challenged" }, "otp", "otp"),
     guideStep: GUIDE_STEP.policy,

@@ -15,8 +15,8 @@ function withoutGrant(resources: DeclaredResource[], app: string, grant: string)
   r.inputs.grantTypes = (r.inputs.grantTypes as string[]).filter((g) => g !== grant);
 }
 
-function authenticatorSettings(resources: DeclaredResource[]): { key: string; methods: string[] }[] {
-  return resourceNamed(resources, SETTINGS).inputs.authenticators as { key: string; methods: string[] }[];
+function authenticatorSettings(resources: DeclaredResource[]): { key: string; methods: string[]; allowedFor?: string }[] {
+  return resourceNamed(resources, SETTINGS).inputs.authenticators as { key: string; methods: string[]; allowedFor?: string }[];
 }
 
 export interface Misconfiguration {
@@ -118,6 +118,16 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     step: "otp",
     guideStep: GUIDE_STEP.authenticators,
     diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by .* \(the Google Authenticator authenticator \(google_otp\) was never added/,
+  },
+  {
+    case: "Email left for recovery only, as a fresh org ships it",
+    variant: "oob-email",
+    edit: (rs) => {
+      for (const a of authenticatorSettings(rs)) delete a.allowedFor;
+    },
+    step: "primary-authenticate",
+    guideStep: GUIDE_STEP.authenticators,
+    diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used .*\(Email is used for recovery only.*set Email's "Used for" to "Authentication and recovery"/,
   },
   {
     case: "Okta Verify push method left inactive",

@@ -189,6 +189,12 @@ describe("runSmoke (scripted server)", () => {
 });
 
 describe("interactive code prompt", () => {
+  it("passes an email code of up to 10 letters and digits through as typed: Okta's are not always 6 digits", async () => {
+    const typed = new PassThrough();
+    typed.end("  K7QX2PZ9A4 \n");
+    await expect(promptCodeSource(typed, new PassThrough())({ channel: "email", login: "t", sentAfter: new Date() })).resolves.toBe("K7QX2PZ9A4");
+  });
+
   it("treats an empty answer or a closed input as no code", async () => {
     const empty = new PassThrough();
     empty.end("\n");

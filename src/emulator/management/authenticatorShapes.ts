@@ -1,16 +1,20 @@
+import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
+import { AUTHENTICATOR_KINDS } from "../baseline";
 import { Authenticator, Org, enrollmentOf } from "../orgModel";
 import { Links, link } from "./links";
 
 /** Okta's JSON for authenticators, their methods and the default enrollment policy that lists them. */
 
+/** The password cannot be deactivated, so Okta links no lifecycle action for it. */
 export function authenticatorJson(url: string, a: Authenticator): Record<string, unknown> {
   const self = `${url}/api/v1/authenticators/${a.id}`;
   const lifecycle = a.status === "ACTIVE" ? "deactivate" : "activate";
   const links: Links = {
     self: link(self, "GET", "PUT"),
+    ...(a.key === PASSWORD_AUTHENTICATOR_KEY ? {} : { [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") }),
     methods: link(`${self}/methods`, "GET"),
-    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST"),
+    ...(AUTHENTICATOR_KINDS[a.key]?.enrollable ? { enroll: link(`${url}/idp/authenticators`, "POST") } : {}),
   };
   return {
     type: a.type,

@@ -20,6 +20,14 @@ function methodOf(authenticator: Authenticator, type: string): string {
   return type;
 }
 
+/** Okta's AllowedForEnum: what an authenticator may be used for (the console's "Used for"). */
+const ALLOWED_FOR = ["recovery", "sso", "any", "none"];
+
+/** Okta lists authenticators ordered by name, whatever order they were added in. */
+function byName(authenticators: readonly Authenticator[]): Authenticator[] {
+  return [...authenticators].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 const IN_USE =
   "Cannot modify/disable this authenticator because it is enabled in one or more policies. To continue, disable the authenticator in these policies.";
 /** Okta adds a sentence for Okta Verify, whose FastPass app assurance policies may also hold it. */
@@ -47,7 +55,7 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: /^\/api\/v1\/authenticators$/,
-    handle: (state) => jsonAnswer(200, state.org.authenticators.map((a) => authenticatorJson(state.url, a))),
+    handle: (state) => jsonAnswer(200, byName(state.org.authenticators).map((a) => authenticatorJson(state.url, a))),
   },
   {
     method: "POST",
@@ -77,7 +85,14 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
         throw validationFailed("key", [`key: The key of an authenticator cannot change (it is ${authenticator.key}).`]);
       }
       if (typeof body.name === "string" && body.name.trim()) authenticator.name = body.name.trim();
-      if (body.settings && typeof body.settings === "object") authenticator.settings = body.settings as Record<string, unknown>;
+      if (body.settings && typeof body.settings === "object") {
+        const settings = body.settings as Record<string, unknown>;
+        if (settings.allowedFor !== undefined && !ALLOWED_FOR.includes(settings.allowedFor as string)) {
+          throw validationFailed("settings.allowedFor", [`allowedFor: Must be one of ${ALLOWED_FOR.join(", ")}.`]);
+        }
+        // What the PUT leaves out Okta keeps (a recorded PUT without appInstanceId still answers it).
+        authenticator.settings = { ...authenticator.settings, ...settings };
+      }
       authenticator.lastUpdated = nowIso();
       return jsonAnswer(200, authenticatorJson(state.url, authenticator));
     },

@@ -3,6 +3,7 @@ import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
 import { CHALLENGE_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
+import { usedForAuthentication } from "./authenticatorUse";
 import { FlowContext, NO_STORE, admitUser, mfaTransaction, userOf } from "./flow";
 import { channelHint, startOobChallenge } from "./oob";
 import { listParam, param, requiredParam } from "./params";
@@ -30,7 +31,7 @@ export async function challenge(ctx: FlowContext): Promise<Answer> {
     const channel = channelHint(ctx.form, CHALLENGE_CHANNELS);
     raise(grantEnabledOnApp(ctx.app, GRANT.mfaOob));
     admitUser(ctx, user, GRANT.mfaOob, undefined);
-    raise(authenticatorUsable(ctx.state.org, user, channel));
+    raise(authenticatorUsable(ctx.state.org, user, channel) ?? usedForAuthentication(ctx.state.org, channel));
     return jsonAnswer(200, { challenge_type: GRANT.mfaOob, ...startOobChallenge(ctx, user, channel, mfa.token) }, NO_STORE);
   }
   raise(grantEnabledOnApp(ctx.app, GRANT.mfaOtp));

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { OAuthError } from "../errors";
 import { OobChannel } from "../factors";
 import { OrgUser } from "../orgModel";
@@ -18,6 +19,17 @@ export function channelHint(form: URLSearchParams, allowed: readonly OobChannel[
   return channel as OobChannel;
 }
 
+const EMAIL_CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/**
+ * Okta's email codes may be 6 to 10 characters and hold uppercase letters, so a client must not
+ * expect six digits: the emulator varies both length and alphabet.
+ */
+function emailCode(): string {
+  const length = randomInt(6, 11);
+  return Array.from({ length }, () => EMAIL_CODE_ALPHABET[randomInt(EMAIL_CODE_ALPHABET.length)]).join("");
+}
+
 /**
  * Sends the push, or the code by SMS, voice or email (to the outbox), and answers what
  * `/primary-authenticate` and `/challenge` have in common.
@@ -31,7 +43,13 @@ export function startOobChallenge(
   const { settings, transactions, outbox } = ctx.state;
   const bindingMethod = channel === "push" ? settings.push.bindingMethod : "prompt";
   const bindingCode =
-    bindingMethod === "transfer" ? transferBindingCode() : bindingMethod === "prompt" ? promptBindingCode() : undefined;
+    bindingMethod === "transfer"
+      ? transferBindingCode()
+      : bindingMethod === "prompt"
+        ? channel === "email"
+          ? emailCode()
+          : promptBindingCode()
+        : undefined;
   const oob = transactions.newOob({
     clientId: ctx.app.clientId,
     serverKey: ctx.server.key,

@@ -1,12 +1,16 @@
 import { GRANT } from "../../catalogue/grants";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
-import { PRIMARY_CHANNELS } from "../factors";
+import { OobChannel, PRIMARY_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
+import { usedForAuthentication } from "./authenticatorUse";
 import { FlowContext, NO_STORE, admitUser, userByLogin } from "./flow";
 import { channelHint, startOobChallenge } from "./oob";
 import { param, requiredParam } from "./params";
 import { rejectScope } from "./scopes";
+
+/** The deprecated endpoint's channel_hint enum in Okta's API reference has no email. */
+const DEPRECATED_ALIAS_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice"];
 
 /**
  * `POST .../v1/primary-authenticate` (and its deprecated name `/oob-authenticate`, which takes no
@@ -22,10 +26,10 @@ export async function primaryAuthenticate(ctx: FlowContext, deprecatedAlias: boo
     );
   }
   const login = requiredParam(ctx.form, "login_hint");
-  const channel = channelHint(ctx.form, PRIMARY_CHANNELS);
+  const channel = channelHint(ctx.form, deprecatedAlias ? DEPRECATED_ALIAS_CHANNELS : PRIMARY_CHANNELS);
   raise(grantEnabledOnApp(ctx.app, GRANT.oob));
   const user = userByLogin(ctx.state, login);
   admitUser(ctx, user, GRANT.oob, undefined, channel);
-  raise(authenticatorUsable(ctx.state.org, user, channel));
+  raise(authenticatorUsable(ctx.state.org, user, channel) ?? usedForAuthentication(ctx.state.org, channel));
   return jsonAnswer(200, startOobChallenge(ctx, user, channel), NO_STORE);
 }

@@ -23,7 +23,7 @@ export function clientFor(emulator: RunningEmulator): OktaManagementClient {
 }
 
 export interface OrgSnapshot {
-  authenticators: Record<string, { status: string; methods: Record<string, string> }>;
+  authenticators: Record<string, { status: string; methods: Record<string, string>; settings?: Record<string, unknown> }>;
   /** The default enrollment policy as the API returns it, but for the time of its last change. */
   enrollmentPolicy: EnrollmentPolicy;
 }
@@ -33,7 +33,7 @@ export async function snapshot(client: OktaManagementClient): Promise<OrgSnapsho
   const authenticators: OrgSnapshot["authenticators"] = {};
   for (const a of await client.get<OktaAuthenticator[]>("/api/v1/authenticators")) {
     const methods = await client.get<OktaAuthenticatorMethod[]>(`/api/v1/authenticators/${a.id}/methods`);
-    authenticators[a.key] = { status: a.status, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])) };
+    authenticators[a.key] = { status: a.status, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])), settings: a.settings };
   }
   const [policy] = (await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL")).filter((p) => p.system);
   const { lastUpdated: _, ...enrollmentPolicy } = policy;

@@ -1,0 +1,24 @@
+import { OAuthError } from "../errors";
+import { FACTOR_AUTHENTICATOR, FactorKind } from "../factors";
+import { Org, authenticatorByKey } from "../orgModel";
+
+/** Okta's `allowedFor` values under which an authenticator cannot sign anyone in. */
+const NOT_FOR_AUTHENTICATION = new Set(["recovery", "none"]);
+
+/**
+ * An authenticator's "Used for" must include authentication: a fresh org's Email is for recovery
+ * only. Okta does not document its answer for this case; the emulator gives the one Okta documents
+ * for an authenticator that cannot be used (spec §3, direct_auth_factor_enrollment_required).
+ */
+export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError | undefined {
+  const authenticator = authenticatorByKey(org, FACTOR_AUTHENTICATOR[factor].key);
+  const allowedFor = authenticator?.settings?.allowedFor;
+  if (!authenticator || typeof allowedFor !== "string" || !NOT_FOR_AUTHENTICATION.has(allowedFor)) return undefined;
+  const use = allowedFor === "recovery" ? "for recovery only" : "for nothing";
+  return new OAuthError(
+    403,
+    "access_denied",
+    `The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required: ` +
+      `${authenticator.name} is used ${use}, not for authentication: its settings.allowedFor is ${allowedFor}).`,
+  );
+}
