@@ -36,7 +36,7 @@ const KINDS: Record<string, ResourceKind> = {
   "pulumi-nodejs:dynamic:Resource": {
     noun: "org-wide authenticator settings",
     replacedBy: [],
-    onDelete: "each authenticator's status, methods and enrollment go back to what they were before this stack",
+    onDelete: "each authenticator's status, methods, enrollment and what it is used for (Email's allowedFor) go back to what they were before this stack",
     summary: ["authenticators"],
   },
   "okta:auth/serverPolicy:ServerPolicy": {
