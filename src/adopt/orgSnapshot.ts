@@ -70,11 +70,11 @@ export function accessPolicyIdOf(app: OktaApp): string | undefined {
 
 /** Reads everything the guide's setup can consist of; GET requests only, so the org is never changed. */
 export async function readOrgSnapshot(client: OktaManagementClient): Promise<OrgSnapshot> {
-  const apps = (await client.get<OktaApp[]>(`/api/v1/apps?limit=200&filter=${encodeURIComponent('name eq "oidc_client"')}`)) ?? [];
+  const apps = await client.getAll<OktaApp>(`/api/v1/apps?limit=200&filter=${encodeURIComponent('name eq "oidc_client"')}`);
   const appGroups = new Map<string, string[]>();
   const accessPolicies = new Map<string, PolicyWithRules>();
   for (const app of apps) {
-    appGroups.set(app.id, (await client.get<{ id: string }[]>(`/api/v1/apps/${app.id}/groups`)).map((g) => g.id));
+    appGroups.set(app.id, (await client.getAll<{ id: string }>(`/api/v1/apps/${app.id}/groups`)).map((g) => g.id));
     const policyId = accessPolicyIdOf(app);
     if (policyId && !accessPolicies.has(policyId)) {
       accessPolicies.set(policyId, await withRules(client, `/api/v1/policies/${policyId}`));
@@ -82,13 +82,13 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   }
 
   const sessionPolicies: PolicyWithRules[] = [];
-  for (const policy of await client.get<OktaPolicy[]>("/api/v1/policies?type=OKTA_SIGN_ON")) {
-    sessionPolicies.push({ policy, rules: await client.get<OktaRule[]>(`/api/v1/policies/${policy.id}/rules`) });
+  for (const policy of await client.getAll<OktaPolicy>("/api/v1/policies?type=OKTA_SIGN_ON")) {
+    sessionPolicies.push({ policy, rules: await client.getAll<OktaRule>(`/api/v1/policies/${policy.id}/rules`) });
   }
 
   const authenticators: OrgSnapshot["authenticators"] = [];
-  for (const a of await client.get<{ id: string; key: string; name: string; status: LifecycleStatus }[]>("/api/v1/authenticators")) {
-    const methods = await client.get<{ type: string; status: LifecycleStatus }[]>(`/api/v1/authenticators/${a.id}/methods`);
+  for (const a of await client.getAll<{ id: string; key: string; name: string; status: LifecycleStatus }>("/api/v1/authenticators")) {
+    const methods = await client.getAll<{ type: string; status: LifecycleStatus }>(`/api/v1/authenticators/${a.id}/methods`);
     authenticators.push({ ...a, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])) });
   }
   const enrollmentPolicy = await defaultEnrollmentPolicy(client);
@@ -97,10 +97,10 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   ) as Record<string, EnrollSetting>;
 
   const authorizationServers: OrgSnapshot["authorizationServers"] = [];
-  for (const server of await client.get<{ id: string; name: string }[]>("/api/v1/authorizationServers")) {
+  for (const server of await client.getAll<{ id: string; name: string }>("/api/v1/authorizationServers")) {
     const policies: PolicyWithRules[] = [];
-    for (const policy of await client.get<OktaPolicy[]>(`/api/v1/authorizationServers/${server.id}/policies`)) {
-      policies.push({ policy, rules: await client.get<OktaRule[]>(`/api/v1/authorizationServers/${server.id}/policies/${policy.id}/rules`) });
+    for (const policy of await client.getAll<OktaPolicy>(`/api/v1/authorizationServers/${server.id}/policies`)) {
+      policies.push({ policy, rules: await client.getAll<OktaRule>(`/api/v1/authorizationServers/${server.id}/policies/${policy.id}/rules`) });
     }
     authorizationServers.push({ id: server.id, name: server.name, policies });
   }
@@ -119,7 +119,7 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   for (const ids of appGroups.values()) for (const id of ids) referencedGroups.add(id);
   for (const id of referencedGroups) {
     const group = await client.get<{ id: string; type: string; profile: { name: string } }>(`/api/v1/groups/${id}`);
-    const members = group.type === "BUILT_IN" ? [] : (await client.get<{ id: string }[]>(`/api/v1/groups/${id}/users`)).map((u) => u.id);
+    const members = group.type === "BUILT_IN" ? [] : (await client.getAll<{ id: string }>(`/api/v1/groups/${id}/users`)).map((u) => u.id);
     groups.set(id, { id, name: group.profile.name, type: group.type, members });
     for (const member of members) referencedUsers.add(member);
   }
@@ -131,5 +131,5 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
 }
 
 async function withRules(client: OktaManagementClient, policyPath: string): Promise<PolicyWithRules> {
-  return { policy: await client.get<OktaPolicy>(policyPath), rules: await client.get<OktaRule[]>(`${policyPath}/rules`) };
+  return { policy: await client.get<OktaPolicy>(policyPath), rules: await client.getAll<OktaRule>(`${policyPath}/rules`) };
 }

@@ -76,7 +76,27 @@ export class OktaManagementClient {
     return this.request<void>("DELETE", path);
   }
 
+  /**
+   * Every page of a list: Okta answers at most `limit` items and links the next page with
+   * `Link: <url>; rel="next"`, which is followed only within this org (it carries the credentials).
+   */
+  async getAll<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    for (let page = 0; next !== undefined; page++) {
+      if (page === MAX_PAGES) throw new Error(`more than ${MAX_PAGES} pages of ${path}; narrow the query`);
+      const { value, link } = await this.exchange<T[]>("GET", next);
+      items.push(...(value ?? []));
+      next = nextPageOf(link, this.connection.orgUrl);
+    }
+    return items;
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.exchange<T>(method, path, body)).value;
+  }
+
+  private async exchange<T>(method: string, path: string, body?: unknown): Promise<{ value: T; link: string | null }> {
     const url = new URL(path, this.connection.orgUrl).toString();
     for (let attempt = 0; ; attempt++) {
       const response = await fetchOkta(url, {
@@ -94,8 +114,9 @@ export class OktaManagementClient {
         continue;
       }
       if (!response.ok) throw await apiError(response);
-      if (response.status === 204) return undefined as T;
-      return (await readOktaJson(response, method, url)) as T;
+      const link = response.headers.get("link");
+      if (response.status === 204) return { value: undefined as T, link };
+      return { value: (await readOktaJson(response, method, url)) as T, link };
     }
   }
 
@@ -182,6 +203,23 @@ export class OktaManagementClient {
       return { accessToken: token.access_token, tokenType: token.token_type ?? "Bearer", key };
     }
   }
+}
+
+/** Far beyond any org this project configures; a server that links pages in a circle stops here. */
+const MAX_PAGES = 100;
+
+/** The path of the `rel="next"` page; one on another origin is refused rather than silently dropped. */
+export function nextPageOf(link: string | null, orgUrl: string): string | undefined {
+  for (const part of (link ?? "").split(",")) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (!match) continue;
+    const next = new URL(match[1], orgUrl);
+    if (next.origin !== new URL(orgUrl).origin) {
+      throw new Error(`the org linked its next page on ${next.origin}; credentials go to ${new URL(orgUrl).origin} only`);
+    }
+    return `${next.pathname}${next.search}`;
+  }
+  return undefined;
 }
 
 /**
