@@ -186,8 +186,11 @@ export interface CustomAuthorizationServer {
   lastUpdated?: string;
 }
 
-/** Okta's user statuses the emulator moves through: DELETE deactivates (DEPROVISIONED) before it deletes. */
-export type UserStatus = "STAGED" | "ACTIVE" | "DEPROVISIONED";
+/**
+ * Okta's user statuses the emulator moves through: activated without a password a user is
+ * PROVISIONED (cannot sign in yet); DELETE deactivates (DEPROVISIONED) before it deletes.
+ */
+export type UserStatus = "STAGED" | "PROVISIONED" | "ACTIVE" | "DEPROVISIONED";
 
 export interface OrgUser {
   id: string;
