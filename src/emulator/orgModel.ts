@@ -182,6 +182,8 @@ export interface CustomAuthorizationServer {
   status?: LifecycleStatus;
   description?: string;
   issuerMode?: string;
+  /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
+  rotationMode?: "AUTO" | "MANUAL";
   created?: string;
   lastUpdated?: string;
 }
@@ -346,7 +348,8 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
     description: "Default Authorization Server for your Applications",
     audience: "api://default",
     status: "ACTIVE",
-    issuerMode: "ORG_URL",
+    // Every recorded org's `default` server answers DYNAMIC (issuer from the domain a request used).
+    issuerMode: "DYNAMIC",
     policies: [
       {
         id: oktaId("00p", "default::Default Policy"),
