@@ -234,3 +234,84 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
     expect((await otpGrant(target)).status).toBe(200);
   });
 });
+
+describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
+  /** The policy as the provider's `okta_policy_mfa` sends it: only the authenticators it sets. */
+  const enrollmentPolicy = (name: string, authenticators: { key: string; self: string }[], extra: Json = {}) => ({
+    name,
+    description: "custom enrollment",
+    status: "ACTIVE",
+    type: "MFA_ENROLL",
+    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+    settings: { type: "AUTHENTICATORS", authenticators: authenticators.map(({ key, self }) => ({ key, enroll: { self } })) },
+    ...extra,
+  });
+  const settingsOf = (policy: Json) =>
+    Object.fromEntries((policy.settings.authenticators as { key: string; enroll: { self: string } }[]).map((a) => [a.key, a.enroll.self]));
+
+  it("creates one before the default policy, listing every ACTIVE authenticator (the omitted NOT_ALLOWED, INACTIVE ones dropped)", async () => {
+    const { api, emulator } = await setup();
+    const created = await api.post("/api/v1/policies", enrollmentPolicy("Email too", [{ key: "okta_password", self: "REQUIRED" }, { key: "okta_email", self: "OPTIONAL" }]));
+    expect(created.status).toBe(200);
+    const policy = created.body as Json;
+    expect(policy).toMatchObject({
+      id: expect.stringMatching(/^00p/),
+      status: "ACTIVE",
+      name: "Email too",
+      description: "custom enrollment",
+      priority: 1,
+      system: false,
+      conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+      settings: { type: "AUTHENTICATORS" },
+      type: "MFA_ENROLL",
+    });
+    const active = emulator.org.authenticators.filter((a) => a.status === "ACTIVE").map((a) => a.key);
+    expect(Object.keys(settingsOf(policy)).sort()).toEqual([...active].sort());
+    expect(settingsOf(policy)).toMatchObject({ okta_password: "REQUIRED", okta_email: "OPTIONAL", okta_verify: "NOT_ALLOWED" });
+    const self = `${emulator.url}/api/v1/policies/${policy.id}`;
+    expect(policy._links).toEqual({
+      mappings: { href: `${self}/mappings`, hints: { allow: ["GET", "POST"] } },
+      self: { href: self, hints: { allow: ["GET", "PUT", "DELETE"] } },
+      rules: { href: `${self}/rules`, hints: { allow: ["GET", "POST"] } },
+      deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
+    });
+    expect((await api.get(`/api/v1/policies/${policy.id}`)).body).toEqual(policy);
+
+    const list = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    expect(list.map((p) => [p.name, p.priority, p.system])).toEqual([
+      ["Email too", 1, false],
+      ["Default Policy", 2, true],
+    ]);
+  });
+
+  it("updates, deactivates, activates and deletes it; the default policy is left as it was", async () => {
+    const { api } = await setup();
+    const [before] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    const policy = (await api.post("/api/v1/policies", enrollmentPolicy("Custom", [{ key: "okta_password", self: "REQUIRED" }]))).body as Json;
+    const updated = await api.put(
+      `/api/v1/policies/${policy.id}`,
+      enrollmentPolicy("Custom, renamed", [{ key: "okta_password", self: "REQUIRED" }, { key: "okta_verify", self: "REQUIRED" }], { priority: 1 }),
+    );
+    expect(updated.body).toMatchObject({ name: "Custom, renamed", priority: 1 });
+    expect(settingsOf(updated.body as Json)).toMatchObject({ okta_verify: "REQUIRED", okta_email: "NOT_ALLOWED" });
+    expectOktaError(await api.put(`/api/v1/policies/${policy.id}`, enrollmentPolicy("Custom", [{ key: "no_such_key", self: "REQUIRED" }])), 400, "E0000001");
+
+    expect((await api.post(`/api/v1/policies/${policy.id}/lifecycle/deactivate`)).status).toBe(204);
+    const inactive = (await api.get(`/api/v1/policies/${policy.id}`)).body as Json;
+    expect(inactive.status).toBe("INACTIVE");
+    expect(Object.keys(inactive._links)).toContain("activate");
+    expect((await api.post(`/api/v1/policies/${policy.id}/lifecycle/activate`)).status).toBe(204);
+    expect((await api.get(`/api/v1/policies/${policy.id}`)).body.status).toBe("ACTIVE");
+
+    expect((await api.delete(`/api/v1/policies/${policy.id}`)).status).toBe(204);
+    expectOktaError(await api.get(`/api/v1/policies/${policy.id}`), 404, "E0000007");
+    expect(listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))).toEqual([before]);
+    expectOktaError(await api.delete(`/api/v1/policies/${before.id}`), 403, "E0000006");
+  });
+
+  it("is created INACTIVE with ?activate=false", async () => {
+    const { api } = await setup();
+    const policy = await api.post("/api/v1/policies?activate=false", enrollmentPolicy("Later", [{ key: "okta_password", self: "REQUIRED" }]));
+    expect(policy.body).toMatchObject({ status: "INACTIVE", _links: { activate: expect.any(Object) } });
+  });
+});

@@ -1,7 +1,7 @@
-import { AppSignOnPolicy, Org, SessionPolicy } from "../orgModel";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
 import { enrollmentPolicyJson } from "./authenticatorShapes";
 import { Links, link } from "./links";
-import { PolicyRef, sessionPoliciesInOrder } from "./policyStore";
+import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./policyStore";
 
 /** Okta's JSON for the policies the emulator serves (`GET /api/v1/policies/{id}`). */
 
@@ -53,10 +53,42 @@ function sessionPolicyJson(url: string, org: Org, policy: SessionPolicy): Json {
   };
 }
 
+/**
+ * A custom enrollment policy lists every ACTIVE authenticator of the org, NOT_ALLOWED unless the
+ * policy sets it, as Okta answers; INACTIVE ones are left out.
+ */
+function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPolicy): Json {
+  const self = `${url}/api/v1/policies/${policy.id}`;
+  return {
+    id: policy.id,
+    status: policy.status,
+    name: policy.name,
+    ...(policy.description === undefined ? {} : { description: policy.description }),
+    priority: enrollmentPoliciesInOrder(org).indexOf(policy) + 1,
+    system: false,
+    conditions: { people: { groups: { include: policy.groupsIncluded } } },
+    created: policy.created,
+    lastUpdated: policy.lastUpdated,
+    settings: {
+      type: "AUTHENTICATORS",
+      authenticators: org.authenticators
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
+    },
+    _links: { mappings: link(`${self}/mappings`, "GET", "POST"), ...policyLinks(url, policy.id, policy.status, false) },
+    type: "MFA_ENROLL",
+  };
+}
+
+/** The default enrollment policy ranks after every custom one. */
+function defaultEnrollmentJson(url: string, org: Org): Json {
+  return { ...enrollmentPolicyJson(url, org), priority: enrollmentPoliciesInOrder(org).length + 1 };
+}
+
 export function policyJson(url: string, org: Org, ref: PolicyRef): Json {
   switch (ref.type) {
     case "MFA_ENROLL":
-      return enrollmentPolicyJson(url, org);
+      return ref.system ? defaultEnrollmentJson(url, org) : customEnrollmentJson(url, org, ref.policy);
     case "ACCESS_POLICY":
       return accessPolicyJson(url, ref.policy);
     case "OKTA_SIGN_ON":
