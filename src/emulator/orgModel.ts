@@ -23,6 +23,25 @@ export interface EnrollmentPolicy {
   settings: Map<string, EnrollSetting>;
   created: string;
   lastUpdated: string;
+  /** Written through the API; the default policy's Default Rule is added when first read. */
+  rules?: EnrollmentRule[];
+}
+
+/** When a user is asked to enroll (Okta's `actions.enroll.self`): echoed, not enforced by the flows. */
+export type EnrollWhen = "CHALLENGE" | "LOGIN" | "NEVER";
+
+export interface EnrollmentRule {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  enroll: EnrollWhen;
+  /** The default policy's Default Rule: cannot be deleted, deactivated or moved. */
+  system?: boolean;
+  /** `conditions` as last written (people, network), echoed back. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
 }
 
 /** An authenticator enrollment policy created through the API; the flows read the default one only. */

@@ -309,6 +309,52 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
     expectOktaError(await api.delete(`/api/v1/policies/${before.id}`), 403, "E0000006");
   });
 
+  it("holds rules saying when users enroll; the default policy's Default Rule (CHALLENGE) stays last", async () => {
+    const { api, emulator } = await setup();
+    const [defaultPolicy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    expect(defaultRules).toEqual([
+      expect.objectContaining({
+        name: "Default Rule",
+        priority: 1,
+        system: true,
+        status: "ACTIVE",
+        conditions: { people: { users: { exclude: [] } }, network: { connection: "ANYWHERE" } },
+        actions: { enroll: { self: "CHALLENGE" } },
+        type: "MFA_ENROLL",
+      }),
+    ]);
+    const rule = { name: "At login", type: "MFA_ENROLL", conditions: { network: { connection: "ANYWHERE" } }, actions: { enroll: { self: "LOGIN" } } };
+    const created = await api.post(`/api/v1/policies/${defaultPolicy.id}/rules`, rule);
+    expect(created.status).toBe(200);
+    const self = `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`;
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^0pr/),
+      name: "At login",
+      priority: 1,
+      system: false,
+      status: "ACTIVE",
+      actions: { enroll: { self: "LOGIN" } },
+      _links: { self: { href: self }, deactivate: { href: `${self}/lifecycle/deactivate` } },
+      type: "MFA_ENROLL",
+    });
+    const listed = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    expect(listed.map((r) => [r.name, r.priority])).toEqual([
+      ["At login", 1],
+      ["Default Rule", 2],
+    ]);
+
+    const updated = await api.put(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`, { ...rule, actions: { enroll: { self: "NEVER" } } });
+    expect(updated.body.actions).toEqual({ enroll: { self: "NEVER" } });
+    expectOktaError(await api.put(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`, { ...rule, actions: { enroll: { self: "SOMETIMES" } } }), 400, "E0000001");
+    expectOktaError(await api.post(`/api/v1/policies/${defaultPolicy.id}/rules/${defaultRules[0].id}/lifecycle/deactivate`), 400, "E0000001");
+    expect((await api.delete(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`)).status).toBe(204);
+
+    const custom = (await api.post("/api/v1/policies", enrollmentPolicy("Custom", [{ key: "okta_password", self: "REQUIRED" }]))).body as Json;
+    expect(listOf(await api.get(`/api/v1/policies/${custom.id}/rules`))).toEqual([]);
+    expect((await api.post(`/api/v1/policies/${custom.id}/rules`, rule)).body).toMatchObject({ name: "At login", priority: 1 });
+  });
+
   it("is created INACTIVE with ?activate=false", async () => {
     const { api } = await setup();
     const policy = await api.post("/api/v1/policies?activate=false", enrollmentPolicy("Later", [{ key: "okta_password", self: "REQUIRED" }]));
