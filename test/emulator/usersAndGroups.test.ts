@@ -190,6 +190,7 @@ describe("a user's lifecycle, as Okta answers it", () => {
       "changePassword", "changeRecoveryQuestion", "deactivate", "expirePassword", "forgotPassword",
       "resetFactors", "resetPassword", "schema", "self", "suspend", "type",
     ]);
+    expect(ada.credentials).toEqual({ password: {}, provider: { type: "OKTA", name: "OKTA" } });
     expect(ada._links.changePassword).toEqual({ href: `${ada._links.self.href}/credentials/change_password`, method: "POST" });
     const listed = listOf(await api.get("/api/v1/users?q=ada"));
     expect(listed.map((u) => u._links)).toEqual([{ self: ada._links.self }]);

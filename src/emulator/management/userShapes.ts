@@ -90,10 +90,7 @@ export function userJson(url: string, user: OrgUser): Record<string, unknown> {
       login: user.login,
       email: user.email,
     },
-    credentials: {
-      ...userCredentialsJson(user),
-      emails: [{ value: user.email, status: "VERIFIED", type: "PRIMARY" }],
-    },
+    credentials: userCredentialsJson(user),
     _links: userLinks(url, user),
   };
 }
