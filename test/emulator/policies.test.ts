@@ -93,6 +93,18 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
   });
 
+  it("links a policy's app mappings, its rules and lifecycle, in Okta's order; the default policy only itself and its rules", async () => {
+    const { api, emulator } = await setup();
+    const policy = await newAccessPolicy(api);
+    const self = `${emulator.url}/api/v1/policies/${policy.id}`;
+    expect(Object.keys(policy._links)).toEqual(["mappings", "self", "rules", "deactivate"]);
+    expect(policy._links.mappings).toEqual({ href: `${self}/mappings`, hints: { allow: ["GET", "POST"] } });
+    const defaultPolicy = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).find((p) => p.system) as Json;
+    expect(Object.keys(defaultPolicy._links)).toEqual(["self", "rules"]);
+    const session = (await api.post("/api/v1/policies", { name: "Session", type: "OKTA_SIGN_ON" })).body as Json;
+    expect(Object.keys(session._links)).toEqual(["mappings", "self", "rules", "deactivate"]);
+  });
+
   it("moves rules down when one is inserted at a priority already taken", async () => {
     const { api } = await setup();
     const policy = await newAccessPolicy(api);

@@ -7,17 +7,17 @@ import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./
 
 type Json = Record<string, unknown>;
 
+/** A default (system) policy links itself and its rules; any other its app mappings and lifecycle too. */
 function policyLinks(url: string, id: string, status: string | undefined, system: boolean | undefined): Links {
   const self = `${url}/api/v1/policies/${id}`;
-  const links: Links = {
-    self: system ? link(self, "GET", "PUT") : link(self, "GET", "PUT", "DELETE"),
+  if (system) return { self: link(self, "GET", "PUT"), rules: link(`${self}/rules`, "GET", "POST") };
+  const lifecycle = status === "INACTIVE" ? "activate" : "deactivate";
+  return {
+    mappings: link(`${self}/mappings`, "GET", "POST"),
+    self: link(self, "GET", "PUT", "DELETE"),
     rules: link(`${self}/rules`, "GET", "POST"),
+    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST"),
   };
-  if (!system) {
-    const lifecycle = status === "INACTIVE" ? "activate" : "deactivate";
-    links[lifecycle] = link(`${self}/lifecycle/${lifecycle}`, "POST");
-  }
-  return links;
 }
 
 function accessPolicyJson(url: string, policy: AppSignOnPolicy): Json {
@@ -58,7 +58,6 @@ function sessionPolicyJson(url: string, org: Org, policy: SessionPolicy): Json {
  * policy sets it, as Okta answers; INACTIVE ones are left out.
  */
 function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPolicy): Json {
-  const self = `${url}/api/v1/policies/${policy.id}`;
   return {
     id: policy.id,
     status: policy.status,
@@ -75,7 +74,7 @@ function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPol
         .filter((a) => a.status === "ACTIVE")
         .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
     },
-    _links: { mappings: link(`${self}/mappings`, "GET", "POST"), ...policyLinks(url, policy.id, policy.status, false) },
+    _links: policyLinks(url, policy.id, policy.status, false),
     type: "MFA_ENROLL",
   };
 }
