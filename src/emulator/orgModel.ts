@@ -427,8 +427,20 @@ export function authenticatorByKey(org: Org, key: string): Authenticator | undef
   return org.authenticators.find((a) => a.key === key);
 }
 
-export function enrollmentOf(org: Org, key: string): EnrollSetting {
-  return org.enrollment.settings.get(key) ?? "NOT_ALLOWED";
+/**
+ * The enrollment setting of `key` in the default policy or, given a user, in the policy that
+ * applies to the user: as Okta evaluates them, the first ACTIVE custom policy (by priority) whose
+ * groups hold the user, else the default one.
+ */
+export function enrollmentOf(org: Org, key: string, userId?: string): EnrollSetting {
+  const policy = userId === undefined ? org.enrollment : enrollmentPolicyFor(org, userId);
+  return policy.settings.get(key) ?? "NOT_ALLOWED";
+}
+
+function enrollmentPolicyFor(org: Org, userId: string): EnrollmentPolicy {
+  const groups = groupIdsOf(org, userId);
+  const applies = (p: CustomEnrollmentPolicy) => p.status === "ACTIVE" && p.groupsIncluded.some((g) => groups.has(g));
+  return byPriority(org.enrollmentPolicies ?? []).find(applies) ?? org.enrollment;
 }
 
 /** The groups a user is in; everyone is in Everyone. */

@@ -367,6 +367,21 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
     expect((await api.post(`/api/v1/policies/${custom.id}/rules`, rule)).body).toMatchObject({ name: "At login", priority: 1 });
   });
 
+  it("feeds the flows: the first ACTIVE policy whose groups hold the user decides what it may enroll", async () => {
+    const { api, emulator, endpoints } = await setup();
+    const target = { emulator, endpoints, clientId: appOf(dev, "otp").clientId };
+    expect((await otpGrant(target)).status).toBe(200);
+    const passwordOnly = [{ key: "okta_password", self: "REQUIRED" }];
+    const group = (await api.post("/api/v1/groups", { profile: { name: "Not the tester's" } })).body as Json;
+    await api.post("/api/v1/policies", enrollmentPolicy("Other group", passwordOnly, { conditions: { people: { groups: { include: [group.id] } } } }));
+    expect((await otpGrant(target)).status).toBe(200);
+
+    const everyone = (await api.post("/api/v1/policies", enrollmentPolicy("Everyone, password only", passwordOnly))).body as Json;
+    expectOAuthError(await otpGrant(target), 403, "access_denied", /NOT_ALLOWED/);
+    await api.post(`/api/v1/policies/${everyone.id}/lifecycle/deactivate`);
+    expect((await otpGrant(target)).status).toBe(200);
+  });
+
   it("is created INACTIVE with ?activate=false", async () => {
     const { api } = await setup();
     const policy = await api.post("/api/v1/policies?activate=false", enrollmentPolicy("Later", [{ key: "okta_password", self: "REQUIRED" }]));
