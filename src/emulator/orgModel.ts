@@ -44,7 +44,7 @@ export interface EnrollmentRule {
   lastUpdated?: string;
 }
 
-/** An authenticator enrollment policy created through the API; the flows read the default one only. */
+/** An authenticator enrollment policy created through the API, for the users of its groups. */
 export interface CustomEnrollmentPolicy extends EnrollmentPolicy {
   name: string;
   description?: string;
