@@ -324,6 +324,10 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
   it("holds rules saying when users enroll; the default policy's Default Rule (CHALLENGE) stays last", async () => {
     const { api, emulator } = await setup();
     const [defaultPolicy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    expect(defaultPolicy._links).toEqual({
+      self: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}`, hints: { allow: ["GET", "PUT"] } },
+      rules: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules`, hints: { allow: ["GET", "POST"] } },
+    });
     const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
     expect(defaultRules).toEqual([
       expect.objectContaining({

@@ -79,9 +79,13 @@ function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPol
   };
 }
 
-/** The default enrollment policy ranks after every custom one. */
+/** The default enrollment policy ranks after every custom one, and links its rules as every default policy does. */
 function defaultEnrollmentJson(url: string, org: Org): Json {
-  return { ...enrollmentPolicyJson(url, org), priority: enrollmentPoliciesInOrder(org).length + 1 };
+  return {
+    ...enrollmentPolicyJson(url, org),
+    priority: enrollmentPoliciesInOrder(org).length + 1,
+    _links: policyLinks(url, org.enrollment.id, "ACTIVE", true),
+  };
 }
 
 export function policyJson(url: string, org: Org, ref: PolicyRef): Json {
