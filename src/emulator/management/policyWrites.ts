@@ -10,7 +10,7 @@ import { placeByPriority } from "./priorities";
 import { requestedPriority } from "./ruleInput";
 
 /** `conditions.people.groups.include` of a session or enrollment policy; undefined when the body leaves it out. */
-function sessionGroupsOf(body: Record<string, unknown>): string[] | undefined {
+function groupsIncludedOf(body: Record<string, unknown>): string[] | undefined {
   const include = section(section(section(body.conditions).people).groups).include;
   return Array.isArray(include) ? include.filter((g): g is string => typeof g === "string") : undefined;
 }
@@ -43,7 +43,7 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
       status,
       priority: 0,
       system: false,
-      groupsIncluded: sessionGroupsOf(body) ?? [],
+      groupsIncluded: groupsIncludedOf(body) ?? [],
       rules: [],
       created: now,
       lastUpdated: now,
@@ -58,7 +58,7 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
       description,
       status,
       priority: 0,
-      groupsIncluded: sessionGroupsOf(body) ?? [],
+      groupsIncluded: groupsIncludedOf(body) ?? [],
       settings: enrollmentSettingsOf(state, body),
       created: now,
       lastUpdated: now,
@@ -87,7 +87,7 @@ export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<
   if (typeof body.description === "string") policy.description = body.description;
   policy.lastUpdated = nowIso();
   if (ref.type === "OKTA_SIGN_ON" && !ref.policy.system) {
-    ref.policy.groupsIncluded = sessionGroupsOf(body) ?? ref.policy.groupsIncluded;
+    ref.policy.groupsIncluded = groupsIncludedOf(body) ?? ref.policy.groupsIncluded;
     const priority = requestedPriority(body);
     if (priority !== undefined) placeByPriority(state.org.sessionPolicies, ref.policy, priority);
   }
@@ -96,7 +96,7 @@ export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<
 function updateCustomEnrollment(state: EmulatorState, policy: CustomEnrollmentPolicy, body: Record<string, unknown>): void {
   if (typeof body.name === "string" && body.name.trim()) policy.name = body.name.trim();
   if (typeof body.description === "string") policy.description = body.description;
-  policy.groupsIncluded = sessionGroupsOf(body) ?? policy.groupsIncluded;
+  policy.groupsIncluded = groupsIncludedOf(body) ?? policy.groupsIncluded;
   const priority = requestedPriority(body);
   if (priority !== undefined) placeByPriority(state.org.enrollmentPolicies ?? [], policy, priority);
 }
@@ -107,7 +107,7 @@ export function deletePolicy(state: EmulatorState, ref: PolicyRef): void {
   }
   if (ref.type === "MFA_ENROLL") {
     const policies = state.org.enrollmentPolicies ?? [];
-    policies.splice(policies.indexOf(ref.policy as CustomEnrollmentPolicy), 1);
+    policies.splice(policies.findIndex((p) => p.id === ref.policy.id), 1);
   } else if (ref.type === "ACCESS_POLICY") {
     state.org.appSignOnPolicies.delete(ref.policy.id);
     for (const app of state.org.apps) if (app.authenticationPolicyId === ref.policy.id) app.authenticationPolicyId = undefined;
