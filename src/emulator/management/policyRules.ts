@@ -32,10 +32,13 @@ function defaultEnrollmentRule(policy: EnrollmentPolicy): EnrollmentRule {
   };
 }
 
+function enrollmentRulesOf(ref: Extract<PolicyRef, { type: "MFA_ENROLL" }>): EnrollmentRule[] {
+  return (ref.policy.rules ??= ref.system ? [defaultEnrollmentRule(ref.policy)] : []);
+}
+
 /** The policy's own list of rules, to add to or remove from. */
 function ruleListOf(ref: PolicyRef): { id: string; priority: number; system?: boolean }[] {
-  if (ref.type === "MFA_ENROLL") return (ref.policy.rules ??= ref.system ? [defaultEnrollmentRule(ref.policy)] : []);
-  return ref.policy.rules;
+  return ref.type === "MFA_ENROLL" ? enrollmentRulesOf(ref) : ref.policy.rules;
 }
 
 function rulesOf(ref: PolicyRef): RuleRef[] {
@@ -45,7 +48,7 @@ function rulesOf(ref: PolicyRef): RuleRef[] {
     case "OKTA_SIGN_ON":
       return ref.policy.rules.map((rule) => ({ type: ref.type, rule }));
     case "MFA_ENROLL":
-      return (ruleListOf(ref) as EnrollmentRule[]).map((rule) => ({ type: ref.type, rule }));
+      return enrollmentRulesOf(ref).map((rule) => ({ type: ref.type, rule }));
   }
 }
 
@@ -77,7 +80,7 @@ function createRule(ref: PolicyRef, body: Record<string, unknown>): RuleRef {
   const base = { id: "", priority: 0, status: requestedStatus(body), created: now, lastUpdated: now };
   if (ref.type === "MFA_ENROLL") {
     const rule: EnrollmentRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...enrollmentRuleInput(body) };
-    placeByPriority(ruleListOf(ref), rule, requestedPriority(body));
+    placeByPriority(enrollmentRulesOf(ref), rule, requestedPriority(body));
     return { type: ref.type, rule };
   }
   if (ref.type === "ACCESS_POLICY") {
