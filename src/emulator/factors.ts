@@ -37,6 +37,6 @@ export function isEnrolled(org: Org, user: OrgUser, key: string): boolean {
   if (key === PASSWORD_AUTHENTICATOR_KEY) return true;
   const authenticator = authenticatorByKey(org, key);
   return (
-    authenticator?.status === "ACTIVE" && enrollmentOf(org, key) !== "NOT_ALLOWED" && !user.unenrolled.has(key)
+    authenticator?.status === "ACTIVE" && enrollmentOf(org, key, user.id) !== "NOT_ALLOWED" && !user.unenrolled.has(key)
   );
 }

@@ -26,6 +26,34 @@ export interface EnrollmentPolicy {
   settings: Map<string, EnrollSetting>;
   created: string;
   lastUpdated: string;
+  /** Written through the API; the default policy's Default Rule is added when first read. */
+  rules?: EnrollmentRule[];
+}
+
+/** When a user is asked to enroll (Okta's `actions.enroll.self`): echoed, not enforced by the flows. */
+export type EnrollWhen = "CHALLENGE" | "LOGIN" | "NEVER";
+
+export interface EnrollmentRule {
+  id: string;
+  name: string;
+  priority: number;
+  status: LifecycleStatus;
+  enroll: EnrollWhen;
+  /** The default policy's Default Rule: cannot be deleted, deactivated or moved. */
+  system?: boolean;
+  /** `conditions` as last written (people, network), echoed back. */
+  submitted?: Record<string, unknown>;
+  created?: string;
+  lastUpdated?: string;
+}
+
+/** An authenticator enrollment policy created through the API, for the users of its groups. */
+export interface CustomEnrollmentPolicy extends EnrollmentPolicy {
+  name: string;
+  description?: string;
+  status: LifecycleStatus;
+  priority: number;
+  groupsIncluded: string[];
 }
 
 export interface Group {
@@ -185,12 +213,17 @@ export interface CustomAuthorizationServer {
   status?: LifecycleStatus;
   description?: string;
   issuerMode?: string;
+  /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
+  rotationMode?: "AUTO" | "MANUAL";
   created?: string;
   lastUpdated?: string;
 }
 
-/** Okta's user statuses the emulator moves through: DELETE deactivates (DEPROVISIONED) before it deletes. */
-export type UserStatus = "STAGED" | "ACTIVE" | "DEPROVISIONED";
+/**
+ * Okta's user statuses the emulator moves through: activated without a password a user is
+ * PROVISIONED (cannot sign in yet); DELETE deactivates (DEPROVISIONED) before it deletes.
+ */
+export type UserStatus = "STAGED" | "PROVISIONED" | "ACTIVE" | "DEPROVISIONED";
 
 export interface OrgUser {
   id: string;
@@ -224,6 +257,8 @@ export interface OrgUser {
 export interface Org {
   authenticators: Authenticator[];
   enrollment: EnrollmentPolicy;
+  /** Custom MFA_ENROLL policies, before the default one; absent from orgs saved before they existed. */
+  enrollmentPolicies?: CustomEnrollmentPolicy[];
   groups: Map<string, Group>;
   apps: OAuthApp[];
   appSignOnPolicies: Map<string, AppSignOnPolicy>;
@@ -348,7 +383,8 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
     description: "Default Authorization Server for your Applications",
     audience: "api://default",
     status: "ACTIVE",
-    issuerMode: "ORG_URL",
+    // Every recorded org's `default` server answers DYNAMIC (issuer from the domain a request used).
+    issuerMode: "DYNAMIC",
     policies: [
       {
         id: oktaId("00p", "default::Default Policy"),
@@ -397,8 +433,20 @@ export function authenticatorByKey(org: Org, key: string): Authenticator | undef
   return org.authenticators.find((a) => a.key === key);
 }
 
-export function enrollmentOf(org: Org, key: string): EnrollSetting {
-  return org.enrollment.settings.get(key) ?? "NOT_ALLOWED";
+/**
+ * The enrollment setting of `key` in the default policy or, given a user, in the policy that
+ * applies to the user: as Okta evaluates them, the first ACTIVE custom policy (by priority) whose
+ * groups hold the user, else the default one.
+ */
+export function enrollmentOf(org: Org, key: string, userId?: string): EnrollSetting {
+  const policy = userId === undefined ? org.enrollment : enrollmentPolicyFor(org, userId);
+  return policy.settings.get(key) ?? "NOT_ALLOWED";
+}
+
+function enrollmentPolicyFor(org: Org, userId: string): EnrollmentPolicy {
+  const groups = groupIdsOf(org, userId);
+  const applies = (p: CustomEnrollmentPolicy) => p.status === "ACTIVE" && p.groupsIncluded.some((g) => groups.has(g));
+  return byPriority(org.enrollmentPolicies ?? []).find(applies) ?? org.enrollment;
 }
 
 /** The groups a user is in; everyone is in Everyone. */

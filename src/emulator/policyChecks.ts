@@ -167,7 +167,7 @@ export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind)
   else if (authenticator.status !== "ACTIVE") reason = `the ${name} authenticator is ${authenticator.status}`;
   else if (authenticator.methods.get(method) !== "ACTIVE") {
     reason = `the ${method} method of ${name} is ${authenticator.methods.get(method) ?? "not available"}`;
-  } else if (enrollmentOf(org, key) === "NOT_ALLOWED") {
+  } else if (enrollmentOf(org, key, user.id) === "NOT_ALLOWED") {
     reason = `${name} is NOT_ALLOWED (Disabled) in the authenticator enrollment policy, so the user cannot enroll`;
   } else if (user.unenrolled.has(key)) reason = `the user is not enrolled in ${name}`;
   if (!reason) return undefined;

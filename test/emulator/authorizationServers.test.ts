@@ -70,6 +70,59 @@ describe("authorization servers", () => {
     expectOktaError(await api.get(`/api/v1/authorizationServers/${server.id}`), 404, "E0000007");
   });
 
+  it("answers a server with its signing key (the kid its keys endpoint serves) and Okta's links", async () => {
+    const { emulator, api } = await orgWithApi(dev, running);
+    const created = (await api.post("/api/v1/authorizationServers", {
+      name: "Signed",
+      audiences: ["api://signed"],
+      credentials: { signing: { rotationMode: "AUTO" } },
+      issuerMode: "DYNAMIC",
+    })).body as Json;
+    const jwks = await getJson(`${created.issuer}/v1/keys`);
+    const signing = created.credentials.signing;
+    expect(signing).toEqual({ kid: (jwks.body as Json).keys[0].kid, rotationMode: "AUTO", lastRotated: created.created, nextRotation: expect.any(String) });
+    expect(Date.parse(signing.nextRotation) - Date.parse(signing.lastRotated)).toBe(90 * 24 * 3600 * 1000);
+    const self = `${emulator.url}/api/v1/authorizationServers/${created.id}`;
+    expect(Object.keys(created._links)).toEqual(["rotateKey", "metadata", "keys", "claims", "policies", "self", "scopes", "deactivate"]);
+    expect(created._links.rotateKey).toEqual({ href: `${self}/credentials/lifecycle/keyRotate`, hints: { allow: ["POST"] } });
+    expect(created._links.claims).toEqual({ href: `${self}/claims`, hints: { allow: ["GET", "POST"] } });
+    expect(created._links.scopes).toEqual({ href: `${self}/scopes`, hints: { allow: ["GET", "POST"] } });
+
+    const manual = await api.put(`/api/v1/authorizationServers/${created.id}`, {
+      name: "Signed",
+      audiences: ["api://signed"],
+      credentials: { signing: { rotationMode: "MANUAL" } },
+    });
+    expect((manual.body as Json).credentials.signing).toEqual({ kid: signing.kid, rotationMode: "MANUAL", lastRotated: signing.lastRotated });
+  });
+
+  it("serves the org's `default` server with a DYNAMIC issuer mode, as Okta creates it", async () => {
+    const { api } = await orgWithApi(dev, running);
+    expect((await api.get("/api/v1/authorizationServers/default")).body).toMatchObject({ issuerMode: "DYNAMIC", default: true });
+  });
+
+  it("publishes Okta's metadata: registration, PAR and DPoP, request objects, front-channel logout", async () => {
+    const { emulator, api } = await orgWithApi(dev, running);
+    const server = await newServer(api);
+    const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"];
+    for (const issuer of [emulator.url, server.issuer as string]) {
+      const endpoints = issuer === emulator.url ? `${issuer}/oauth2/v1` : `${issuer}/v1`;
+      const metadata = (await getJson(`${issuer}/.well-known/oauth-authorization-server`)).body;
+      expect(metadata).toMatchObject({
+        registration_endpoint: `${emulator.url}/oauth2/v1/clients`,
+        pushed_authorization_request_endpoint: `${endpoints}/par`,
+        introspection_endpoint_auth_methods_supported: AUTH_METHODS,
+        revocation_endpoint_auth_methods_supported: AUTH_METHODS,
+        request_parameter_supported: true,
+        request_object_signing_alg_values_supported: expect.arrayContaining(["HS256", "RS256", "ES256"]),
+        dpop_signing_alg_values_supported: expect.arrayContaining(["RS256", "ES256"]),
+        frontchannel_logout_supported: true,
+        frontchannel_logout_session_supported: true,
+        identity_chaining_requested_token_types_supported: ["urn:ietf:params:oauth:token-type:id-jag"],
+      });
+    }
+  });
+
   it("validates a server: name and an audience are required", async () => {
     const { api } = await orgWithApi(dev, running);
     const answer = await api.post("/api/v1/authorizationServers", { name: "" });

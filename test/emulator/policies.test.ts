@@ -93,6 +93,18 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
   });
 
+  it("links a policy's app mappings, its rules and lifecycle, in Okta's order; the default policy only itself and its rules", async () => {
+    const { api, emulator } = await setup();
+    const policy = await newAccessPolicy(api);
+    const self = `${emulator.url}/api/v1/policies/${policy.id}`;
+    expect(Object.keys(policy._links)).toEqual(["mappings", "self", "rules", "deactivate"]);
+    expect(policy._links.mappings).toEqual({ href: `${self}/mappings`, hints: { allow: ["GET", "POST"] } });
+    const defaultPolicy = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).find((p) => p.system) as Json;
+    expect(Object.keys(defaultPolicy._links)).toEqual(["self", "rules"]);
+    const session = (await api.post("/api/v1/policies", { name: "Session", type: "OKTA_SIGN_ON" })).body as Json;
+    expect(Object.keys(session._links)).toEqual(["mappings", "self", "rules", "deactivate"]);
+  });
+
   it("moves rules down when one is inserted at a priority already taken", async () => {
     const { api } = await setup();
     const policy = await newAccessPolicy(api);
@@ -232,5 +244,151 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
 
     expect((await api.post(`/api/v1/policies/${session.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await otpGrant(target)).status).toBe(200);
+  });
+});
+
+describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
+  /** The policy as the provider's `okta_policy_mfa` sends it: only the authenticators it sets. */
+  const enrollmentPolicy = (name: string, authenticators: { key: string; self: string }[], extra: Json = {}) => ({
+    name,
+    description: "custom enrollment",
+    status: "ACTIVE",
+    type: "MFA_ENROLL",
+    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+    settings: { type: "AUTHENTICATORS", authenticators: authenticators.map(({ key, self }) => ({ key, enroll: { self } })) },
+    ...extra,
+  });
+  const settingsOf = (policy: Json) =>
+    Object.fromEntries((policy.settings.authenticators as { key: string; enroll: { self: string } }[]).map((a) => [a.key, a.enroll.self]));
+
+  it("creates one before the default policy, listing every ACTIVE authenticator (the omitted NOT_ALLOWED, INACTIVE ones dropped)", async () => {
+    const { api, emulator } = await setup();
+    const created = await api.post("/api/v1/policies", enrollmentPolicy("Email too", [{ key: "okta_password", self: "REQUIRED" }, { key: "okta_email", self: "OPTIONAL" }]));
+    expect(created.status).toBe(200);
+    const policy = created.body as Json;
+    expect(policy).toMatchObject({
+      id: expect.stringMatching(/^00p/),
+      status: "ACTIVE",
+      name: "Email too",
+      description: "custom enrollment",
+      priority: 1,
+      system: false,
+      conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+      settings: { type: "AUTHENTICATORS" },
+      type: "MFA_ENROLL",
+    });
+    const active = emulator.org.authenticators.filter((a) => a.status === "ACTIVE").map((a) => a.key);
+    expect(Object.keys(settingsOf(policy)).sort()).toEqual([...active].sort());
+    expect(settingsOf(policy)).toMatchObject({ okta_password: "REQUIRED", okta_email: "OPTIONAL", okta_verify: "NOT_ALLOWED" });
+    const self = `${emulator.url}/api/v1/policies/${policy.id}`;
+    expect(policy._links).toEqual({
+      mappings: { href: `${self}/mappings`, hints: { allow: ["GET", "POST"] } },
+      self: { href: self, hints: { allow: ["GET", "PUT", "DELETE"] } },
+      rules: { href: `${self}/rules`, hints: { allow: ["GET", "POST"] } },
+      deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
+    });
+    expect((await api.get(`/api/v1/policies/${policy.id}`)).body).toEqual(policy);
+
+    const list = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    expect(list.map((p) => [p.name, p.priority, p.system])).toEqual([
+      ["Email too", 1, false],
+      ["Default Policy", 2, true],
+    ]);
+  });
+
+  it("updates, deactivates, activates and deletes it; the default policy is left as it was", async () => {
+    const { api } = await setup();
+    const [before] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    const policy = (await api.post("/api/v1/policies", enrollmentPolicy("Custom", [{ key: "okta_password", self: "REQUIRED" }]))).body as Json;
+    const updated = await api.put(
+      `/api/v1/policies/${policy.id}`,
+      enrollmentPolicy("Custom, renamed", [{ key: "okta_password", self: "REQUIRED" }, { key: "okta_verify", self: "REQUIRED" }], { priority: 1 }),
+    );
+    expect(updated.body).toMatchObject({ name: "Custom, renamed", priority: 1 });
+    expect(settingsOf(updated.body as Json)).toMatchObject({ okta_verify: "REQUIRED", okta_email: "NOT_ALLOWED" });
+    expectOktaError(await api.put(`/api/v1/policies/${policy.id}`, enrollmentPolicy("Custom", [{ key: "no_such_key", self: "REQUIRED" }])), 400, "E0000001");
+
+    expect((await api.post(`/api/v1/policies/${policy.id}/lifecycle/deactivate`)).status).toBe(204);
+    const inactive = (await api.get(`/api/v1/policies/${policy.id}`)).body as Json;
+    expect(inactive.status).toBe("INACTIVE");
+    expect(Object.keys(inactive._links)).toContain("activate");
+    expect((await api.post(`/api/v1/policies/${policy.id}/lifecycle/activate`)).status).toBe(204);
+    expect((await api.get(`/api/v1/policies/${policy.id}`)).body.status).toBe("ACTIVE");
+
+    expect((await api.delete(`/api/v1/policies/${policy.id}`)).status).toBe(204);
+    expectOktaError(await api.get(`/api/v1/policies/${policy.id}`), 404, "E0000007");
+    expect(listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))).toEqual([before]);
+    expectOktaError(await api.delete(`/api/v1/policies/${before.id}`), 403, "E0000006");
+  });
+
+  it("holds rules saying when users enroll; the default policy's Default Rule (CHALLENGE) stays last", async () => {
+    const { api, emulator } = await setup();
+    const [defaultPolicy] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));
+    expect(defaultPolicy._links).toEqual({
+      self: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}`, hints: { allow: ["GET", "PUT"] } },
+      rules: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules`, hints: { allow: ["GET", "POST"] } },
+    });
+    const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    expect(defaultRules).toEqual([
+      expect.objectContaining({
+        name: "Default Rule",
+        priority: 1,
+        system: true,
+        status: "ACTIVE",
+        conditions: { people: { users: { exclude: [] } }, network: { connection: "ANYWHERE" } },
+        actions: { enroll: { self: "CHALLENGE" } },
+        type: "MFA_ENROLL",
+      }),
+    ]);
+    const rule = { name: "At login", type: "MFA_ENROLL", conditions: { network: { connection: "ANYWHERE" } }, actions: { enroll: { self: "LOGIN" } } };
+    const created = await api.post(`/api/v1/policies/${defaultPolicy.id}/rules`, rule);
+    expect(created.status).toBe(200);
+    const self = `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`;
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^0pr/),
+      name: "At login",
+      priority: 1,
+      system: false,
+      status: "ACTIVE",
+      actions: { enroll: { self: "LOGIN" } },
+      _links: { self: { href: self }, deactivate: { href: `${self}/lifecycle/deactivate` } },
+      type: "MFA_ENROLL",
+    });
+    const listed = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    expect(listed.map((r) => [r.name, r.priority])).toEqual([
+      ["At login", 1],
+      ["Default Rule", 2],
+    ]);
+
+    const updated = await api.put(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`, { ...rule, actions: { enroll: { self: "NEVER" } } });
+    expect(updated.body.actions).toEqual({ enroll: { self: "NEVER" } });
+    expectOktaError(await api.put(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`, { ...rule, actions: { enroll: { self: "SOMETIMES" } } }), 400, "E0000001");
+    expectOktaError(await api.post(`/api/v1/policies/${defaultPolicy.id}/rules/${defaultRules[0].id}/lifecycle/deactivate`), 400, "E0000001");
+    expect((await api.delete(`/api/v1/policies/${defaultPolicy.id}/rules/${created.body.id}`)).status).toBe(204);
+
+    const custom = (await api.post("/api/v1/policies", enrollmentPolicy("Custom", [{ key: "okta_password", self: "REQUIRED" }]))).body as Json;
+    expect(listOf(await api.get(`/api/v1/policies/${custom.id}/rules`))).toEqual([]);
+    expect((await api.post(`/api/v1/policies/${custom.id}/rules`, rule)).body).toMatchObject({ name: "At login", priority: 1 });
+  });
+
+  it("feeds the flows: the first ACTIVE policy whose groups hold the user decides what it may enroll", async () => {
+    const { api, emulator, endpoints } = await setup();
+    const target = { emulator, endpoints, clientId: appOf(dev, "otp").clientId };
+    expect((await otpGrant(target)).status).toBe(200);
+    const passwordOnly = [{ key: "okta_password", self: "REQUIRED" }];
+    const group = (await api.post("/api/v1/groups", { profile: { name: "Not the tester's" } })).body as Json;
+    await api.post("/api/v1/policies", enrollmentPolicy("Other group", passwordOnly, { conditions: { people: { groups: { include: [group.id] } } } }));
+    expect((await otpGrant(target)).status).toBe(200);
+
+    const everyone = (await api.post("/api/v1/policies", enrollmentPolicy("Everyone, password only", passwordOnly))).body as Json;
+    expectOAuthError(await otpGrant(target), 403, "access_denied", /NOT_ALLOWED/);
+    await api.post(`/api/v1/policies/${everyone.id}/lifecycle/deactivate`);
+    expect((await otpGrant(target)).status).toBe(200);
+  });
+
+  it("is created INACTIVE with ?activate=false", async () => {
+    const { api } = await setup();
+    const policy = await api.post("/api/v1/policies?activate=false", enrollmentPolicy("Later", [{ key: "okta_password", self: "REQUIRED" }]));
+    expect(policy.body).toMatchObject({ status: "INACTIVE", _links: { activate: expect.any(Object) } });
   });
 });

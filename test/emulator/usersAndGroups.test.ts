@@ -157,6 +157,57 @@ describe("users", () => {
   });
 });
 
+describe("a user's lifecycle, as Okta answers it", () => {
+  const linksOf = (user: Json) => Object.keys(user._links).sort();
+
+  it("without a password: STAGED (never changed status), then PROVISIONED, then DEPROVISIONED; each status links what it allows", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const login = "no-password@example.com";
+    const staged = (await api.post("/api/v1/users?activate=false", { profile: { email: login, login }, credentials: { password: {} } })).body as Json;
+    expect(staged).toMatchObject({ status: "STAGED", activated: null, statusChanged: null, passwordChanged: null, realmId: expect.stringMatching(/^guo/) });
+    expect(linksOf(staged)).toEqual(["activate", "resetFactors", "schema", "self", "type"]);
+    expect(staged._links.type.href).toBe(`${staged._links.self.href.split("/api/")[0]}/api/v1/meta/types/user/${staged.type.id}`);
+
+    const activated = await api.post(`/api/v1/users/${staged.id}/lifecycle/activate`);
+    expect({ status: activated.status, body: activated.body }).toEqual({ status: 200, body: {} });
+    const provisioned = (await api.get(`/api/v1/users/${staged.id}`)).body as Json;
+    expect(provisioned).toMatchObject({ status: "PROVISIONED", activated: expect.any(String), statusChanged: expect.any(String) });
+    expect(linksOf(provisioned)).toEqual(["deactivate", "reactivate", "resetFactors", "resetPassword", "schema", "self", "suspend", "type"]);
+
+    const deactivated = await api.post(`/api/v1/users/${staged.id}/lifecycle/deactivate`);
+    expect({ status: deactivated.status, body: deactivated.body }).toEqual({ status: 200, body: {} });
+    const deprovisioned = (await api.get(`/api/v1/users/${staged.id}`)).body as Json;
+    expect(deprovisioned).toMatchObject({ status: "DEPROVISIONED", activated: null });
+    expect(linksOf(deprovisioned)).toEqual(["activate", "delete", "schema", "self", "type"]);
+    expect(deprovisioned._links.delete).toEqual({ href: deprovisioned._links.self.href, method: "DELETE" });
+  });
+
+  it("with a password: ACTIVE at once, linking the password and recovery question changes", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    expect(ada).toMatchObject({ status: "ACTIVE", activated: ada.created, statusChanged: ada.created, passwordChanged: ada.created });
+    expect(linksOf(ada)).toEqual([
+      "changePassword", "changeRecoveryQuestion", "deactivate", "expirePassword", "forgotPassword",
+      "resetFactors", "resetPassword", "schema", "self", "suspend", "type",
+    ]);
+    expect(ada.credentials).toEqual({ password: {}, provider: { type: "OKTA", name: "OKTA" } });
+    expect(ada._links.changePassword).toEqual({ href: `${ada._links.self.href}/credentials/change_password`, method: "POST" });
+    const listed = listOf(await api.get("/api/v1/users?q=ada"));
+    expect(listed.map((u) => u._links)).toEqual([{ self: ada._links.self }]);
+  });
+
+  it("answers a user read with a weak Etag that changes when the user does", async () => {
+    const { api } = await orgWithApi(dev, running);
+    const ada = (await newUser(api, "ada@example.com")).body as Json;
+    const etag = async () => (await api.get(`/api/v1/users/${ada.id}`)).headers.get("etag");
+    const first = await etag();
+    expect(first).toMatch(/^W\/"[0-9a-f]{64}"$/);
+    expect(await etag()).toBe(first);
+    await api.post(`/api/v1/users/${ada.id}`, { profile: { lastName: "King" } });
+    expect(await etag()).not.toBe(first);
+  });
+});
+
 describe("the flows use the users and groups the API created", () => {
   it("a new user in an assigned group passes a group rule; once deactivated, the password no longer works", async () => {
     const { emulator, api, endpoints } = await orgWithApi(dev, running);

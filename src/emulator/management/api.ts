@@ -12,7 +12,7 @@ export interface ApiRequest {
 }
 
 /** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
-export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer;
+export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer | Promise<Answer>;
 
 export interface ApiRoute {
   method: string;

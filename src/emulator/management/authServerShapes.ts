@@ -15,7 +15,18 @@ function lifecycleLink(self: string, status: string | undefined): Links {
   return { [verb]: link(`${self}/lifecycle/${verb}`, "POST") };
 }
 
-export function authServerJson(url: string, server: CustomAuthorizationServer): Json {
+/** Okta rotates an AUTO key every 90 days; a MANUAL one has no next rotation. */
+const ROTATION_DAYS = 90;
+
+function signingJson(server: CustomAuthorizationServer, kid: string, orgCreated: string): Json {
+  const lastRotated = server.created ?? orgCreated;
+  const rotationMode = server.rotationMode ?? "AUTO";
+  const next = new Date(Date.parse(lastRotated) + ROTATION_DAYS * 24 * 3600 * 1000).toISOString();
+  return { kid, rotationMode, lastRotated, ...(rotationMode === "AUTO" && { nextRotation: next }) };
+}
+
+/** `kid` is the key the server's `keys` endpoint serves and its tokens are signed with. */
+export function authServerJson(url: string, server: CustomAuthorizationServer, kid: string, orgCreated: string): Json {
   const self = authServerUrl(url, server.id);
   const issuer = `${url}/oauth2/${server.id}`;
   return {
@@ -28,17 +39,20 @@ export function authServerJson(url: string, server: CustomAuthorizationServer): 
     status: server.status ?? "ACTIVE",
     created: server.created ?? null,
     lastUpdated: server.lastUpdated ?? null,
-    credentials: { signing: { rotationMode: "AUTO" } },
+    credentials: { signing: signingJson(server, kid, orgCreated) },
     default: server.id === "default",
     _links: {
+      rotateKey: link(`${self}/credentials/lifecycle/keyRotate`, "POST"),
       metadata: ["oauth-authorization-server", "openid-configuration"].map((name) => ({
         name,
         href: `${issuer}/.well-known/${name}`,
         hints: { allow: ["GET"] },
       })),
       keys: link(`${self}/credentials/keys`, "GET"),
+      claims: link(`${self}/claims`, "GET", "POST"),
       policies: link(`${self}/policies`, "GET", "POST"),
       self: link(self, "GET", "DELETE", "PUT"),
+      scopes: link(`${self}/scopes`, "GET", "POST"),
       ...lifecycleLink(self, server.status),
     },
   };

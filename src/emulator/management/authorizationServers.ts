@@ -4,7 +4,8 @@ import { jsonAnswer, noContent } from "../answer";
 import { notFound, validationFailed } from "../errors";
 import { CustomAuthorizationServer } from "../orgModel";
 import { EmulatorState } from "../state";
-import { ApiRoute, jsonBody, nowIso } from "./api";
+import { signingKey } from "../keys";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { authServerJson } from "./authServerShapes";
 import { limited, listMatches } from "./listQuery";
 
@@ -15,6 +16,19 @@ export function authServerById(state: EmulatorState, id: string): CustomAuthoriz
   const server = state.org.authorizationServers.get(id);
   if (!server) throw notFound(id, "AuthorizationServer");
   return server;
+}
+
+/** The server as Okta answers it, with the kid of the key its tokens are signed with. */
+async function serverJson(state: EmulatorState, server: CustomAuthorizationServer): Promise<Record<string, unknown>> {
+  return authServerJson(state.url, server, (await signingKey(server.id)).kid, state.org.created);
+}
+
+/** `credentials.signing.rotationMode` when a write sends one. */
+function rotationModeOf(body: Record<string, unknown>): Pick<CustomAuthorizationServer, "rotationMode"> {
+  const mode = section(section(body.credentials).signing).rotationMode;
+  if (mode === undefined) return {};
+  if (mode === "AUTO" || mode === "MANUAL") return { rotationMode: mode };
+  throw validationFailed("rotationMode", ["rotationMode: Must be AUTO or MANUAL."]);
 }
 
 /** Name and one audience are required; the emulator keeps the first audience, the one tokens carry. */
@@ -38,40 +52,43 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: /^\/api\/v1\/authorizationServers$/,
-    handle: (state, _params, request) => {
+    handle: async (state, _params, request) => {
       const servers = [...state.org.authorizationServers.values()].filter((s) => listMatches(request.query, [s.name], () => undefined));
-      return jsonAnswer(200, limited(servers, request.query).map((s) => authServerJson(state.url, s)));
+      return jsonAnswer(200, await Promise.all(limited(servers, request.query).map((s) => serverJson(state, s))));
     },
   },
   {
     method: "POST",
     pattern: /^\/api\/v1\/authorizationServers$/,
-    handle: (state, _params, request) => {
+    handle: async (state, _params, request) => {
       const now = nowIso();
+      const body = jsonBody(request);
       const server: CustomAuthorizationServer = {
         id: oktaId("aus", randomBytes(12).toString("hex")),
-        ...serverFields(jsonBody(request)),
+        ...serverFields(body),
+        ...rotationModeOf(body),
         status: "ACTIVE",
         policies: [],
         created: now,
         lastUpdated: now,
       };
       state.org.authorizationServers.set(server.id, server);
-      return jsonAnswer(201, authServerJson(state.url, server));
+      return jsonAnswer(201, await serverJson(state, server));
     },
   },
   {
     method: "GET",
     pattern: new RegExp(`${SERVER}$`),
-    handle: (state, [id]) => jsonAnswer(200, authServerJson(state.url, authServerById(state, id))),
+    handle: async (state, [id]) => jsonAnswer(200, await serverJson(state, authServerById(state, id))),
   },
   {
     method: "PUT",
     pattern: new RegExp(`${SERVER}$`),
-    handle: (state, [id], request) => {
+    handle: async (state, [id], request) => {
       const server = authServerById(state, id);
-      Object.assign(server, serverFields(jsonBody(request)), { lastUpdated: nowIso() });
-      return jsonAnswer(200, authServerJson(state.url, server));
+      const body = jsonBody(request);
+      Object.assign(server, serverFields(body), rotationModeOf(body), { lastUpdated: nowIso() });
+      return jsonAnswer(200, await serverJson(state, server));
     },
   },
   {

@@ -2,7 +2,7 @@ import { jsonAnswer, noContent } from "../answer";
 import { validationFailed } from "../errors";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { policyJson } from "./policyShapes";
-import { PolicyRef, policiesOfType, policyById } from "./policyStore";
+import { PolicyRef, customPolicy, policiesOfType, policyById } from "./policyStore";
 import { createPolicy, deletePolicy, updatePolicy } from "./policyWrites";
 
 export const POLICY_ROUTES: ApiRoute[] = [
@@ -55,12 +55,10 @@ export const POLICY_ROUTES: ApiRoute[] = [
     method: "POST",
     pattern: /^\/api\/v1\/policies\/([^/]+)\/lifecycle\/(activate|deactivate)$/,
     handle: (state, [id, verb]) => {
-      const ref = policyById(state.org, id);
-      if (ref.type === "MFA_ENROLL" || ref.policy.system) {
-        throw validationFailed("status", ["A default policy cannot be deactivated."]);
-      }
-      ref.policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
-      ref.policy.lastUpdated = nowIso();
+      const policy = customPolicy(policyById(state.org, id));
+      if (!policy) throw validationFailed("status", ["A default policy cannot be deactivated."]);
+      policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+      policy.lastUpdated = nowIso();
       return noContent();
     },
   },

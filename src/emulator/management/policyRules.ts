@@ -2,50 +2,87 @@ import { randomBytes } from "node:crypto";
 import { oktaId } from "../../evaluate/oktaIds";
 import { jsonAnswer, noContent } from "../answer";
 import { OktaApiError, methodNotAllowed, notFound } from "../errors";
-import { AppSignOnRule, Org, SessionRule } from "../orgModel";
+import { AppSignOnRule, EnrollmentPolicy, EnrollmentRule, SessionRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { PolicyRef, policyById } from "./policyStore";
 import { placeByPriority } from "./priorities";
-import { appSignOnRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
-import { appSignOnRuleJson, sessionRuleJson } from "./ruleShapes";
+import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
+import { appSignOnRuleJson, enrollmentRuleJson, sessionRuleJson } from "./ruleShapes";
 
 const ID = "([^/]+)";
 const RULES = `^/api/v1/policies/${ID}/rules`;
 
-type RuleRef = { type: "ACCESS_POLICY"; rule: AppSignOnRule } | { type: "OKTA_SIGN_ON"; rule: SessionRule };
-type RuledPolicy = Exclude<PolicyRef, { type: "MFA_ENROLL" }>;
+type RuleRef =
+  | { type: "ACCESS_POLICY"; rule: AppSignOnRule }
+  | { type: "OKTA_SIGN_ON"; rule: SessionRule }
+  | { type: "MFA_ENROLL"; rule: EnrollmentRule };
 
-/** MFA_ENROLL policies have no rules the emulator models. */
-function ruledPolicy(org: Org, id: string): RuledPolicy {
-  const ref = policyById(org, id);
-  if (ref.type === "MFA_ENROLL") throw notFound(`${id}/rules`, "PolicyRule");
-  return ref;
+/** Every default enrollment policy has Okta's Default Rule: enroll when challenged. */
+function defaultEnrollmentRule(policy: EnrollmentPolicy): EnrollmentRule {
+  return {
+    id: oktaId("0pr", `${policy.id}::Default Rule`),
+    name: "Default Rule",
+    priority: 1,
+    status: "ACTIVE",
+    enroll: "CHALLENGE",
+    system: true,
+    created: policy.created,
+    lastUpdated: policy.created,
+  };
 }
 
-function rulesOf(ref: RuledPolicy): RuleRef[] {
-  return ref.type === "ACCESS_POLICY"
-    ? ref.policy.rules.map((rule) => ({ type: ref.type, rule }))
-    : ref.policy.rules.map((rule) => ({ type: ref.type, rule }));
+function enrollmentRulesOf(ref: Extract<PolicyRef, { type: "MFA_ENROLL" }>): EnrollmentRule[] {
+  return (ref.policy.rules ??= ref.system ? [defaultEnrollmentRule(ref.policy)] : []);
 }
 
-function ruleOf(ref: RuledPolicy, ruleId: string): RuleRef {
+/** The policy's own list of rules, to add to or remove from. */
+function ruleListOf(ref: PolicyRef): { id: string; priority: number; system?: boolean }[] {
+  return ref.type === "MFA_ENROLL" ? enrollmentRulesOf(ref) : ref.policy.rules;
+}
+
+function rulesOf(ref: PolicyRef): RuleRef[] {
+  switch (ref.type) {
+    case "ACCESS_POLICY":
+      return ref.policy.rules.map((rule) => ({ type: ref.type, rule }));
+    case "OKTA_SIGN_ON":
+      return ref.policy.rules.map((rule) => ({ type: ref.type, rule }));
+    case "MFA_ENROLL":
+      return enrollmentRulesOf(ref).map((rule) => ({ type: ref.type, rule }));
+  }
+}
+
+function ruleOf(ref: PolicyRef, ruleId: string): RuleRef {
   const found = rulesOf(ref).find((r) => r.rule.id === ruleId);
   if (!found) throw notFound(ruleId, "PolicyRule");
   return found;
 }
 
-function ruleJson(url: string, ref: RuledPolicy, rule: RuleRef): Record<string, unknown> {
-  return rule.type === "ACCESS_POLICY" ? appSignOnRuleJson(url, ref.policy.id, rule.rule) : sessionRuleJson(url, ref.policy.id, rule.rule);
+function ruleJson(url: string, ref: PolicyRef, rule: RuleRef): Record<string, unknown> {
+  switch (rule.type) {
+    case "ACCESS_POLICY":
+      return appSignOnRuleJson(url, ref.policy.id, rule.rule);
+    case "OKTA_SIGN_ON":
+      return sessionRuleJson(url, ref.policy.id, rule.rule);
+    case "MFA_ENROLL":
+      return enrollmentRuleJson(url, ref.policy.id, rule.rule, inOrder(ref).findIndex((r) => r.rule.id === rule.rule.id) + 1);
+  }
 }
 
-function inOrder(ref: RuledPolicy): RuleRef[] {
-  return rulesOf(ref).sort((a, b) => a.rule.priority - b.rule.priority);
+/** By priority; an enrollment policy's Default Rule comes after every rule added to it. */
+function inOrder(ref: PolicyRef): RuleRef[] {
+  const last = (r: RuleRef) => Number(r.type === "MFA_ENROLL" && (r.rule.system ?? false));
+  return rulesOf(ref).sort((a, b) => last(a) - last(b) || a.rule.priority - b.rule.priority);
 }
 
-function createRule(ref: RuledPolicy, body: Record<string, unknown>): RuleRef {
+function createRule(ref: PolicyRef, body: Record<string, unknown>): RuleRef {
   const now = nowIso();
   const base = { id: "", priority: 0, status: requestedStatus(body), created: now, lastUpdated: now };
+  if (ref.type === "MFA_ENROLL") {
+    const rule: EnrollmentRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...enrollmentRuleInput(body) };
+    placeByPriority(enrollmentRulesOf(ref), rule, requestedPriority(body));
+    return { type: ref.type, rule };
+  }
   if (ref.type === "ACCESS_POLICY") {
     const rule: AppSignOnRule = { ...base, id: oktaId("rul", randomBytes(12).toString("hex")), ...appSignOnRuleInput(body) };
     placeByPriority(ref.policy.rules, rule, requestedPriority(body));
@@ -57,12 +94,13 @@ function createRule(ref: RuledPolicy, body: Record<string, unknown>): RuleRef {
 }
 
 /** A PUT replaces the rule but keeps its place unless it sends a priority; the catch-all keeps its people and place. */
-function updateRule(ref: RuledPolicy, found: RuleRef, body: Record<string, unknown>): void {
+function updateRule(ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
   if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnRuleInput(body, found.rule.system));
+  else if (found.type === "MFA_ENROLL") Object.assign(found.rule, enrollmentRuleInput(body));
   else Object.assign(found.rule, sessionRuleInput(body));
   rule.lastUpdated = nowIso();
-  if (!rule.system) placeByPriority(ref.policy.rules as { priority: number; system?: boolean }[], rule, requestedPriority(body) ?? rule.priority);
+  if (!rule.system) placeByPriority(ruleListOf(ref), rule, requestedPriority(body) ?? rule.priority);
 }
 
 export const POLICY_RULE_ROUTES: ApiRoute[] = [
@@ -70,7 +108,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: new RegExp(`${RULES}$`),
     handle: (state: EmulatorState, [id]) => {
-      const ref = ruledPolicy(state.org, id);
+      const ref = policyById(state.org, id);
       return jsonAnswer(200, inOrder(ref).map((rule) => ruleJson(state.url, ref, rule)));
     },
   },
@@ -78,7 +116,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "POST",
     pattern: new RegExp(`${RULES}$`),
     handle: (state, [id], request) => {
-      const ref = ruledPolicy(state.org, id);
+      const ref = policyById(state.org, id);
       return jsonAnswer(200, ruleJson(state.url, ref, createRule(ref, jsonBody(request))));
     },
   },
@@ -86,7 +124,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: new RegExp(`${RULES}/${ID}$`),
     handle: (state, [id, ruleId]) => {
-      const ref = ruledPolicy(state.org, id);
+      const ref = policyById(state.org, id);
       return jsonAnswer(200, ruleJson(state.url, ref, ruleOf(ref, ruleId)));
     },
   },
@@ -94,7 +132,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "PUT",
     pattern: new RegExp(`${RULES}/${ID}$`),
     handle: (state, [id, ruleId], request) => {
-      const ref = ruledPolicy(state.org, id);
+      const ref = policyById(state.org, id);
       const rule = ruleOf(ref, ruleId);
       updateRule(ref, rule, jsonBody(request));
       return jsonAnswer(200, ruleJson(state.url, ref, rule));
@@ -104,10 +142,10 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "DELETE",
     pattern: new RegExp(`${RULES}/${ID}$`),
     handle: (state, [id, ruleId]) => {
-      const ref = ruledPolicy(state.org, id);
+      const ref = policyById(state.org, id);
       const { rule } = ruleOf(ref, ruleId);
       if (rule.system) throw methodNotAllowed();
-      const rules = ref.policy.rules as { id: string }[];
+      const rules = ruleListOf(ref);
       rules.splice(rules.findIndex((r) => r.id === ruleId), 1);
       return noContent();
     },
@@ -116,7 +154,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     method: "POST",
     pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, ruleId, verb]) => {
-      const { rule } = ruleOf(ruledPolicy(state.org, id), ruleId);
+      const { rule } = ruleOf(policyById(state.org, id), ruleId);
       if (rule.system) throw new OktaApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);
       rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       rule.lastUpdated = nowIso();

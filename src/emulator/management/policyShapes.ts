@@ -1,23 +1,23 @@
-import { AppSignOnPolicy, Org, SessionPolicy } from "../orgModel";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
 import { enrollmentPolicyJson } from "./authenticatorShapes";
 import { Links, link } from "./links";
-import { PolicyRef, sessionPoliciesInOrder } from "./policyStore";
+import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./policyStore";
 
 /** Okta's JSON for the policies the emulator serves (`GET /api/v1/policies/{id}`). */
 
 type Json = Record<string, unknown>;
 
+/** A default (system) policy links itself and its rules; any other its app mappings and lifecycle too. */
 function policyLinks(url: string, id: string, status: string | undefined, system: boolean | undefined): Links {
   const self = `${url}/api/v1/policies/${id}`;
-  const links: Links = {
-    self: system ? link(self, "GET", "PUT") : link(self, "GET", "PUT", "DELETE"),
+  if (system) return { self: link(self, "GET", "PUT"), rules: link(`${self}/rules`, "GET", "POST") };
+  const lifecycle = status === "INACTIVE" ? "activate" : "deactivate";
+  return {
+    mappings: link(`${self}/mappings`, "GET", "POST"),
+    self: link(self, "GET", "PUT", "DELETE"),
     rules: link(`${self}/rules`, "GET", "POST"),
+    [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST"),
   };
-  if (!system) {
-    const lifecycle = status === "INACTIVE" ? "activate" : "deactivate";
-    links[lifecycle] = link(`${self}/lifecycle/${lifecycle}`, "POST");
-  }
-  return links;
 }
 
 function accessPolicyJson(url: string, policy: AppSignOnPolicy): Json {
@@ -53,10 +53,45 @@ function sessionPolicyJson(url: string, org: Org, policy: SessionPolicy): Json {
   };
 }
 
+/**
+ * A custom enrollment policy lists every ACTIVE authenticator of the org, NOT_ALLOWED unless the
+ * policy sets it, as Okta answers; INACTIVE ones are left out.
+ */
+function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPolicy): Json {
+  return {
+    id: policy.id,
+    status: policy.status,
+    name: policy.name,
+    ...(policy.description === undefined ? {} : { description: policy.description }),
+    priority: enrollmentPoliciesInOrder(org).indexOf(policy) + 1,
+    system: false,
+    conditions: { people: { groups: { include: policy.groupsIncluded } } },
+    created: policy.created,
+    lastUpdated: policy.lastUpdated,
+    settings: {
+      type: "AUTHENTICATORS",
+      authenticators: org.authenticators
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
+    },
+    _links: policyLinks(url, policy.id, policy.status, false),
+    type: "MFA_ENROLL",
+  };
+}
+
+/** The default enrollment policy ranks after every custom one, and links its rules as every default policy does. */
+function defaultEnrollmentJson(url: string, org: Org): Json {
+  return {
+    ...enrollmentPolicyJson(url, org),
+    priority: enrollmentPoliciesInOrder(org).length + 1,
+    _links: policyLinks(url, org.enrollment.id, "ACTIVE", true),
+  };
+}
+
 export function policyJson(url: string, org: Org, ref: PolicyRef): Json {
   switch (ref.type) {
     case "MFA_ENROLL":
-      return enrollmentPolicyJson(url, org);
+      return ref.system ? defaultEnrollmentJson(url, org) : customEnrollmentJson(url, org, ref.policy);
     case "ACCESS_POLICY":
       return accessPolicyJson(url, ref.policy);
     case "OKTA_SIGN_ON":

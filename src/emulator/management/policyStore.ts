@@ -1,9 +1,10 @@
 import { notFound } from "../errors";
-import { AppSignOnPolicy, EnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, EnrollmentPolicy, Org, SessionPolicy, byPriority } from "../orgModel";
 
 /** The policy types the emulator serves, each kept where the flows read it. */
 export type PolicyRef =
-  | { type: "MFA_ENROLL"; policy: EnrollmentPolicy }
+  | { type: "MFA_ENROLL"; system: true; policy: EnrollmentPolicy }
+  | { type: "MFA_ENROLL"; system: false; policy: CustomEnrollmentPolicy }
   | { type: "ACCESS_POLICY"; policy: AppSignOnPolicy }
   | { type: "OKTA_SIGN_ON"; policy: SessionPolicy };
 
@@ -12,7 +13,10 @@ export const POLICY_TYPES: readonly PolicyRef["type"][] = ["OKTA_SIGN_ON", "MFA_
 export function policiesOfType(org: Org, type: string): PolicyRef[] {
   switch (type) {
     case "MFA_ENROLL":
-      return [{ type, policy: org.enrollment }];
+      return [
+        ...enrollmentPoliciesInOrder(org).map((policy) => ({ type, system: false, policy }) as const),
+        { type, system: true, policy: org.enrollment },
+      ];
     case "ACCESS_POLICY":
       return [org.defaultAppSignOnPolicy, ...org.appSignOnPolicies.values()].map((policy) => ({ type, policy }));
     case "OKTA_SIGN_ON":
@@ -20,6 +24,20 @@ export function policiesOfType(org: Org, type: string): PolicyRef[] {
     default:
       return [];
   }
+}
+
+/** Custom enrollment policies by priority; the default one (kept apart) comes after them all. */
+export function enrollmentPoliciesInOrder(org: Org): CustomEnrollmentPolicy[] {
+  return byPriority(org.enrollmentPolicies ?? []);
+}
+
+/**
+ * A policy with a lifecycle of its own; undefined for the org's default policy of each type, which
+ * can be neither deactivated nor deleted.
+ */
+export function customPolicy(ref: PolicyRef): CustomEnrollmentPolicy | AppSignOnPolicy | SessionPolicy | undefined {
+  if (ref.type === "MFA_ENROLL") return ref.system ? undefined : ref.policy;
+  return ref.policy.system ? undefined : ref.policy;
 }
 
 /** Session policies by priority; the default one is always last. */

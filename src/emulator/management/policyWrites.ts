@@ -1,21 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../evaluate/oktaIds";
 import { OktaApiError, validationFailed } from "../errors";
-import { AppSignOnPolicy, SessionPolicy, catchAllRule } from "../orgModel";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, SessionPolicy, catchAllRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { nowIso, section } from "./api";
 import { enrollmentSettingsOf } from "./enrollmentSettings";
-import { PolicyRef } from "./policyStore";
+import { PolicyRef, customPolicy } from "./policyStore";
 import { placeByPriority } from "./priorities";
 import { requestedPriority } from "./ruleInput";
 
-/** `conditions.people.groups.include` of a session policy; undefined when the body leaves it out. */
-function sessionGroupsOf(body: Record<string, unknown>): string[] | undefined {
+/** `conditions.people.groups.include` of a session or enrollment policy; undefined when the body leaves it out. */
+function groupsIncludedOf(body: Record<string, unknown>): string[] | undefined {
   const include = section(section(section(body.conditions).people).groups).include;
   return Array.isArray(include) ? include.filter((g): g is string => typeof g === "string") : undefined;
 }
 
-/** A new ACCESS_POLICY starts with Okta's catch-all rule: ALLOW, two factor types, one of them device-bound. */
+/**
+ * A new ACCESS_POLICY starts with Okta's catch-all rule: ALLOW, two factor types, one of them
+ * device-bound. Session and enrollment policies go before the default policy of their type.
+ */
 export function createPolicy(state: EmulatorState, body: Record<string, unknown>): PolicyRef {
   const now = nowIso();
   const id = (prefix: string) => oktaId(prefix, randomBytes(12).toString("hex"));
@@ -40,7 +43,7 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
       status,
       priority: 0,
       system: false,
-      groupsIncluded: sessionGroupsOf(body) ?? [],
+      groupsIncluded: groupsIncludedOf(body) ?? [],
       rules: [],
       created: now,
       lastUpdated: now,
@@ -48,14 +51,35 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
     placeByPriority(state.org.sessionPolicies, policy, requestedPriority(body));
     return { type: "OKTA_SIGN_ON", policy };
   }
-  throw validationFailed("type", [`type: The emulator creates ACCESS_POLICY and OKTA_SIGN_ON policies, not ${JSON.stringify(body.type)}.`]);
+  if (body.type === "MFA_ENROLL") {
+    const policy: CustomEnrollmentPolicy = {
+      id: id("00p"),
+      name,
+      description,
+      status,
+      priority: 0,
+      groupsIncluded: groupsIncludedOf(body) ?? [],
+      settings: enrollmentSettingsOf(state, body),
+      created: now,
+      lastUpdated: now,
+    };
+    placeByPriority((state.org.enrollmentPolicies ??= []), policy, requestedPriority(body));
+    return { type: "MFA_ENROLL", system: false, policy };
+  }
+  throw validationFailed("type", [
+    `type: The emulator creates ACCESS_POLICY, OKTA_SIGN_ON and MFA_ENROLL policies, not ${JSON.stringify(body.type)}.`,
+  ]);
 }
 
-/** Name, description, status and (session policies) priority and groups; the type never changes. */
+/**
+ * Name, description, and (session and custom enrollment policies) priority and groups; the
+ * enrollment settings of either enrollment policy; the type never changes.
+ */
 export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<string, unknown>): void {
   if (ref.type === "MFA_ENROLL") {
     ref.policy.settings = enrollmentSettingsOf(state, body);
     ref.policy.lastUpdated = nowIso();
+    if (!ref.system) updateCustomEnrollment(state, ref.policy, body);
     return;
   }
   const policy = ref.policy;
@@ -63,17 +87,28 @@ export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<
   if (typeof body.description === "string") policy.description = body.description;
   policy.lastUpdated = nowIso();
   if (ref.type === "OKTA_SIGN_ON" && !ref.policy.system) {
-    ref.policy.groupsIncluded = sessionGroupsOf(body) ?? ref.policy.groupsIncluded;
+    ref.policy.groupsIncluded = groupsIncludedOf(body) ?? ref.policy.groupsIncluded;
     const priority = requestedPriority(body);
     if (priority !== undefined) placeByPriority(state.org.sessionPolicies, ref.policy, priority);
   }
 }
 
+function updateCustomEnrollment(state: EmulatorState, policy: CustomEnrollmentPolicy, body: Record<string, unknown>): void {
+  if (typeof body.name === "string" && body.name.trim()) policy.name = body.name.trim();
+  if (typeof body.description === "string") policy.description = body.description;
+  policy.groupsIncluded = groupsIncludedOf(body) ?? policy.groupsIncluded;
+  const priority = requestedPriority(body);
+  if (priority !== undefined) placeByPriority(state.org.enrollmentPolicies ?? [], policy, priority);
+}
+
 export function deletePolicy(state: EmulatorState, ref: PolicyRef): void {
-  if (ref.type === "MFA_ENROLL" || ref.policy.system) {
+  if (!customPolicy(ref)) {
     throw new OktaApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
   }
-  if (ref.type === "ACCESS_POLICY") {
+  if (ref.type === "MFA_ENROLL") {
+    const policies = state.org.enrollmentPolicies ?? [];
+    policies.splice(policies.findIndex((p) => p.id === ref.policy.id), 1);
+  } else if (ref.type === "ACCESS_POLICY") {
     state.org.appSignOnPolicies.delete(ref.policy.id);
     for (const app of state.org.apps) if (app.authenticationPolicyId === ref.policy.id) app.authenticationPolicyId = undefined;
   } else state.org.sessionPolicies.splice(state.org.sessionPolicies.indexOf(ref.policy), 1);

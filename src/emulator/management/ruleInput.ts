@@ -1,5 +1,5 @@
 import { validationFailed } from "../errors";
-import { AppSignOnRule, AuthenticationConstraint, SessionRule } from "../orgModel";
+import { AppSignOnRule, AuthenticationConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
 import { LifecycleStatus } from "../types";
 import { section } from "./api";
 
@@ -75,6 +75,17 @@ function withRequiredDefault(constraint: Json): AuthenticationConstraint {
     normalised[kind] = { ...value, required: typeof (value as Json).required === "boolean" ? (value as Json).required : !excludes };
   }
   return normalised as AuthenticationConstraint;
+}
+
+const ENROLL_WHEN: readonly EnrollWhen[] = ["CHALLENGE", "LOGIN", "NEVER"];
+
+/** An enrollment policy rule: `actions.enroll.self`, which Okta requires. */
+export function enrollmentRuleInput(body: Json): Pick<EnrollmentRule, "name" | "enroll" | "submitted"> {
+  const self = section(section(body.actions).enroll).self;
+  if (!ENROLL_WHEN.includes(self as EnrollWhen)) {
+    throw validationFailed("actions.enroll.self", [`actions.enroll.self: Must be one of ${ENROLL_WHEN.join(", ")}.`]);
+  }
+  return { name: nameOf(body), enroll: self as EnrollWhen, submitted: { conditions: body.conditions } };
 }
 
 const PRIMARY_FACTORS = ["PASSWORD_IDP", "PASSWORD_IDP_ANY_FACTOR"];

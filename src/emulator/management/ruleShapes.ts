@@ -1,8 +1,8 @@
-import { AppSignOnRule, SessionRule } from "../orgModel";
+import { AppSignOnRule, EnrollmentRule, SessionRule } from "../orgModel";
 import { section } from "./api";
 import { Links, link } from "./links";
 
-/** Okta's JSON for policy rules: app sign-in (ACCESS_POLICY) and global session (SIGN_ON). */
+/** Okta's JSON for policy rules: app sign-in (ACCESS_POLICY), global session (SIGN_ON) and enrollment (MFA_ENROLL). */
 
 type Json = Record<string, unknown>;
 
@@ -82,5 +82,22 @@ export function sessionRuleJson(url: string, policyId: string, rule: SessionRule
     },
     _links: ruleLinks(url, policyId, rule),
     type: "SIGN_ON",
+  };
+}
+
+/** `priority` is the rule's rank: Okta keeps the Default Rule after the rules added before it. */
+export function enrollmentRuleJson(url: string, policyId: string, rule: EnrollmentRule, rank: number): Json {
+  return {
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rank,
+    created: rule.created ?? null,
+    lastUpdated: rule.lastUpdated ?? null,
+    system: rule.system ?? false,
+    conditions: { people: { users: { exclude: [] } }, network: { connection: "ANYWHERE" }, ...section(section(rule.submitted).conditions) },
+    actions: { enroll: { self: rule.enroll } },
+    _links: ruleLinks(url, policyId, rule),
+    type: "MFA_ENROLL",
   };
 }

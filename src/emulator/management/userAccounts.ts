@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { oktaId } from "../../evaluate/oktaIds";
 import { jsonAnswer, noContent } from "../answer";
 import { notFound, validationFailed } from "../errors";
@@ -27,7 +27,12 @@ function setStatus(user: OrgUser, status: UserStatus): void {
   user.statusChanged = user.lastUpdated = nowIso();
 }
 
-/** With a password and `activate` (the default) the user is ACTIVE at once; otherwise STAGED. */
+/** Activated, a user with a password is ACTIVE; one without is PROVISIONED until a password is set. */
+function activatedStatus(user: { password: string }): UserStatus {
+  return user.password ? "ACTIVE" : "PROVISIONED";
+}
+
+/** `activate` (the default) activates at once; otherwise the user is STAGED, its status never changed. */
 function createUser(state: EmulatorState, body: Record<string, unknown>, activate: boolean): OrgUser {
   const fields = profileFields(state.org, body);
   const password = passwordOf(body) ?? "";
@@ -37,14 +42,14 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
   const user: OrgUser = {
     ...fields,
     id,
-    status: activate ? "ACTIVE" : "STAGED",
+    status: activate ? activatedStatus({ password }) : "STAGED",
     password,
     recoveryQuestion,
     totpSecret: newTotpSecret(),
     totpFactorId: oktaId("uft", `${id}:google_otp`),
     unenrolled: new Set(),
     created: now,
-    statusChanged: now,
+    ...(activate && { statusChanged: now }),
     lastUpdated: now,
   };
   state.org.users.push(user);
@@ -70,7 +75,15 @@ function currentProfile(user: OrgUser): Record<string, unknown> {
   return { ...user.otherProfile, login, email, firstName, lastName, mobilePhone };
 }
 
-/** Okta's list leaves deprovisioned users out unless a filter or search asks for them. */
+/** A read's Etag: Okta's is weak, a SHA-256 of the representation, so it changes whenever the user does. */
+function weakEtag(json: unknown): string {
+  return `W/"${createHash("sha256").update(JSON.stringify(json)).digest("hex")}"`;
+}
+
+/**
+ * Okta's list leaves deprovisioned users out unless a filter or search asks for them, and links
+ * each user to itself only: the operations are linked on a single user's read.
+ */
 function listed(state: EmulatorState, query: URLSearchParams): Record<string, unknown>[] {
   const asked = query.has("filter") || query.has("search");
   return state.org.users
@@ -80,7 +93,8 @@ function listed(state: EmulatorState, query: URLSearchParams): Record<string, un
       const profile = json.profile as Record<string, unknown>;
       const names = [profile.login, profile.email, profile.firstName, profile.lastName].map(String);
       return listMatches(query, names, (path) => fieldOf(json, path));
-    });
+    })
+    .map((json) => ({ ...json, _links: { self: (json._links as { self: unknown }).self } }));
 }
 
 export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
@@ -100,7 +114,10 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     pattern: new RegExp(`${USER}$`),
-    handle: (state, [idOrLogin]) => jsonAnswer(200, userJson(state.url, userFor(state, idOrLogin))),
+    handle: (state, [idOrLogin]) => {
+      const json = userJson(state.url, userFor(state, idOrLogin));
+      return jsonAnswer(200, json, { etag: weakEtag(json) });
+    },
   },
   ...(["POST", "PUT"] as const).map(
     (method): ApiRoute => ({
@@ -131,12 +148,13 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${USER}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, verb]) => {
       const user = userFor(state, id);
-      const target: UserStatus = verb === "activate" ? "ACTIVE" : "DEPROVISIONED";
+      const target: UserStatus = verb === "activate" ? activatedStatus(user) : "DEPROVISIONED";
       if (user.status === target) {
-        throw validationFailed("status", [`The user is already ${target === "ACTIVE" ? "active" : "deactivated"}.`]);
+        throw validationFailed("status", [`The user is already ${target === "DEPROVISIONED" ? "deactivated" : "activated"}.`]);
       }
       setStatus(user, target);
-      return verb === "activate" ? jsonAnswer(200, {}) : noContent();
+      // Both answer an empty object (activate would carry an activation link had sendEmail=false asked for one).
+      return jsonAnswer(200, {});
     },
   },
   {

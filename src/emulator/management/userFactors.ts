@@ -63,7 +63,7 @@ function enrollGoogleAuthenticator(state: EmulatorState, user: OrgUser, body: Re
     throw validationFailed("factorType", ["The emulator enrolls only factorType token:software:totp with provider GOOGLE."]);
   }
   const google = authenticatorByKey(state.org, GOOGLE_OTP);
-  if (google?.status !== "ACTIVE" || enrollmentOf(state.org, GOOGLE_OTP) === "NOT_ALLOWED") {
+  if (google?.status !== "ACTIVE" || enrollmentOf(state.org, GOOGLE_OTP, user.id) === "NOT_ALLOWED") {
     throw validationFailed("factorType", ["Google Authenticator is not enabled for enrollment in this org."]);
   }
   if (isEnrolled(state.org, user, GOOGLE_OTP)) throw validationFailed("factorType", ["A factor of this type is already set up."]);

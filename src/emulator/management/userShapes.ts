@@ -1,6 +1,6 @@
 import { oktaId } from "../../evaluate/oktaIds";
 import { OrgUser } from "../orgModel";
-import { Links, link } from "./links";
+import { Link, Links, link } from "./links";
 
 /** Okta's JSON for users and their factors; never a password, recovery answer or unrequested secret. */
 
@@ -14,20 +14,73 @@ export function userCredentialsJson(user: OrgUser): Record<string, unknown> {
 }
 
 
-export function userJson(url: string, user: OrgUser): Record<string, unknown> {
+/** Every user is of the org's default user type, whose schema shares its id. */
+const USER_TYPE_ID = oktaId("oty", "default");
+const USER_SCHEMA_ID = oktaId("osc", "default");
+/** The org's default realm, which Okta names on every user of a 2026 org. */
+const REALM_ID = oktaId("guo", "default");
+
+type LinkedAction = { href: string; method: string };
+
+/** The lifecycle and credential operations Okta links for the user's current status, in Okta's order. */
+function userLinks(url: string, user: OrgUser): Record<string, Link | LinkedAction> {
   const self = `${url}/api/v1/users/${user.id}`;
-  const lifecycle = user.status === "ACTIVE" ? "deactivate" : "activate";
-  const changed = user.statusChanged ?? user.created;
+  const post = (path: string): LinkedAction => ({ href: `${self}/${path}`, method: "POST" });
+  const schema = link(`${url}/api/v1/meta/schemas/user/${USER_SCHEMA_ID}`);
+  const type = link(`${url}/api/v1/meta/types/user/${USER_TYPE_ID}`);
+  const resetFactors = post("lifecycle/reset_factors");
+  switch (user.status) {
+    case "STAGED":
+      return { schema, activate: post("lifecycle/activate"), self: link(self), resetFactors, type };
+    case "DEPROVISIONED":
+      return { schema, activate: post("lifecycle/activate"), self: link(self), type, delete: { href: self, method: "DELETE" } };
+    case "PROVISIONED":
+      return {
+        suspend: post("lifecycle/suspend"),
+        schema,
+        resetPassword: post("lifecycle/reset_password"),
+        reactivate: post("lifecycle/reactivate"),
+        self: link(self),
+        resetFactors,
+        type,
+        deactivate: post("lifecycle/deactivate"),
+      };
+    case "ACTIVE":
+      return {
+        suspend: post("lifecycle/suspend"),
+        schema,
+        resetPassword: post("lifecycle/reset_password"),
+        ...(user.password && {
+          forgotPassword: post("credentials/forgot_password"),
+          expirePassword: post("lifecycle/expire_password"),
+          changeRecoveryQuestion: post("credentials/change_recovery_question"),
+        }),
+        self: link(self),
+        resetFactors,
+        type,
+        ...(user.password && { changePassword: post("credentials/change_password") }),
+        deactivate: post("lifecycle/deactivate"),
+      };
+  }
+}
+
+/**
+ * `statusChanged` is null until the user first changes status; `activated` is set while the user
+ * is activated (ACTIVE, or PROVISIONED awaiting a password) and null once deprovisioned.
+ */
+export function userJson(url: string, user: OrgUser): Record<string, unknown> {
+  const changed = user.statusChanged ?? (user.status === "STAGED" ? null : user.created);
   return {
     id: user.id,
     status: user.status,
     created: user.created,
-    activated: user.status === "ACTIVE" ? changed : null,
+    activated: user.status === "ACTIVE" || user.status === "PROVISIONED" ? changed : null,
     statusChanged: changed,
     lastLogin: null,
     lastUpdated: user.lastUpdated ?? user.created,
     passwordChanged: user.password ? user.created : null,
-    type: { id: oktaId("oty", "default") },
+    realmId: REALM_ID,
+    type: { id: USER_TYPE_ID },
     profile: {
       firstName: user.firstName,
       lastName: user.lastName,
@@ -37,14 +90,8 @@ export function userJson(url: string, user: OrgUser): Record<string, unknown> {
       login: user.login,
       email: user.email,
     },
-    credentials: {
-      ...userCredentialsJson(user),
-      emails: [{ value: user.email, status: "VERIFIED", type: "PRIMARY" }],
-    },
-    _links: {
-      self: link(self),
-      [lifecycle]: { href: `${self}/lifecycle/${lifecycle}`, method: "POST" },
-    },
+    credentials: userCredentialsJson(user),
+    _links: userLinks(url, user),
   };
 }
 

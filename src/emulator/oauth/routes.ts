@@ -35,7 +35,7 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   const discovery = DISCOVERY_PATH.exec(request.path);
   if (discovery) {
     onlyMethod(request, "GET");
-    return jsonAnswer(200, discoveryDocument(serverFor(state, discovery[1])));
+    return jsonAnswer(200, discoveryDocument(serverFor(state, discovery[1]), state.url));
   }
   const match = OAUTH_PATH.exec(request.path);
   if (!match) return undefined;
