@@ -7,6 +7,7 @@ import {
   ScenarioResult,
   Send,
   loadScenarios,
+  meetsGoal,
   percent,
   replayAll,
   replayScenario,
@@ -158,7 +159,7 @@ describe("the emulator against the recordings", () => {
     results = await replayAll(scenarios);
   });
 
-  it("measures every recorded exchange and field, per resource (the table is the report; the goal is not asserted)", () => {
+  it("measures every recorded exchange and field, per resource", () => {
     const tallies = tally(results);
     expect(tallies.map((t) => t.resource)).toEqual([...RESOURCES]);
     for (const t of tallies) {
@@ -167,6 +168,12 @@ describe("the emulator against the recordings", () => {
       expect(t.fields.total).toBe(mine.reduce((sum, e) => sum + e.responseFields.length, 0));
     }
     console.info(tallies.map((t) => `${t.resource}: statuses ${percent(t.statuses).toFixed(1)}%, fields ${percent(t.fields).toFixed(1)}%`).join("\n"));
+  });
+
+  it.each(RESOURCES)("reproduces at least issue 9's goal for %s: 95% of recorded statuses, 90% of recorded fields", (resource) => {
+    const mine = tally(results).find((t) => t.resource === resource)!;
+    const measured = `statuses ${percent(mine.statuses).toFixed(1)}%, fields ${percent(mine.fields).toFixed(1)}%`;
+    expect(meetsGoal(mine), `${resource}: ${measured}`).toBe(true);
   });
 
   it("lists the authenticators it has with Okta's core fields", () => {
