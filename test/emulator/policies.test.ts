@@ -296,6 +296,22 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
     ]);
   });
 
+  it("keeps an authenticator it lets users enroll from being deactivated, naming the policy", async () => {
+    const { api, emulator } = await setup();
+    const email = emulator.org.authenticators.find((a) => a.key === "okta_email")!;
+    const defaults = (await api.get("/api/v1/policies?type=MFA_ENROLL")).body as unknown as Json[];
+    const defaultPolicy = defaults.find((p) => p.system)!;
+    const withoutEmail = (defaultPolicy.settings.authenticators as { key: string }[]).map((a) =>
+      a.key === "okta_email" ? { key: "okta_email", enroll: { self: "NOT_ALLOWED" } } : a,
+    );
+    expect((await api.put(`/api/v1/policies/${defaultPolicy.id}`, { ...defaultPolicy, settings: { ...defaultPolicy.settings, authenticators: withoutEmail } })).status).toBe(200);
+    await api.post("/api/v1/policies", enrollmentPolicy("Contractors", [{ key: "okta_password", self: "REQUIRED" }, { key: "okta_email", self: "OPTIONAL" }]));
+
+    const refused = await api.post(`/api/v1/authenticators/${email.id}/lifecycle/deactivate`);
+    expectOktaError(refused, 403, "E0000148");
+    expect(refused.body.errorCauses).toEqual([{ errorSummary: "Authenticator Enrollment Policies: Contractors" }]);
+  });
+
   it("updates, deactivates, activates and deletes it; the default policy is left as it was", async () => {
     const { api } = await setup();
     const [before] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"));

@@ -36,15 +36,19 @@ const IN_USE_OKTA_VERIFY = `${IN_USE} Additionally, if disabling Okta Verify whe
 /**
  * What Okta answers for a deactivation it refuses: an inactive authenticator (400 E0000001), the
  * password, or one a policy still uses (403 E0000148, a cause per kind of policy, as recorded
- * against real orgs): the enrollment policy while users may enroll it, or another baseline policy.
+ * against real orgs): any enrollment policy that lets users enroll it, or another baseline policy.
  */
 function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): OktaApiError | undefined {
   if (authenticator.status === "INACTIVE") return validationFailed("api.authenticator.error.unsupported.active.deactivate", []);
   if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) {
     return validationFailed("authenticator", ["The Password authenticator cannot be deactivated."]);
   }
+  const enrolling = [
+    ...(enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Default Policy"]),
+    ...(state.org.enrollmentPolicies ?? []).filter((p) => (p.settings.get(authenticator.key) ?? "NOT_ALLOWED") !== "NOT_ALLOWED").map((p) => p.name),
+  ];
   const causes = [
-    ...(enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Authenticator Enrollment Policies: Default Policy"]),
+    ...(enrolling.length ? [`Authenticator Enrollment Policies: ${enrolling.join(", ")}`] : []),
     ...(authenticator.usedByPolicies.length ? [`Authentication Policies: ${authenticator.usedByPolicies.join(", ")}`] : []),
   ];
   if (causes.length === 0) return undefined;
