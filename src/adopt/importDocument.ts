@@ -94,13 +94,8 @@ function real(realIds: Map<string, string>, declared: unknown): string | undefin
   return typeof declared === "string" ? realIds.get(declared) : undefined;
 }
 
-/**
- * The program names children after their parent (`<parent>-<child>`, as pulumi-awsx does), so the
- * parent is the resource of the URN's parent type whose name is the longest prefix of the child's.
- */
+/** The component the program registered `resource` under (none for one under the stack). */
 export function parentOf(resource: DeclaredResource, all: readonly DeclaredResource[]): DeclaredResource | undefined {
-  if (!resource.parentType) return undefined;
-  return all
-    .filter((p) => p.type === resource.parentType && p !== resource && resource.name.startsWith(p.name))
-    .sort((a, b) => b.name.length - a.name.length)[0];
+  const parentUrn = resource.options?.parentUrn;
+  return parentUrn ? all.find((p) => p.urn === parentUrn) : undefined;
 }

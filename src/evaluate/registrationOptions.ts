@@ -6,6 +6,8 @@ export interface RegistrationOptions {
   retainOnDelete: boolean;
   deleteBeforeReplace: boolean;
   replaceOnChanges: string[];
+  /** The parent's URN as the mocks named it; the URN alone records only the parent's type. */
+  parentUrn: string;
 }
 
 type RegisterRequest = {
@@ -15,6 +17,7 @@ type RegisterRequest = {
   getRetainondelete(): boolean;
   getDeletebeforereplace(): boolean;
   getReplaceonchangesList(): string[];
+  getParent(): string;
 };
 
 /**
@@ -32,6 +35,7 @@ export function recordRegistrationOptions(): Map<string, RegistrationOptions> {
       retainOnDelete: req.getRetainondelete(),
       deleteBeforeReplace: req.getDeletebeforereplace(),
       replaceOnChanges: req.getReplaceonchangesList(),
+      parentUrn: req.getParent(),
     });
     return register(req, callback);
   };

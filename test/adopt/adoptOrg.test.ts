@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { adoptOrg } from "../../src/adopt/adoptOrg";
+import { ImportEntry, parentOf } from "../../src/adopt/importDocument";
 import { main as adoptMain } from "../../src/cli/adopt";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { Evaluation, PROJECT_NAME } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { getJson, sendJson } from "../emulator/support/http";
@@ -49,8 +50,17 @@ describe("adopting an org set up by hand", () => {
     expect(adopted.config["okta:httpProxy"]).toBe(url.origin);
 
     const entries = adopted.importDocument.resources;
-    const names = new Set(entries.map((e) => e.name));
-    for (const entry of entries) if (entry.parent) expect(names.has(entry.parent)).toBe(true);
+    const names = entries.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const entry of entries) {
+      if (entry.parent) expect(names).toContain(entry.parent);
+      expect(Boolean(entry.component)).toBe(entry.id === undefined);
+    }
+    // The URN `pulumi import` gives each entry is the one the engine gives the program's resource,
+    // so the next preview sees the imported objects, not new ones.
+    for (const r of evaluation.resources) expect(Boolean(parentOf(r, evaluation.resources))).toBe(r.parentType !== undefined);
+    const declaredUrns = new Set(evaluation.resources.map((r) => engineUrn(stack, r.name, declaredChain(r, evaluation))));
+    for (const entry of entries) expect(declaredUrns).toContain(engineUrn(stack, entry.logicalName, importChain(entry, entries)));
     for (const entry of entries.filter((e) => e.id)) {
       const declared = declaredTwin(evaluation, entry.type, entry.logicalName);
       const want = expectedImportId(declared, provisioned.ids);
@@ -98,6 +108,24 @@ describe("adopting an org set up by hand", () => {
     expect(emulator!.requests.slice(before).filter((r) => r.method !== "GET")).toEqual([]);
   }, 60_000);
 });
+
+/**
+ * The engine's URN: the types of every ancestor below the stack, then the resource's own type
+ * (pulumi/pkg resource/deploy: a resource under the root stack gets no parent type).
+ */
+function engineUrn(stack: string, name: string, types: string[]): string {
+  return `urn:pulumi:${stack}::${PROJECT_NAME}::${types.join("$")}::${name}`;
+}
+
+function importChain(entry: ImportEntry, all: readonly ImportEntry[]): string[] {
+  const parent = entry.parent ? all.find((p) => p.name === entry.parent) : undefined;
+  return [...(parent ? importChain(parent, all) : []), entry.type];
+}
+
+function declaredChain(resource: Evaluation["resources"][number], evaluation: Evaluation): string[] {
+  const parent = parentOf(resource, evaluation.resources);
+  return [...(parent ? declaredChain(parent, evaluation) : []), resource.type];
+}
 
 function declaredTwin(evaluation: Evaluation, type: string, name: string) {
   const twin = evaluation.resources.find((r) => r.type === type && r.name === name);
