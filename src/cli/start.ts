@@ -12,7 +12,8 @@ export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [-
 Runs the whole job offline, with no credentials and no Okta org:
   1. evaluates the Pulumi program for Pulumi.<stack>.yaml (default: dev) and prints what it declares,
      grouped by the steps of Okta's guide;
-  2. starts the built-in Okta emulator on a loopback port, configured as declared;
+  2. starts a fresh Okta emulator on a loopback port and applies that setup through its
+     management API, with the calls pulumi up makes;
   3. runs the smoke check of every configured variant against it and prints a result per variant.
 
 Options:
@@ -60,7 +61,7 @@ export function main(argv: readonly string[]): Promise<number> {
     const evaluation = await evaluateStack(options.stack);
     if (!options.json) process.stdout.write(`${renderSetupText(evaluation)}\n\n`);
 
-    log("Starting the Okta emulator on 127.0.0.1 and running the smoke check...\n");
+    log("Starting the Okta emulator on 127.0.0.1, applying the setup through its management API, running the smoke check...\n");
     const report = await runOffline({
       evaluation,
       channel: options.channel,
