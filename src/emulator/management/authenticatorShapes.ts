@@ -1,10 +1,9 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
-import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
 import { AUTHENTICATOR_KINDS } from "../baseline";
-import { Authenticator, Org, enrollmentOf } from "../orgModel";
+import { Authenticator } from "../orgModel";
 import { Links, link } from "./links";
 
-/** Okta's JSON for authenticators, their methods and the default enrollment policy that lists them. */
+/** Okta's JSON for authenticators and their methods. */
 
 /** The password cannot be deactivated, so Okta links no lifecycle action for it. */
 export function authenticatorJson(url: string, a: Authenticator): Record<string, unknown> {
@@ -40,26 +39,3 @@ export function methodJson(url: string, a: Authenticator, type: string): Record<
   };
 }
 
-/** Every ACTIVE authenticator is listed (NOT_ALLOWED unless set); INACTIVE ones are left out, as Okta does. */
-export function enrollmentPolicyJson(url: string, org: Org): Record<string, unknown> {
-  const policy = org.enrollment;
-  return {
-    id: policy.id,
-    status: "ACTIVE",
-    name: "Default Policy",
-    description: "The default policy applies in all situations if no other policy applies.",
-    priority: 1,
-    system: true,
-    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
-    created: policy.created,
-    lastUpdated: policy.lastUpdated,
-    settings: {
-      type: "AUTHENTICATORS",
-      authenticators: org.authenticators
-        .filter((a) => a.status === "ACTIVE")
-        .map((a) => ({ key: a.key, enroll: { self: enrollmentOf(org, a.key) } })),
-    },
-    _links: { self: link(`${url}/api/v1/policies/${policy.id}`, "GET", "PUT") },
-    type: "MFA_ENROLL",
-  };
-}

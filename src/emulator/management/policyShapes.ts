@@ -1,5 +1,5 @@
-import { AppSignOnPolicy, CustomEnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
-import { enrollmentPolicyJson } from "./authenticatorShapes";
+import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, EnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
 import { Links, link } from "./links";
 import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./policyStore";
 
@@ -54,9 +54,18 @@ function sessionPolicyJson(url: string, org: Org, policy: SessionPolicy): Json {
 }
 
 /**
- * A custom enrollment policy lists every ACTIVE authenticator of the org, NOT_ALLOWED unless the
- * policy sets it, as Okta answers; INACTIVE ones are left out.
+ * An enrollment policy lists every ACTIVE authenticator of the org, NOT_ALLOWED unless the policy
+ * sets it, as Okta answers; INACTIVE ones are left out.
  */
+function enrollmentSettingsJson(org: Org, policy: EnrollmentPolicy): Json {
+  return {
+    type: "AUTHENTICATORS",
+    authenticators: org.authenticators
+      .filter((a) => a.status === "ACTIVE")
+      .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
+  };
+}
+
 function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPolicy): Json {
   return {
     id: policy.id,
@@ -68,12 +77,7 @@ function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPol
     conditions: { people: { groups: { include: policy.groupsIncluded } } },
     created: policy.created,
     lastUpdated: policy.lastUpdated,
-    settings: {
-      type: "AUTHENTICATORS",
-      authenticators: org.authenticators
-        .filter((a) => a.status === "ACTIVE")
-        .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
-    },
+    settings: enrollmentSettingsJson(org, policy),
     _links: policyLinks(url, policy.id, policy.status, false),
     type: "MFA_ENROLL",
   };
@@ -81,10 +85,20 @@ function customEnrollmentJson(url: string, org: Org, policy: CustomEnrollmentPol
 
 /** The default enrollment policy ranks after every custom one, and links its rules as every default policy does. */
 function defaultEnrollmentJson(url: string, org: Org): Json {
+  const policy = org.enrollment;
   return {
-    ...enrollmentPolicyJson(url, org),
+    id: policy.id,
+    status: "ACTIVE",
+    name: "Default Policy",
+    description: "The default policy applies in all situations if no other policy applies.",
     priority: enrollmentPoliciesInOrder(org).length + 1,
-    _links: policyLinks(url, org.enrollment.id, "ACTIVE", true),
+    system: true,
+    conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } },
+    created: policy.created,
+    lastUpdated: policy.lastUpdated,
+    settings: enrollmentSettingsJson(org, policy),
+    _links: policyLinks(url, policy.id, "ACTIVE", true),
+    type: "MFA_ENROLL",
   };
 }
 
