@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
-import { RunningEmulator } from "../../src/emulator";
-import { devEvaluation } from "./support/evaluations";
+import { devOrgs } from "./support/devOrgs";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { passwordGrant } from "./support/flows";
 import { getJson, postForm } from "./support/http";
-import { causesOf, listOf, orgWithApi } from "./support/managementApi";
+import { causesOf, listOf } from "./support/managementApi";
 
-let dev: Evaluation;
-const running: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  dev = await devEvaluation();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
+const orgs = devOrgs();
 
 /** The body the provider sends for `okta.app.OAuth` (recorded against a real org), as a native public client. */
 function nativeApp(overrides: { grantTypes?: string[]; redirectUris?: string[]; auth?: string; pkce?: boolean } = {}) {
@@ -55,7 +44,7 @@ type Json = Record<string, any>;
 
 describe("apps: create and read", () => {
   it("answers Okta's oidc_client shape; the id is the client id; a public client gets no secret", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const created = await api.post("/api/v1/apps?activate=true", nativeApp());
     expect(created.status).toBe(200);
     const app = created.body as Json;
@@ -85,7 +74,7 @@ describe("apps: create and read", () => {
   });
 
   it("shows a confidential client's secret in the create and update answers only, never in a read", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const created = (await api.post("/api/v1/apps", nativeApp({ auth: "client_secret_basic", pkce: false }))).body as Json;
     expect(created.credentials.oauthClient.client_secret).toEqual(expect.any(String));
     const read = (await api.get(`/api/v1/apps/${created.id}`)).body as Json;
@@ -100,7 +89,7 @@ describe("apps: create and read", () => {
   });
 
   it("gives a client made confidential by an update its secret, and takes it from one made public", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     await api.put(`/api/v1/apps/${app.id}`, nativeApp({ auth: "client_secret_post", pkce: false }));
     expect(listOf(await api.get(`/api/v1/apps/${app.id}/credentials/secrets`))).toHaveLength(1);
@@ -109,14 +98,14 @@ describe("apps: create and read", () => {
   });
 
   it("creates an INACTIVE app with ?activate=false", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const created = (await api.post("/api/v1/apps?activate=false", nativeApp())).body as Json;
     expect(created.status).toBe("INACTIVE");
     expect(created._links.activate.href).toContain(`/api/v1/apps/${created.id}/lifecycle/activate`);
   });
 
   it("lists apps, narrowed by q (label prefix) and filter", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const mine = (await api.post("/api/v1/apps", { ...nativeApp(), label: "Zebra client" })).body as Json;
     const byQ = listOf(await api.get("/api/v1/apps?q=zeb"));
     expect(byQ.map((a) => a.id)).toEqual([mine.id]);
@@ -135,7 +124,7 @@ describe("apps: a client id and secret of the caller's choosing", () => {
   }
 
   it("keeps them, as recorded against a real org: the app's id is its own, the token endpoint knows the client by the chosen id", async () => {
-    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const { emulator, api, endpoints } = await orgs.withApi();
     const created = (await api.post("/api/v1/apps", chosenCredentials("something_from_somewhere", "a-secret-of-my-own"))).body as Json;
     expect(created.id).toMatch(/^0oa/);
     expect(created.credentials.oauthClient).toMatchObject({ client_id: "something_from_somewhere", client_secret: "a-secret-of-my-own" });
@@ -158,7 +147,7 @@ describe("apps: a client id and secret of the caller's choosing", () => {
   });
 
   it("refuses a client id another app already has: 400 E0000001 naming client_id", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     expect((await api.post("/api/v1/apps", chosenCredentials("shared-client", "first-secret-here"))).status).toBe(200);
     const answer = await api.post("/api/v1/apps", chosenCredentials("shared-client", "other-secret-here"));
     expectOktaError(answer, 400, "E0000001");
@@ -168,7 +157,7 @@ describe("apps: a client id and secret of the caller's choosing", () => {
 
 describe("apps: what a current org answers beside the settings sent", () => {
   it("names the org's one app signing key, Okta's default logo, the profile enrollment policy; universal logout is off", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const first = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     const second = (await api.get(`/api/v1/apps/${(await api.post("/api/v1/apps", nativeApp())).body.id}`)).body as Json;
     expect(first.credentials.signing.kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -180,7 +169,7 @@ describe("apps: what a current org answers beside the settings sent", () => {
   });
 
   it("answers a front-channel logout URI with the session not required, unless sent", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const body = nativeApp();
     body.settings.oauthClient = { ...body.settings.oauthClient, frontchannel_logout_uri: "https://example.com/logout", participate_slo: true } as never;
     const created = (await api.post("/api/v1/apps", body)).body as Json;
@@ -190,7 +179,7 @@ describe("apps: what a current org answers beside the settings sent", () => {
   });
 
   it("sends Okta's Link header (rel=\"self\") with the app and assignment lists", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     expect((await api.get("/api/v1/apps?limit=200")).headers.get("link")).toBe(`<${emulator.url}/api/v1/apps?limit=200>; rel="self"`);
     expect((await api.get(`/api/v1/apps/${app.id}/groups`)).headers.get("link")).toBe(`<${emulator.url}/api/v1/apps/${app.id}/groups>; rel="self"`);
@@ -199,7 +188,7 @@ describe("apps: what a current org answers beside the settings sent", () => {
 
 describe("apps: Okta's validation", () => {
   it("refuses a native app without authorization_code: 400 E0000001 naming grant_types", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const answer = await api.post("/api/v1/apps", nativeApp({ grantTypes: [GRANT.otp] }));
     expectOktaError(answer, 400, "E0000001");
     expect(answer.body.errorSummary).toMatch(/^Api validation failed: /);
@@ -207,7 +196,7 @@ describe("apps: Okta's validation", () => {
   });
 
   it("accepts a browser app with implicit only, as recorded against a real org, echoing settings it does not model", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const body = nativeApp({ grantTypes: ["implicit"], auth: "client_secret_basic", pkce: true });
     body.settings.oauthClient = { ...body.settings.oauthClient, application_type: "browser", response_types: ["token", "id_token"], network: { connection: "ANYWHERE" } } as never;
     const created = await api.post("/api/v1/apps?activate=false", body);
@@ -216,21 +205,21 @@ describe("apps: Okta's validation", () => {
   });
 
   it("refuses authorization_code without a redirect URI", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const answer = await api.post("/api/v1/apps", nativeApp({ redirectUris: [] }));
     expectOktaError(answer, 400, "E0000001");
     expect(causesOf(answer)).toMatch(/redirect_uris/);
   });
 
   it("refuses token_endpoint_auth_method none without pkce_required", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const answer = await api.post("/api/v1/apps", nativeApp({ pkce: false }));
     expectOktaError(answer, 400, "E0000001");
     expect(causesOf(answer)).toMatch(/pkce_required/);
   });
 
   it("validates an update the same way and leaves the app as it was", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     expectOktaError(await api.put(`/api/v1/apps/${app.id}`, nativeApp({ grantTypes: ["implicit"] })), 400, "E0000001");
     const updated = await api.put(`/api/v1/apps/${app.id}`, { ...nativeApp({ grantTypes: ["authorization_code", GRANT.otp] }), label: "Renamed" });
@@ -243,7 +232,7 @@ describe("apps: Okta's validation", () => {
 
 describe("apps: lifecycle and delete", () => {
   it("deletes only an INACTIVE app: 403 E0000056 while ACTIVE, 204 after deactivate, then 404", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps?activate=true", nativeApp())).body as Json;
     const refused = await api.delete(`/api/v1/apps/${app.id}`);
     expectOktaError(refused, 403, "E0000056");
@@ -256,7 +245,7 @@ describe("apps: lifecycle and delete", () => {
 
 describe("apps: the flows use what the API created", () => {
   it("a user reaches the app only once Everyone is assigned, and not after it is deactivated", async () => {
-    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const { emulator, api, endpoints } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps?activate=true", nativeApp())).body as Json;
     const target = { emulator, endpoints, clientId: app.id as string };
     expectOAuthError(await passwordGrant(target), 400, "access_denied", /not assigned/);
@@ -272,7 +261,7 @@ describe("apps: the flows use what the API created", () => {
   });
 
   it("checks a confidential client's secret: a wrong one is invalid_client", async () => {
-    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const { emulator, api, endpoints } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp({ auth: "client_secret_post", pkce: false }))).body as Json;
     await api.put(`/api/v1/apps/${app.id}/groups/${EVERYONE_GROUP_ID}`, {});
     const grant = (clientSecret: string) =>
@@ -289,7 +278,7 @@ describe("apps: the flows use what the API created", () => {
   });
 
   it("answers 404 for an assignment to a group that does not exist", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     expectOktaError(await api.put(`/api/v1/apps/${app.id}/groups/00gmissing`, {}), 404, "E0000007");
   });
@@ -297,7 +286,7 @@ describe("apps: the flows use what the API created", () => {
 
 describe("apps: authentication policy and ID-token settings", () => {
   it("assigns an ACCESS_POLICY with PUT /apps/{id}/policies/{policyId}, read back through _links.accessPolicy", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     const policies = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY"));
     const defaultPolicy = policies.find((p) => p.name === "Any two factors")!;
@@ -311,7 +300,7 @@ describe("apps: authentication policy and ID-token settings", () => {
   });
 
   it("serves the ID-token settings the provider reads beside each app", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const app = (await api.post("/api/v1/apps", nativeApp())).body as Json;
     const path = `/api/v1/internal/apps/${app.id}/settings/oauth/idToken`;
     expect((await api.post(path, { issuerMode: "ORG_URL" })).status).toBe(200);
@@ -329,7 +318,7 @@ describe("apps: authentication policy and ID-token settings", () => {
   });
 
   it("says the org runs Identity Engine at /.well-known/okta-organization, without credentials", async () => {
-    const { emulator } = await orgWithApi(dev, running);
+    const { emulator } = await orgs.withApi();
     const answer = await getJson(`${emulator.url}/.well-known/okta-organization`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ pipeline: "idx", _links: { organization: { href: emulator.url } } });

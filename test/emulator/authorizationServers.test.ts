@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { RunningEmulator } from "../../src/emulator";
-import { appOf, devEvaluation } from "./support/evaluations";
+import { devOrgs } from "./support/devOrgs";
+import { appOf } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { endpointsOf, otpGrant } from "./support/flows";
 import { getJson } from "./support/http";
 import { causesOf, listOf, orgWithApi } from "./support/managementApi";
 
-let dev: Evaluation;
-const running: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  dev = await devEvaluation();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
+const orgs = devOrgs();
 
 type Json = Record<string, any>;
 type Api = Awaited<ReturnType<typeof orgWithApi>>["api"];
@@ -42,7 +32,7 @@ async function newServer(api: Api) {
 
 describe("authorization servers", () => {
   it("lists the org's `default` server with its Default Policy for ALL_CLIENTS", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const servers = listOf(await api.get("/api/v1/authorizationServers"));
     expect(servers.find((s) => s.id === "default")).toMatchObject({
       name: "default",
@@ -60,7 +50,7 @@ describe("authorization servers", () => {
   });
 
   it("creates a server (201) whose issuer serves discovery; a deactivated one answers 404", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const server = await newServer(api);
     expect(server).toMatchObject({ id: expect.stringMatching(/^aus/), issuer: `${emulator.url}/oauth2/${server.id}`, default: false });
     expect((await getJson(`${server.issuer}/.well-known/openid-configuration`)).body.issuer).toBe(server.issuer);
@@ -71,7 +61,7 @@ describe("authorization servers", () => {
   });
 
   it("answers a server with its signing key (the kid its keys endpoint serves) and Okta's links", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const created = (await api.post("/api/v1/authorizationServers", {
       name: "Signed",
       audiences: ["api://signed"],
@@ -97,12 +87,12 @@ describe("authorization servers", () => {
   });
 
   it("serves the org's `default` server with a DYNAMIC issuer mode, as Okta creates it", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     expect((await api.get("/api/v1/authorizationServers/default")).body).toMatchObject({ issuerMode: "DYNAMIC", default: true });
   });
 
   it("publishes Okta's metadata: registration, PAR and DPoP, request objects, front-channel logout", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const server = await newServer(api);
     const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"];
     for (const issuer of [emulator.url, server.issuer as string]) {
@@ -124,7 +114,7 @@ describe("authorization servers", () => {
   });
 
   it("validates a server: name and an audience are required", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const answer = await api.post("/api/v1/authorizationServers", { name: "" });
     expectOktaError(answer, 400, "E0000001");
     expect(causesOf(answer)).toMatch(/audiences/);
@@ -133,7 +123,7 @@ describe("authorization servers", () => {
 
 describe("access policies and rules of a custom server", () => {
   it("round-trip Okta's shapes; a rule inserted at a taken priority moves the other down", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const server = await newServer(api);
     const base = `/api/v1/authorizationServers/${server.id}/policies`;
     const policy = await api.post(base, { name: "p", description: "d", priority: 1, status: "ACTIVE", type: "OAUTH_AUTHORIZATION_POLICY", conditions: { clients: { include: ["ALL_CLIENTS"] } } });
@@ -156,9 +146,9 @@ describe("access policies and rules of a custom server", () => {
   });
 
   it("feed the custom server's checks: a policy for the client with a rule allowing the grant lets OTP through", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const server = await newServer(api);
-    const { clientId } = appOf(dev, "otp");
+    const { clientId } = appOf(orgs.dev(), "otp");
     const target = { emulator, endpoints: await endpointsOf(emulator, server.id), clientId };
     expectOAuthError(await otpGrant(target), 403, "access_denied", /no active access policy is assigned to this client/);
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
-import { RunningEmulator } from "../../src/emulator";
-import { appOf, devEvaluation } from "./support/evaluations";
+import { devOrgs } from "./support/devOrgs";
+import { appOf } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { mfaOtpFlow, otpGrant } from "./support/flows";
-import { listOf, orgWithApi } from "./support/managementApi";
+import { listOf } from "./support/managementApi";
 
-let dev: Evaluation;
-const running: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  dev = await devEvaluation();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
+const orgs = devOrgs();
 
 type Json = Record<string, any>;
 
@@ -41,7 +31,7 @@ function appSignOnRule(name: string, options: { priority?: number; users?: strin
 }
 
 async function setup() {
-  const org = await orgWithApi(dev, running);
+  const org = await orgs.withApi();
   const user = (await org.api.get(`/api/v1/users/${encodeURIComponent(org.emulator.testUser.login)}`)).body as Json;
   return { ...org, userId: user.id as string };
 }
@@ -186,7 +176,7 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(rule.actions.appSignOn.verificationMethod.constraints).toEqual([
       { knowledge: { types: ["password"], required: true }, possession: { types: ["phone"], required: true } },
     ]);
-    const { clientId } = appOf(dev, "mfa-otp");
+    const { clientId } = appOf(orgs.dev(), "mfa-otp");
     const app = listOf(await api.get(`/api/v1/apps?filter=${encodeURIComponent(`credentials.oauthClient.client_id eq "${clientId}"`)}`))[0];
     await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});
     const target = { emulator, endpoints, clientId };
@@ -389,7 +379,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
 
   it("feeds the flows: the first ACTIVE policy whose groups hold the user decides what it may enroll", async () => {
     const { api, emulator, endpoints } = await setup();
-    const target = { emulator, endpoints, clientId: appOf(dev, "otp").clientId };
+    const target = { emulator, endpoints, clientId: appOf(orgs.dev(), "otp").clientId };
     expect((await otpGrant(target)).status).toBe(200);
     const passwordOnly = [{ key: "okta_password", self: "REQUIRED" }];
     const group = (await api.post("/api/v1/groups", { profile: { name: "Not the tester's" } })).body as Json;

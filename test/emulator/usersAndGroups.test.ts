@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
-import { RunningEmulator } from "../../src/emulator";
-import { devEvaluation } from "./support/evaluations";
+import { devOrgs } from "./support/devOrgs";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { SCOPE } from "./support/flows";
 import { postForm } from "./support/http";
 import { causesOf, listOf, orgWithApi } from "./support/managementApi";
 
-let dev: Evaluation;
-const running: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  dev = await devEvaluation();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
+const orgs = devOrgs();
 
 type Json = Record<string, any>;
 type Api = Awaited<ReturnType<typeof orgWithApi>>["api"];
@@ -34,7 +23,7 @@ function newUser(api: Api, login: string, activate = true) {
 
 describe("groups", () => {
   it("lists the BUILT_IN Everyone group, finds groups by q, filter and search", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const created = await api.post("/api/v1/groups", { profile: { name: "Zeta testers", description: "" } });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
@@ -55,7 +44,7 @@ describe("groups", () => {
   });
 
   it("renames and deletes an OKTA_GROUP; refuses a duplicate name and any change to Everyone", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const group = (await api.post("/api/v1/groups", { profile: { name: "First" } })).body as Json;
     const duplicate = await api.post("/api/v1/groups", { profile: { name: "first" } });
     expectOktaError(duplicate, 400, "E0000001");
@@ -68,7 +57,7 @@ describe("groups", () => {
   });
 
   it("adds and removes members; a user's groups include Everyone", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const group = (await api.post("/api/v1/groups", { profile: { name: "Members" } })).body as Json;
     const user = (await newUser(api, "ada@example.com")).body as Json;
     expect((await api.put(`/api/v1/groups/${group.id}/users/${user.id}`, {})).status).toBe(204);
@@ -82,7 +71,7 @@ describe("groups", () => {
 
 describe("users", () => {
   it("creates an ACTIVE user with a password, without the password in any answer", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const created = await newUser(api, "ada@example.com");
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
@@ -98,7 +87,7 @@ describe("users", () => {
   });
 
   it("validates the profile: login unique, email required", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const duplicate = await newUser(api, emulator.testUser.login.toUpperCase());
     expectOktaError(duplicate, 400, "E0000001");
     expect(causesOf(duplicate)).toMatch(/login: An object with this field already exists/);
@@ -108,7 +97,7 @@ describe("users", () => {
   });
 
   it("finds users by q, filter and search, leaving deprovisioned users out of a plain list", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     expect(listOf(await api.get("/api/v1/users?q=ada")).map((u) => u.id)).toEqual([ada.id]);
     const byLogin = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.login eq "ada@example.com"')}`));
@@ -123,7 +112,7 @@ describe("users", () => {
   });
 
   it("updates: POST merges the profile, PUT with credentials only changes the password", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     const merged = await api.post(`/api/v1/users/${ada.id}`, { profile: { lastName: "King" } });
     expect(merged.body.profile).toMatchObject({ firstName: "Ada", lastName: "King", login: "ada@example.com" });
@@ -132,7 +121,7 @@ describe("users", () => {
   });
 
   it("changes the password and the recovery question only with the current password; the answer is never shown", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     const change = (oldPassword: string) =>
       api.post(`/api/v1/users/${ada.id}/credentials/change_password`, { oldPassword: { value: oldPassword }, newPassword: { value: "Brand-New-Pass-1" } });
@@ -148,7 +137,7 @@ describe("users", () => {
   });
 
   it("DELETE deactivates an ACTIVE user, a second DELETE deletes it", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     expect((await api.delete(`/api/v1/users/${ada.id}`)).status).toBe(204);
     expect((await api.get(`/api/v1/users/${ada.id}`)).body.status).toBe("DEPROVISIONED");
@@ -161,7 +150,7 @@ describe("a user's lifecycle, as Okta answers it", () => {
   const linksOf = (user: Json) => Object.keys(user._links).sort();
 
   it("without a password: STAGED (never changed status), then PROVISIONED, then DEPROVISIONED; each status links what it allows", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const login = "no-password@example.com";
     const staged = (await api.post("/api/v1/users?activate=false", { profile: { email: login, login }, credentials: { password: {} } })).body as Json;
     expect(staged).toMatchObject({ status: "STAGED", activated: null, statusChanged: null, passwordChanged: null, realmId: expect.stringMatching(/^guo/) });
@@ -183,7 +172,7 @@ describe("a user's lifecycle, as Okta answers it", () => {
   });
 
   it("with a password: ACTIVE at once, linking the password and recovery question changes", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     expect(ada).toMatchObject({ status: "ACTIVE", activated: ada.created, statusChanged: ada.created, passwordChanged: ada.created });
     expect(linksOf(ada)).toEqual([
@@ -197,7 +186,7 @@ describe("a user's lifecycle, as Okta answers it", () => {
   });
 
   it("answers a user read with a weak Etag that changes when the user does", async () => {
-    const { api } = await orgWithApi(dev, running);
+    const { api } = await orgs.withApi();
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     const etag = async () => (await api.get(`/api/v1/users/${ada.id}`)).headers.get("etag");
     const first = await etag();
@@ -210,7 +199,7 @@ describe("a user's lifecycle, as Okta answers it", () => {
 
 describe("the flows use the users and groups the API created", () => {
   it("a new user in an assigned group passes a group rule; once deactivated, the password no longer works", async () => {
-    const { emulator, api, endpoints } = await orgWithApi(dev, running);
+    const { emulator, api, endpoints } = await orgs.withApi();
     const group = (await api.post("/api/v1/groups", { profile: { name: "Password users" } })).body as Json;
     const ada = (await newUser(api, "ada@example.com")).body as Json;
     const policy = (await api.post("/api/v1/policies", { name: "Group 1FA", type: "ACCESS_POLICY" })).body as Json;
