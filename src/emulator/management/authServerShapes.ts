@@ -1,6 +1,7 @@
 import { AccessPolicy, AccessRule, CustomAuthorizationServer } from "../orgModel";
 import { section } from "./api";
 import { Links, link } from "./links";
+import { ruleHeader } from "./ruleShapes";
 
 /** Okta's JSON for custom authorization servers, their access policies and rules. */
 
@@ -81,13 +82,7 @@ export function accessRuleJson(url: string, serverId: string, policyId: string, 
   const people: Json = { users: { ...(rule.users.length ? { include: rule.users } : {}), exclude: [] } };
   if (rule.groups.length) people.groups = { include: rule.groups };
   return {
-    id: rule.id,
-    status: rule.status,
-    name: rule.name,
-    priority: rule.priority,
-    created: rule.created ?? null,
-    lastUpdated: rule.lastUpdated ?? null,
-    system: false,
+    ...ruleHeader({ ...rule, system: false }),
     conditions: { ...section(submitted.conditions), people, grantTypes: { include: rule.grantTypes }, scopes: { include: rule.scopes } },
     actions: {
       token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080, ...section(section(submitted.actions).token) },

@@ -6,12 +6,34 @@ import { Links, link } from "./links";
 
 type Json = Record<string, unknown>;
 
-
 function ruleLinks(url: string, policyId: string, rule: { id: string; status: string; system?: boolean }): Links {
   const self = `${url}/api/v1/policies/${policyId}/rules/${rule.id}`;
   if (rule.system) return { self: link(self, "GET", "PUT") };
   const lifecycle = rule.status === "ACTIVE" ? "deactivate" : "activate";
   return { self: link(self, "GET", "PUT", "DELETE"), [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") };
+}
+
+interface RuleCommon {
+  id: string;
+  status: string;
+  name: string;
+  priority: number;
+  created?: string;
+  lastUpdated?: string;
+  system?: boolean;
+}
+
+/** What every kind of rule answers first, in Okta's order; unknown timestamps as null. */
+export function ruleHeader(rule: RuleCommon): Json {
+  return {
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rule.priority,
+    created: rule.created ?? null,
+    lastUpdated: rule.lastUpdated ?? null,
+    system: rule.system ?? false,
+  };
 }
 
 function include(ids: string[], excluded: string[]): Json {
@@ -27,13 +49,7 @@ export function appSignOnRuleJson(url: string, policyId: string, rule: AppSignOn
     ? null
     : { network: { connection: "ANYWHERE" }, userType: { include: [], exclude: [] }, ...section(submitted.conditions), people };
   return {
-    id: rule.id,
-    status: rule.status,
-    name: rule.name,
-    priority: rule.priority,
-    created: rule.created ?? null,
-    lastUpdated: rule.lastUpdated ?? null,
-    system: rule.system ?? false,
+    ...ruleHeader(rule),
     conditions,
     actions: {
       appSignOn: {
@@ -57,13 +73,7 @@ export function sessionRuleJson(url: string, policyId: string, rule: SessionRule
   const submitted = section(rule.submitted);
   const signon = section(section(submitted.actions).signon);
   return {
-    id: rule.id,
-    status: rule.status,
-    name: rule.name,
-    priority: rule.priority,
-    created: rule.created ?? null,
-    lastUpdated: rule.lastUpdated ?? null,
-    system: rule.system ?? false,
+    ...ruleHeader(rule),
     conditions: {
       people: { users: { exclude: [] } },
       network: { connection: "ANYWHERE" },
@@ -88,13 +98,8 @@ export function sessionRuleJson(url: string, policyId: string, rule: SessionRule
 /** `priority` is the rule's rank: Okta keeps the Default Rule after the rules added before it. */
 export function enrollmentRuleJson(url: string, policyId: string, rule: EnrollmentRule, rank: number): Json {
   return {
-    id: rule.id,
-    status: rule.status,
-    name: rule.name,
+    ...ruleHeader(rule),
     priority: rank,
-    created: rule.created ?? null,
-    lastUpdated: rule.lastUpdated ?? null,
-    system: rule.system ?? false,
     conditions: { people: { users: { exclude: [] } }, network: { connection: "ANYWHERE" }, ...section(section(rule.submitted).conditions) },
     actions: { enroll: { self: rule.enroll } },
     _links: ruleLinks(url, policyId, rule),
