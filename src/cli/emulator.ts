@@ -4,6 +4,8 @@ import type { Org } from "../emulator/orgModel";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
+import { stackOutputsSchema } from "../smoke/stackOutputs";
+import { emulatedIssuer } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -21,8 +23,10 @@ Options:
   --state FILE      keep the org in FILE between runs: read at start when it exists, written after
                     every change and at exit (atomic; a corrupt file is an error, never a reset)
   --setup STACK     start with the setup Pulumi.<STACK>.yaml declares, applied through the API
-                    (ignored when --state already holds an org)
-  --json            print one JSON line {"url","apiToken"} first on stdout, for scripts
+                    (ignored when --state already holds an org); the test user's password is
+                    OKTA_SMOKE_PASSWORD when set, so the smoke check can sign in with it
+  --json            print one JSON line {"url","apiToken"} first on stdout, for scripts; with
+                    --setup a second line {"stack","issuer","testUser","apps"} (client ids)
   -h, --help        this text
 
 Exit status: 0 after a signal, 2 for usage, stack or state-file errors.
@@ -85,6 +89,36 @@ export function main(argv: readonly string[]): Promise<number> {
   });
 }
 
+/** The smoke check's own variable: the same value then signs the test user in. */
+const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
+
+/** What a script needs to drive the smoke check against the set-up org; nothing secret. */
+interface SetupSummary {
+  stack: string;
+  issuer: string;
+  testUser: string;
+  apps: { name: string; clientId: string; variants: string[] }[];
+}
+
+function summaryOf(stack: string, outputs: Record<string, unknown>, issuer: (authServerId?: string) => string): SetupSummary {
+  const parsed = stackOutputsSchema.parse({ ...outputs, testUserPassword: undefined });
+  return {
+    stack,
+    issuer: emulatedIssuer(parsed.issuer, issuer),
+    testUser: parsed.testUserLogin,
+    apps: parsed.apps.map((a) => ({ name: a.name, clientId: a.clientId, variants: a.variants })),
+  };
+}
+
+function renderSetup(setup: SetupSummary): string {
+  const lines = [
+    `Setup of stack ${setup.stack}: issuer ${setup.issuer}, test user ${setup.testUser}` +
+      (process.env[PASSWORD_ENV] ? ` (password from ${PASSWORD_ENV})` : ` (generated password; set ${PASSWORD_ENV} to choose it)`),
+    ...setup.apps.map((a) => `  ${a.name}: client id ${a.clientId} (${a.variants.join(", ")})`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 async function serve(options: EmulatorCommandOptions): Promise<void> {
   const saved = options.state ? readStateFile<Org>(options.state) : undefined;
   let pendingSave: NodeJS.Timeout | undefined;
@@ -103,19 +137,28 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     },
   });
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  let setup: SetupSummary | undefined;
   if (options.setup && saved) log(`--setup ${options.setup} ignored: ${options.state} already holds an org`);
   else if (options.setup) {
     log(`Applying the setup Pulumi.${options.setup}.yaml declares through the management API...`);
-    const provisioned = await provisionSetup(await evaluateStack(options.setup), { orgUrl: emulator.url, apiToken: options.apiToken });
-    log(`  ${provisioned.resourcesCreated} resources; test user ${provisioned.testUser.login}`);
+    const provisioned = await provisionSetup(
+      await evaluateStack(options.setup),
+      { orgUrl: emulator.url, apiToken: options.apiToken },
+      { testUserPassword: process.env[PASSWORD_ENV] || undefined },
+    );
+    log(`  ${provisioned.resourcesCreated} resources`);
+    setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
   }
   if (options.state) save();
 
-  if (options.json) process.stdout.write(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
-  else {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
+    if (setup) process.stdout.write(`${JSON.stringify(setup)}\n`);
+  } else {
     process.stdout.write(`Okta emulator serving ${emulator.url}\n`);
     process.stdout.write(`API token (Authorization: SSWS ...): ${options.apiToken}\n`);
     if (options.state) process.stdout.write(`State: ${options.state}${saved ? " (restored)" : ""}\n`);
+    if (setup) process.stdout.write(renderSetup(setup));
     process.stdout.write("Press Ctrl-C to stop.\n");
   }
 
