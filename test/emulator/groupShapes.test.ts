@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { describe, expect, it } from "vitest";
 import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
-import { RunningEmulator } from "../../src/emulator";
-import { devEvaluation } from "./support/evaluations";
-import { listOf, orgWithApi } from "./support/managementApi";
+import { devOrgs } from "./support/devOrgs";
+import { listOf } from "./support/managementApi";
 
 /** Groups as a current Okta org answers them (recorded in 2026): links and list headers. */
 
-let dev: Evaluation;
-const running: RunningEmulator[] = [];
-
-beforeAll(async () => {
-  dev = await devEvaluation();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
+const orgs = devOrgs();
 
 type Json = Record<string, any>;
 
 describe("groups: Okta's shape", () => {
   it("links every group's two logos, its owners, users and apps, Everyone's too", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const created = (await api.post("/api/v1/groups", { profile: { name: "Linked", description: "" } })).body as Json;
     const everyone = listOf(await api.get("/api/v1/groups?q=Everyone"))[0] as Json;
     for (const group of [created, everyone]) {
@@ -40,7 +29,7 @@ describe("groups: Okta's shape", () => {
   });
 
   it("sends Okta's Link header (rel=\"self\") with the group, member and app lists", async () => {
-    const { emulator, api } = await orgWithApi(dev, running);
+    const { emulator, api } = await orgs.withApi();
     const linkOf = async (path: string) => (await api.get(path)).headers.get("link");
     expect(await linkOf("/api/v1/groups?q=Everyone")).toBe(`<${emulator.url}/api/v1/groups?q=Everyone>; rel="self"`);
     const members = `/api/v1/groups/${EVERYONE_GROUP_ID}/users?limit=200`;
