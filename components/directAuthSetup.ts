@@ -63,6 +63,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           factorMode: spec.factorMode,
           testUserId: testUser.userId,
           catchAll: config.catchAll,
+          connection: args.connection,
           description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
         },
         child,

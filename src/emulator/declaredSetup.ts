@@ -1,6 +1,7 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
 import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
+import { CATCH_ALL_KIND } from "../orgSettings/catchAllRuleProvider";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -14,7 +15,7 @@ import { EnrollSetting, LifecycleStatus } from "./types";
 
 type Apply = (org: Org, resource: DeclaredResource) => void;
 
-/** The project's own dynamic resource for org-wide authenticator settings (docs/okta-emulator.md). */
+/** The project's own dynamic resources: org-wide authenticator settings, catch-all access (docs/okta-emulator.md). */
 const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /**
@@ -27,6 +28,7 @@ const APPLY_IN_ORDER: [string, Apply][] = [
   ["okta:group/group:Group", applyGroup],
   ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
   ["okta:index/appSignonPolicy:AppSignonPolicy", applyAppSignOnPolicy],
+  [DYNAMIC_RESOURCE_TYPE, applyCatchAll],
   ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", applyAppSignOnPolicyRule],
   ["okta:policy/signon:Signon", applySessionPolicy],
   ["okta:policy/ruleSignon:RuleSignon", applySessionPolicyRule],
@@ -117,6 +119,13 @@ function applyAppSignOnPolicy(org: Org, r: DeclaredResource): void {
   const id = idOf(r);
   const access = r.inputs.catchAll === false ? "DENY" : "ALLOW";
   org.appSignOnPolicies.set(id, { id, name: text(r.inputs.name), rules: [catchAllRule(id, access)] });
+}
+
+/** Sets the policy's catch-all access in place, as the record's PUT of the system rule does. */
+function applyCatchAll(org: Org, r: DeclaredResource): void {
+  if (r.inputs.settingsKind !== CATCH_ALL_KIND) return;
+  const rule = org.appSignOnPolicies.get(text(r.inputs.policyId))?.rules.find((candidate) => candidate.system);
+  if (rule) rule.access = r.inputs.access === "DENY" ? "DENY" : "ALLOW";
 }
 
 function applyAppSignOnPolicyRule(org: Org, r: DeclaredResource): void {

@@ -1,3 +1,5 @@
+import { CATCH_ALL_KIND } from "../orgSettings/catchAllRuleProvider";
+
 /**
  * What a reviewer needs to know per resource type: what to call it, which input changes make the
  * provider delete and re-create it, and what deleting it does to the org. Types not listed here
@@ -32,7 +34,7 @@ const KINDS: Record<string, ResourceKind> = {
   },
   // Retained on delete: removing it from the stack leaves the authenticator as it is in the org.
   "okta:index/authenticator:Authenticator": { noun: "authenticator", replacedBy: ["key"], summary: ["key", "status"] },
-  // The program's only dynamic resource (src/orgSettings); deleting it restores what it recorded.
+  // The org-wide settings record (src/orgSettings); deleting it restores what it recorded.
   "pulumi-nodejs:dynamic:Resource": {
     noun: "org-wide authenticator settings",
     replacedBy: [],
@@ -96,7 +98,16 @@ const KINDS: Record<string, ResourceKind> = {
   },
 };
 
-export function kindOf(type: string): ResourceKind {
+/** The other dynamic resource shares the type token; its `settingsKind` input tells it apart. */
+const CATCH_ALL_RECORD: ResourceKind = {
+  noun: "catch-all access of an app sign-in policy",
+  replacedBy: ["policyId"],
+  onDelete: "the policy's catch-all rule gets back the access it had before this stack (nothing, when the policy goes too)",
+  summary: ["access"],
+};
+
+export function kindOf(type: string, properties?: Record<string, unknown>): ResourceKind {
+  if (properties?.settingsKind === CATCH_ALL_KIND) return CATCH_ALL_RECORD;
   return KINDS[type] ?? { noun: type, replacedBy: [], onDelete: "Pulumi deletes it from the org", summary: [] };
 }
 
@@ -109,7 +120,7 @@ export function displayNameOf(inputs: Record<string, unknown>): string | undefin
   return undefined;
 }
 
-export function describeResource(resource: { type: string; displayName?: string }): string {
-  const noun = kindOf(resource.type).noun;
+export function describeResource(resource: { type: string; displayName?: string; properties?: Record<string, unknown> }): string {
+  const noun = kindOf(resource.type, resource.properties).noun;
   return resource.displayName === undefined ? noun : `${noun} "${resource.displayName}"`;
 }

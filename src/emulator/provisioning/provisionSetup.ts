@@ -2,6 +2,7 @@ import { DeclaredResource, Evaluation } from "../../evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID, generatedPassword, lookedUpUserId } from "../../evaluate/offlineOkta";
 import { oktaId } from "../../evaluate/oktaIds";
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs, SETTINGS_KIND } from "../../orgSettings/authenticatorSettingsProvider";
+import { CATCH_ALL_KIND, CatchAllRuleInputs, catchAllRuleProvider } from "../../orgSettings/catchAllRuleProvider";
 import { OktaConnection } from "../../orgSettings/connection";
 import { OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
 import {
@@ -23,20 +24,23 @@ import {
 type Create = (ctx: ProvisioningContext, resource: DeclaredResource, ids: Map<string, string>) => Promise<string>;
 
 const USER_TYPE = "okta:user/user:User";
+const DYNAMIC_TYPE = "pulumi-nodejs:dynamic:Resource";
 /** Okta ids are 20 characters; shorter keys (`default`, `EVERYONE`) are replaced only as whole values. */
 const MIN_EMBEDDED_ID_LENGTH = 16;
 
 /**
  * In the order the engine's dependency graph creates them: what a resource refers to exists before
- * it. Types the org never sees (components, random passwords) are not listed.
+ * it. Types the org never sees (components, random passwords) are not listed; the project's dynamic
+ * resources are told apart by their kind.
  */
 const CREATE_IN_ORDER: [string, Create][] = [
   [USER_TYPE, createUser],
   ["okta:group/group:Group", createGroup],
   ["okta:index/groupMemberships:GroupMemberships", addGroupMembers],
-  ["pulumi-nodejs:dynamic:Resource", applyOrgSettings],
+  [`${DYNAMIC_TYPE}#${SETTINGS_KIND}`, applyOrgSettings],
   ["okta:index/authenticator:Authenticator", adoptAuthenticator],
   ["okta:index/appSignonPolicy:AppSignonPolicy", createAppSignOnPolicy],
+  [`${DYNAMIC_TYPE}#${CATCH_ALL_KIND}`, applyCatchAll],
   ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", createAppSignOnPolicyRule],
   ["okta:policy/signon:Signon", createSessionPolicy],
   ["okta:policy/ruleSignon:RuleSignon", createSessionPolicyRule],
@@ -80,9 +84,11 @@ export async function provisionSetup(
 
   const login = await resolveLookups(ctx, evaluation, ids);
   let created = 0;
-  for (const [type, create] of CREATE_IN_ORDER) {
+  const unknown = evaluation.resources.find((r) => r.type === DYNAMIC_TYPE && !CREATE_IN_ORDER.some(([kind]) => kind === kindOf(r)));
+  if (unknown) throw new Error(`unknown dynamic resource ${unknown.name}`);
+  for (const [kind, create] of CREATE_IN_ORDER) {
     for (const resource of evaluation.resources) {
-      if (resource.type !== type) continue;
+      if (kindOf(resource) !== kind) continue;
       const id = await create(ctx, resource, ids);
       if (resource.id) ids.set(resource.id, id);
       created++;
@@ -105,11 +111,20 @@ async function createApp(ctx: ProvisioningContext, resource: DeclaredResource, i
   return app.id;
 }
 
-/** The project's own dynamic resource, run exactly as the engine runs it, against this org. */
+function kindOf(resource: DeclaredResource): string {
+  return resource.type === DYNAMIC_TYPE ? `${DYNAMIC_TYPE}#${String(resource.inputs.settingsKind)}` : resource.type;
+}
+
+/** The project's own dynamic resources, run exactly as the engine runs them, against this org. */
 async function applyOrgSettings(ctx: ProvisioningContext, resource: DeclaredResource): Promise<string> {
-  if (resource.inputs.settingsKind !== SETTINGS_KIND) throw new Error(`unknown dynamic resource ${resource.name}`);
   const inputs = { ...(resource.inputs as unknown as AuthenticatorSettingsInputs), connection: ctx.connection };
   const { id } = await authenticatorSettingsProvider.create(inputs);
+  return id;
+}
+
+async function applyCatchAll(ctx: ProvisioningContext, resource: DeclaredResource): Promise<string> {
+  const declared = resource.inputs as unknown as CatchAllRuleInputs;
+  const { id } = await catchAllRuleProvider.create({ ...declared, policyId: ctx.ref(declared.policyId), connection: ctx.connection });
   return id;
 }
 
