@@ -5,6 +5,7 @@ import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
 import { OktaConnection } from "../src/orgSettings/connection";
 import { issuerUrl } from "../src/model/issuer";
+import { orgNames } from "../src/model/orgNames";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
 import { AuthorizationServerAccess } from "./authorizationServerAccess";
@@ -38,6 +39,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
   constructor(name: string, args: DirectAuthSetupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("okta-direct-auth:index:DirectAuthSetup", name, {}, opts);
     const { config } = args;
+    const names = orgNames(config.names, args.stackName);
     const child = { parent: this };
 
     const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
@@ -50,7 +52,11 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
       child,
     );
     if (config.apps.some((a) => a.factorMode === "1FA")) {
-      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, child);
+      new TestUserSessionPolicy(
+        `${name}-session`,
+        { testUserId: testUser.userId, groupName: names.sessionGroup, policyName: names.sessionPolicy },
+        child,
+      );
     }
 
     const everyone = okta.group.getEveryoneGroupOutput({}, child);
@@ -90,7 +96,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           serverRef: config.authorizationServer.ref,
           clientIds: apps.map(({ app }) => app.clientId),
           grantTypes: authorizationServerGrantTypes(config.apps),
-          stackName: args.stackName,
+          policyName: names.authorizationServerPolicy,
           orgUrl: args.orgUrl,
         },
         child,

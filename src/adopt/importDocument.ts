@@ -20,6 +20,8 @@ export interface ImportPlan {
    * provider cannot be imported): the first `pulumi up` creates them.
    */
   toCreate: DeclaredResource[];
+  /** The org's id of the object each imported resource takes over. */
+  orgIds: Map<DeclaredResource, string>;
 }
 
 /**
@@ -34,10 +36,12 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
 
   const byType = (type: string) => evaluation.resources.filter((r) => r.type === type);
   const importIds = new Map<DeclaredResource, string>();
+  const orgIds = new Map<DeclaredResource, string>();
   const match = (resource: DeclaredResource, realId: string | undefined, importId: string | undefined = realId) => {
     if (!realId || !importId) return;
     if (resource.id) realIds.set(resource.id, realId);
     importIds.set(resource, importId);
+    orgIds.set(resource, realId);
   };
 
   for (const r of byType("okta:app/oAuth:OAuth")) {
@@ -87,7 +91,7 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
     else if (importIds.has(r)) resources.push({ ...entry, id: importIds.get(r) });
     else toCreate.push(r);
   }
-  return { document: { resources }, toCreate };
+  return { document: { resources }, toCreate, orgIds };
 }
 
 function real(realIds: Map<string, string>, declared: unknown): string | undefined {

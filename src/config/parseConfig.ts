@@ -14,6 +14,7 @@ import {
   appGroupSchema,
   rawConfigSchema,
   testUserSchema,
+  OrgNamesConfig,
 } from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
@@ -28,6 +29,8 @@ export interface DirectAuthConfig {
   redirectUri: string;
   phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
   protect: boolean;
+  /** Names the org already has for objects otherwise named after the stack. */
+  names: OrgNamesConfig;
 }
 
 const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
@@ -67,6 +70,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     redirectUri: raw!.redirectUri,
     phoneChannels: raw!.phoneChannels,
     protect: raw!.protect,
+    names: raw!.names,
   };
 }
 
