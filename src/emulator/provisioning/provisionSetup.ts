@@ -68,9 +68,9 @@ export interface ProvisionedSetup {
 export async function provisionSetup(
   evaluation: Evaluation,
   connection: OktaConnection,
-  options: { testUserPassword?: string } = {},
+  options: { testUserPassword?: string; client?: OktaManagementClient } = {},
 ): Promise<ProvisionedSetup> {
-  const client = new OktaManagementClient(connection);
+  const client = options.client ?? new OktaManagementClient(connection);
   const ids = new Map<string, string>();
   const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : generatedPassword());
