@@ -15,6 +15,7 @@ import {
   rawConfigSchema,
   testUserSchema,
   OrgNamesConfig,
+  orgNamesSchema,
 } from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
@@ -100,6 +101,7 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
   if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
+  if (path[0] === "names") return Object.keys(orgNamesSchema.shape);
   return [];
 }
 
