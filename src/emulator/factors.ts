@@ -26,7 +26,7 @@ export const FACTOR_CLASS: Record<FactorKind, { kind: "knowledge" | "possession"
 };
 
 export const PRIMARY_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice", "email"];
-/** No email channel for the MFA challenge (spec §1). */
+/** No email channel for the MFA challenge (docs/direct-auth-reference.md#variants). */
 export const CHALLENGE_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice"];
 
 /**
