@@ -19,6 +19,7 @@ import {
   targetsOf,
 } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
+import { OKTA } from "../helpers/tokens";
 
 /** The harness's emulator asks for a fraction of a second; the check never polls faster than its minimum. */
 const POLL_WAIT_MS = Math.max(POLL_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS) * 1000;
@@ -169,7 +170,7 @@ describe("smoke check diagnoses each misconfiguration", () => {
       },
     });
     const broken = edited(custom, (rs) => {
-      const rule = rs.find((r) => r.type === "okta:auth/serverPolicyRule:ServerPolicyRule")!;
+      const rule = rs.find((r) => r.type === OKTA.serverPolicyRule)!;
       rule.inputs.grantTypeWhitelists = ["authorization_code"];
     });
     emulator = await emulatorFor(broken);
