@@ -5,7 +5,7 @@ import { notFound, validationFailed } from "../errors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
-import { ApiRoute, jsonBody, nowIso, section } from "./api";
+import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
 import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
@@ -98,7 +98,25 @@ function listed(state: EmulatorState, query: URLSearchParams): Record<string, un
     .map((json) => ({ ...json, _links: { self: (json._links as { self: unknown }).self } }));
 }
 
+/**
+ * `GET /api/v1/users/me`, which the Okta provider calls first to check an SSWS token: the user who
+ * owns the token, here the org's administrator (an org placed from an evaluation has only its test
+ * user). A service app's token names no user, and Okta answers `me` as a user it cannot find.
+ */
+function currentUser(state: EmulatorState, caller: ManagementCaller | undefined): OrgUser {
+  if (caller?.kind === "service-app") throw notFound("me", "User");
+  return state.org.users.find((u) => u.id === state.org.user.id) ?? state.org.user;
+}
+
 export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/users\/me$/,
+    handle: (state, _params, request) => {
+      const json = userJson(state.url, currentUser(state, request.caller));
+      return jsonAnswer(200, json, { etag: weakEtag(json) });
+    },
+  },
   {
     method: "POST",
     pattern: /^\/api\/v1\/users$/,
