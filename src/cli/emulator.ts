@@ -5,7 +5,7 @@ import { StateFileError, readStateFile, writeStateFile } from "../emulator/state
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
-import { emulatedIssuer } from "../start/offlineRun";
+import { emulatedIssuer, usesTotp } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -148,6 +148,12 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     );
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
+    if (usesTotp(setup.apps)) {
+      log(
+        "  The test user has no Google Authenticator factor yet, as a new Okta user has none: for the OTP variants run " +
+          "the smoke check with --enroll-totp and OKTA_API_TOKEN set to the API token.",
+      );
+    }
   }
   if (options.state) save();
 
