@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { startOktaEmulator } from "../emulator";
 import type { Org } from "../emulator/orgModel";
+import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
@@ -132,7 +133,7 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
 
 async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const saved = options.state ? readStateFile<Org>(options.state) : undefined;
+  const saved = options.state ? readStateFile<Org>(options.state, orgProblem) : undefined;
   const statePath = options.state;
   const saver = statePath ? new StateSaver(() => writeStateFile(statePath, emulator.org), log, statePath) : undefined;
   const emulator = await startOktaEmulator({
