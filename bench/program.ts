@@ -1,7 +1,7 @@
 /**
  * Evaluates the Pulumi program under mocks for each variant alone and for all eight together:
- * median time, and whether it declares the Okta objects spec §2 calls for, no more, and looks the
- * shared things up once. Exits non-zero when a target is missed.
+ * median time, and whether it declares the Okta objects docs/direct-auth-reference.md#setup-steps calls for, no more,
+ * and looks the shared things up once. Exits non-zero when a target is missed.
  *
  *   npx tsx bench/program.ts
  */
@@ -16,7 +16,8 @@ const EVERYONE_LOOKUP = "okta:group/getEveryoneGroup:getEveryoneGroup";
 const USER_LOOKUP = "okta:user/getUser:getUser";
 
 /**
- * Okta objects per spec §2, counted by hand for the org authorization server and an existing test user:
+ * Okta objects per docs/direct-auth-reference.md#setup-steps, counted by hand for the org authorization server and an
+ * existing test user:
  * - a primary-factor variant alone: authenticator + enrollment setting + app + Everyone assignment
  *   + app sign-in policy + test-user rule + session group + membership + session policy + session rule
  *   = 10 resources; lookups: Everyone group + test user = 2.
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
     ["Everyone group looked up once per evaluation", rows.every((r) => r.everyoneLookups === 1)],
     ["test user looked up once per evaluation", rows.every((r) => r.userLookups === 1)],
     [
-      "resources and lookups match the spec §2 hand count",
+      "resources and lookups match the reference's hand count",
       rows.every((r) => r.resources === HAND_COUNT[r.label].resources && r.invokes === HAND_COUNT[r.label].lookups),
     ],
   ];

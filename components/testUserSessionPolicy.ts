@@ -9,8 +9,8 @@ export interface TestUserSessionPolicyArgs {
 
 /**
  * Primary-factor flows need a global session policy that lets a session start with any factor
- * (spec §1). The guide edits the org's default rule, which changes every user's sign-in; this
- * scopes a policy of its own to a group holding only the test user instead.
+ * (docs/direct-auth-reference.md#variants). The guide edits the org's default rule, which changes every user's
+ * sign-in; this scopes a policy of its own to a group holding only the test user instead.
  */
 export class TestUserSessionPolicy extends pulumi.ComponentResource {
   readonly groupId: pulumi.Output<string>;

@@ -3,11 +3,11 @@ import { GRANT, GrantType } from "./grants";
 
 /**
  * "User must authenticate with" in the app sign-in policy rule. 1FA = "Any 1 factor type";
- * 2FA = "Password + Another factor" (spec §1: the two cannot share one rule).
+ * 2FA = "Password + Another factor" (docs/direct-auth-reference.md#variants: the two cannot share one rule).
  */
 export type FactorMode = "1FA" | "2FA";
 
-/** Which wire protocol the client speaks (spec §3). */
+/** Which wire protocol the client speaks (docs/direct-auth-reference.md#wire-protocol). */
 export type FlowKind = "otp" | "mfa-otp" | "oob" | "mfa-oob";
 
 export interface Variant {

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** A state file that cannot be used; the emulator refuses to start rather than silently reset the org. */
@@ -70,19 +71,38 @@ export function readStateFile<T>(path: string): T | undefined {
 
 /**
  * Written beside the target and renamed over it, so a crash or a full disk mid-write leaves the
- * previous state whole instead of a truncated file the next run would refuse.
+ * previous state whole instead of a truncated file the next run would refuse. The temporary file
+ * has a random name and is created exclusively, never through a link someone planted, and is
+ * owner-only from its first byte: it holds passwords and TOTP secrets.
  */
 export function writeStateFile(path: string, org: unknown, now: Date = new Date()): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(temporary, "w", 0o600);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(12).toString("hex")}.tmp`);
+  const failed = (error: unknown) =>
+    new StateFileError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  let text: string;
   try {
-    writeSync(fd, encodeState(org, now));
-    fsyncSync(fd);
+    text = encodeState(org, now);
   } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw new StateFileError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw failed(error);
   }
-  closeSync(fd);
-  renameSync(temporary, path);
+  let fd: number;
+  try {
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    throw failed(error);
+  }
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed: the write got that far
+    }
+    rmSync(temporary, { force: true });
+    throw failed(error);
+  }
 }

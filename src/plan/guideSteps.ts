@@ -1,6 +1,6 @@
 /**
- * The guide's steps in the order a reader follows them (spec §2), keyed by the component that
- * declares each one. Plans group resources by these so a review reads like the guide.
+ * The guide's steps in the order a reader follows them (docs/direct-auth-reference.md#setup-steps), keyed by the
+ * component that declares each one. Plans group resources by these so a review reads like the guide.
  */
 export interface GuideStep {
   id: string;

@@ -4,7 +4,10 @@ import { ruleRequirement } from "../model/constraints";
 import { Problem } from "./problem";
 import { Step } from "./types";
 
-/** The guide's section headings (spec §2), so a diagnosis points at the page a person would follow. */
+/**
+ * The guide's section headings (docs/direct-auth-reference.md#setup-steps), so a diagnosis points at the page a person
+ * would follow.
+ */
 export const GUIDE_STEP = {
   authenticators: "Enable authenticators for your org",
   authorizationServer: "Set up your authorization server",
@@ -413,7 +416,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     what: (i) => `Okta answered ${i.problem.status ? `HTTP ${i.problem.status} ` : ""}${q(i.problem.code)}${said(i)}`,
-    fix: () => "compare with the error table of the guide's flow (spec §3)",
+    fix: () => "compare with the error table in docs/direct-auth-reference.md#errors",
   },
 ];
 

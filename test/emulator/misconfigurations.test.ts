@@ -30,9 +30,9 @@ import {
 import { getJson } from "./support/http";
 
 /**
- * Each guide step left undone or done wrong (spec §2), built by editing the Evaluation of
- * `Pulumi.dev.yaml` (or of a stack on a custom authorization server), must produce the error real
- * Okta gives (spec §3's error table).
+ * Each guide step left undone or done wrong (docs/direct-auth-reference.md#setup-steps), built by editing the
+ * Evaluation of `Pulumi.dev.yaml` (or of a stack on a custom authorization server), must produce the error real
+ * Okta gives (docs/direct-auth-reference.md#errors).
  */
 
 let dev: Evaluation;

@@ -71,7 +71,7 @@ async function expectTokens(answer: JsonResponse, app: DeclaredApp, at = endpoin
   expect(payload.iat! * 1000).toBeLessThanOrEqual(Date.now() + 1000);
 }
 
-describe("every variant of Pulumi.dev.yaml completes its flow with raw HTTP (spec §3)", () => {
+describe("every variant of Pulumi.dev.yaml completes its flow with raw HTTP (reference: wire protocol)", () => {
   const declared = () => (evaluation.outputs.apps as DeclaredApp[]).flatMap((a) => a.variants as VariantId[]);
 
   it("declares each variant of the catalogue", () => {

@@ -1,7 +1,7 @@
 import { DYNAMIC, OKTA, RANDOM_PASSWORD } from "./tokens";
 
 /**
- * The guide summary's tables (shared/spec/direct-auth-guide.md §1–2) transcribed as data, literal
+ * The reference's tables (docs/direct-auth-reference.md#variants, #setup-steps) transcribed as data, literal
  * strings and all, so tests compare the code against the spec rather than against the code's own
  * constants: a typo in a grant URN or an authenticator key fails here.
  */

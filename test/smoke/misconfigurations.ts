@@ -32,7 +32,10 @@ export interface Misconfiguration {
   diagnosis: RegExp;
 }
 
-/** Every failure of spec §3's error table the emulator can be configured into, and what the smoke must say. */
+/**
+ * Every failure of docs/direct-auth-reference.md#errors the emulator can be configured into, and what the smoke must
+ * say.
+ */
 export const MISCONFIGURATIONS: Misconfiguration[] = [
   {
     case: "MFA app without the password grant",

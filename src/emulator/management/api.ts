@@ -9,7 +9,14 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Scheme, host and port the client addressed (\`http://127.0.0.1\` through a proxy): DPoP's \`htu\` names it. */
+  origin: string;
+  /** Who the credentials name; set once the call is authorized. */
+  caller?: ManagementCaller;
 }
+
+/** The SSWS token's owner (the org's administrator), a service app's token, or nobody (an org without credentials). */
+export type ManagementCaller = { kind: "administrator" } | { kind: "service-app"; clientId: string } | { kind: "anonymous" };
 
 /** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
 export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer | Promise<Answer>;
@@ -20,7 +27,15 @@ export interface ApiRoute {
   handle: ApiHandler;
 }
 
+/**
+ * How deeply a request body may nest objects and arrays. Okta's own bodies nest fewer than ten
+ * levels; a deeper one is refused before it is parsed, so no handler, listing or state save ever
+ * recurses through it.
+ */
+export const MAX_BODY_DEPTH = 64;
+
 export function jsonBody(request: ApiRequest): Record<string, unknown> {
+  if (nestingDepth(request.body) > MAX_BODY_DEPTH) throw malformedBody();
   try {
     const parsed: unknown = JSON.parse(request.body || "{}");
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
@@ -28,6 +43,23 @@ export function jsonBody(request: ApiRequest): Record<string, unknown> {
     // answered below, as Okta does for any body it cannot read
   }
   throw malformedBody();
+}
+
+/** The deepest nesting of `{`/`[` in JSON text, brackets inside strings not counted. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return deepest;
 }
 
 export function nowIso(): string {
