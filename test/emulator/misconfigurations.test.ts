@@ -119,7 +119,7 @@ describe('guide step "Set up the authentication policy"', () => {
 
   it("no rule for the test user, catch-all ALLOW (catchAll: true): its Any 2 factor types lets the MFA flow through; DENY (the default) does not", async () => {
     const { app, rule } = resourcesOf(dev, "mfa-otp");
-    const policy = found(dev, "sign-in policy of mfa-otp", (r) => r.type === TYPE.appPolicy && r.id === app.inputs.authenticationPolicy);
+    const policy = found(dev, "sign-in policy of mfa-otp", (r) => r.type === OKTA.appSignOnPolicy && r.id === app.inputs.authenticationPolicy);
     const evaluation = withInputs(
       without(dev, (r) => r === rule),
       policy,
