@@ -18,6 +18,9 @@ export interface AppSignInPolicyArgs {
   connection: pulumi.Input<OktaConnection>;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const APP_SIGN_IN_POLICY_TYPE = "okta-direct-auth:policies:AppSignInPolicy";
+
 /**
  * Guide step "Set up the authentication policy": the cloned app sign-in policy and its rule for the
  * test user. Okta has no clone API; a new policy starts with Okta's catch-all rule only, whose
@@ -27,7 +30,7 @@ export class AppSignInPolicy extends pulumi.ComponentResource {
   readonly policyId: pulumi.Output<string>;
 
   constructor(name: string, args: AppSignInPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:policies:AppSignInPolicy", name, {}, opts);
+    super(APP_SIGN_IN_POLICY_TYPE, name, {}, opts);
     const policy = new okta.AppSignonPolicy(
       name,
       { name: args.policyName, description: args.description, catchAll: args.catchAll === "ALLOW" },

@@ -1,4 +1,5 @@
 import { DeclaredResource, SECRET_MASK } from "../evaluate/evaluateProgram";
+import { ResourceTypeName, isOfType } from "../okta/resourceTypes";
 import { OktaJson, READ_BACK } from "./providerReadBack";
 import { OrgSnapshot } from "./orgSnapshot";
 
@@ -21,8 +22,9 @@ export interface FirstUpChange {
 export function firstUpChanges(org: OrgSnapshot, orgIds: ReadonlyMap<DeclaredResource, string>): FirstUpChange[] {
   const changes: FirstUpChange[] = [];
   for (const [resource, orgId] of orgIds) {
-    const fields = READ_BACK[resource.type];
-    const object = fields && orgObject(org, resource.type, orgId);
+    const name = (Object.keys(READ_BACK) as ResourceTypeName[]).find((n) => isOfType(resource, n));
+    const fields = name && READ_BACK[name];
+    const object = name && fields && orgObject(org, name, orgId);
     if (!fields || !object) continue;
     for (const field of fields) {
       const declared = resource.inputs[field.input] ?? field.providerDefault;
@@ -50,28 +52,28 @@ function nameOf(object: OktaJson): string {
 }
 
 /** The org's object of that type and id, as the management API answered it. */
-function orgObject(org: OrgSnapshot, type: string, id: string): OktaJson | undefined {
+function orgObject(org: OrgSnapshot, type: ResourceTypeName, id: string): OktaJson | undefined {
   const policies = [...org.accessPolicies.values()];
   const serverPolicies = org.authorizationServers.flatMap((s) => s.policies);
   const json = (value: unknown) => value as OktaJson | undefined;
   switch (type) {
-    case "okta:app/oAuth:OAuth":
+    case "app":
       return json(org.apps.find((a) => a.id === id));
-    case "okta:index/authenticator:Authenticator":
+    case "authenticator":
       return json(org.authenticators.find((a) => a.id === id));
-    case "okta:index/appSignonPolicy:AppSignonPolicy":
+    case "appSignOnPolicy":
       return json(org.accessPolicies.get(id)?.policy);
-    case "okta:index/appSignonPolicyRule:AppSignonPolicyRule":
+    case "appSignOnPolicyRule":
       return json(policies.flatMap((p) => p.rules).find((r) => r.id === id));
-    case "okta:group/group:Group":
+    case "group":
       return json(org.groups.get(id));
-    case "okta:policy/signon:Signon":
+    case "sessionPolicy":
       return json(org.sessionPolicies.find((p) => p.policy.id === id)?.policy);
-    case "okta:policy/ruleSignon:RuleSignon":
+    case "sessionPolicyRule":
       return json(org.sessionPolicies.flatMap((p) => p.rules).find((r) => r.id === id));
-    case "okta:auth/serverPolicy:ServerPolicy":
+    case "accessPolicy":
       return json(serverPolicies.find((p) => p.policy.id === id)?.policy);
-    case "okta:auth/serverPolicyRule:ServerPolicyRule":
+    case "accessPolicyRule":
       return json(serverPolicies.flatMap((p) => p.rules).find((r) => r.id === id));
     default:
       return undefined;

@@ -1,3 +1,5 @@
+import { ResourceTypeName } from "../okta/resourceTypes";
+
 /**
  * What the Okta provider (terraform-provider-okta, through Pulumi's bridge) reads back from an org's
  * object into each input when `pulumi import` takes it over, and the input's schema default when
@@ -134,14 +136,15 @@ const SERVER_POLICY_RULE: ReadBackField[] = [
   { input: "refreshTokenWindowMinutes", read: path("actions.token.refreshTokenWindowMinutes"), providerDefault: 10080 },
 ];
 
-export const READ_BACK: Record<string, readonly ReadBackField[]> = {
-  "okta:app/oAuth:OAuth": OAUTH_APP,
-  "okta:index/authenticator:Authenticator": AUTHENTICATOR,
-  "okta:index/appSignonPolicy:AppSignonPolicy": APP_SIGN_ON_POLICY,
-  "okta:index/appSignonPolicyRule:AppSignonPolicyRule": APP_SIGN_ON_POLICY_RULE,
-  "okta:group/group:Group": GROUP,
-  "okta:policy/signon:Signon": POLICY,
-  "okta:policy/ruleSignon:RuleSignon": SESSION_RULE,
-  "okta:auth/serverPolicy:ServerPolicy": SERVER_POLICY,
-  "okta:auth/serverPolicyRule:ServerPolicyRule": SERVER_POLICY_RULE,
+/** By registry name; types the provider cannot import (the dynamic records) or that hold only ids are absent. */
+export const READ_BACK: Partial<Record<ResourceTypeName, readonly ReadBackField[]>> = {
+  app: OAUTH_APP,
+  authenticator: AUTHENTICATOR,
+  appSignOnPolicy: APP_SIGN_ON_POLICY,
+  appSignOnPolicyRule: APP_SIGN_ON_POLICY_RULE,
+  group: GROUP,
+  sessionPolicy: POLICY,
+  sessionPolicyRule: SESSION_RULE,
+  accessPolicy: SERVER_POLICY,
+  accessPolicyRule: SERVER_POLICY_RULE,
 };

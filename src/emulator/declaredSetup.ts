@@ -1,7 +1,6 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
-import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
-import { CATCH_ALL_KIND } from "../orgSettings/catchAllRuleProvider";
+import { CREATION_ORDER, ResourceTypeName, isOfType } from "../okta/resourceTypes";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -15,32 +14,34 @@ import { EnrollSetting, LifecycleStatus } from "./types";
 
 type Apply = (org: Org, resource: DeclaredResource) => void;
 
-/** The project's own dynamic resources: org-wide authenticator settings, catch-all access (docs/okta-emulator.md). */
-const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
-
 /**
- * Resources are applied in dependency order (containers before what refers to them), the order the
- * engine would create them in; within a type, in registration order.
+ * How each declared type lands in the org; undefined where the org holds nothing for it (the test
+ * user is placed by testUser.ts, a generated password only reaches the org through the user).
  */
-const APPLY_IN_ORDER: [string, Apply][] = [
-  [DYNAMIC_RESOURCE_TYPE, applyAuthenticatorSettings],
-  ["okta:index/authenticator:Authenticator", applyAuthenticator],
-  ["okta:group/group:Group", applyGroup],
-  ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
-  ["okta:index/appSignonPolicy:AppSignonPolicy", applyAppSignOnPolicy],
-  [DYNAMIC_RESOURCE_TYPE, applyCatchAll],
-  ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", applyAppSignOnPolicyRule],
-  ["okta:policy/signon:Signon", applySessionPolicy],
-  ["okta:policy/ruleSignon:RuleSignon", applySessionPolicyRule],
-  ["okta:auth/serverPolicy:ServerPolicy", applyAccessPolicy],
-  ["okta:auth/serverPolicyRule:ServerPolicyRule", applyAccessPolicyRule],
-  ["okta:app/oAuth:OAuth", applyOAuthApp],
-  ["okta:app/groupAssignment:GroupAssignment", applyGroupAssignment],
-];
+const APPLY: Record<ResourceTypeName, Apply | undefined> = {
+  user: undefined,
+  password: undefined,
+  orgSettings: applyAuthenticatorSettings,
+  authenticator: applyAuthenticator,
+  group: applyGroup,
+  groupMemberships: applyGroupMemberships,
+  appSignOnPolicy: applyAppSignOnPolicy,
+  catchAll: applyCatchAll,
+  appSignOnPolicyRule: applyAppSignOnPolicyRule,
+  sessionPolicy: applySessionPolicy,
+  sessionPolicyRule: applySessionPolicyRule,
+  app: applyOAuthApp,
+  groupAssignment: applyGroupAssignment,
+  accessPolicy: applyAccessPolicy,
+  accessPolicyRule: applyAccessPolicyRule,
+};
 
+/** In the registry's creation order, the order the engine would create them in; within a type, in registration order. */
 export function applyDeclaredSetup(org: Org, evaluation: Evaluation): void {
-  for (const [type, apply] of APPLY_IN_ORDER) {
-    for (const resource of evaluation.resources) if (resource.type === type) apply(org, resource);
+  for (const name of CREATION_ORDER) {
+    const apply = APPLY[name];
+    if (!apply) continue;
+    for (const resource of evaluation.resources) if (isOfType(resource, name)) apply(org, resource);
   }
 }
 
@@ -88,7 +89,6 @@ const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1
  * leaving other keys alone.
  */
 function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
-  if (r.inputs.settingsKind !== SETTINGS_KIND) return;
   const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as AuthenticatorSetting[]) : [];
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
@@ -123,7 +123,6 @@ function applyAppSignOnPolicy(org: Org, r: DeclaredResource): void {
 
 /** Sets the policy's catch-all access in place, as the record's PUT of the system rule does. */
 function applyCatchAll(org: Org, r: DeclaredResource): void {
-  if (r.inputs.settingsKind !== CATCH_ALL_KIND) return;
   const rule = org.appSignOnPolicies.get(text(r.inputs.policyId))?.rules.find((candidate) => candidate.system);
   if (rule) rule.access = r.inputs.access === "DENY" ? "DENY" : "ALLOW";
 }

@@ -20,7 +20,10 @@ export const OKTA = {
 /** The project's dynamic resources share one type token; their `settingsKind` input tells them apart. */
 export const DYNAMIC = "pulumi-nodejs:dynamic:Resource";
 
-/** Org-wide authenticator methods and enrollment, which the provider cannot manage (spec §2). */
+/**
+ * Org-wide authenticator methods and enrollment, which the provider cannot manage
+ * (docs/direct-auth-reference.md#enable-the-authenticator).
+ */
 export const ORG_SETTINGS = `${DYNAMIC}#authenticator-settings`;
 
 /** An app sign-in policy's catch-all access, which the provider sets only when it creates the policy. */

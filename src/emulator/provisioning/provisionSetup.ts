@@ -1,8 +1,9 @@
 import { DeclaredResource, Evaluation } from "../../evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID, generatedPassword, lookedUpUserId } from "../../evaluate/offlineOkta";
 import { oktaId } from "../../evaluate/oktaIds";
-import { authenticatorSettingsProvider, AuthenticatorSettingsInputs, SETTINGS_KIND } from "../../orgSettings/authenticatorSettingsProvider";
-import { CATCH_ALL_KIND, CatchAllRuleInputs, catchAllRuleProvider } from "../../orgSettings/catchAllRuleProvider";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN, isOfType } from "../../okta/resourceTypes";
+import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../../orgSettings/authenticatorSettingsProvider";
+import { CatchAllRuleInputs, catchAllRuleProvider } from "../../orgSettings/catchAllRuleProvider";
 import { OktaConnection } from "../../orgSettings/connection";
 import { OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
 import {
@@ -23,32 +24,31 @@ import {
 
 type Create = (ctx: ProvisioningContext, resource: DeclaredResource, ids: Map<string, string>) => Promise<string>;
 
-const USER_TYPE = "okta:user/user:User";
-const DYNAMIC_TYPE = "pulumi-nodejs:dynamic:Resource";
 /** Okta ids are 20 characters; shorter keys (`default`, `EVERYONE`) are replaced only as whole values. */
 const MIN_EMBEDDED_ID_LENGTH = 16;
 
 /**
- * In the order the engine's dependency graph creates them: what a resource refers to exists before
- * it. Types the org never sees (components, random passwords) are not listed; the project's dynamic
- * resources are told apart by their kind.
+ * The management calls for each declared type, made in the registry's creation order so what a
+ * resource refers to exists before it; undefined for a type the org never sees (a random password
+ * reaches it only as the user's password).
  */
-const CREATE_IN_ORDER: [string, Create][] = [
-  [USER_TYPE, createUser],
-  ["okta:group/group:Group", createGroup],
-  ["okta:index/groupMemberships:GroupMemberships", addGroupMembers],
-  [`${DYNAMIC_TYPE}#${SETTINGS_KIND}`, applyOrgSettings],
-  ["okta:index/authenticator:Authenticator", adoptAuthenticator],
-  ["okta:index/appSignonPolicy:AppSignonPolicy", createAppSignOnPolicy],
-  [`${DYNAMIC_TYPE}#${CATCH_ALL_KIND}`, applyCatchAll],
-  ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", createAppSignOnPolicyRule],
-  ["okta:policy/signon:Signon", createSessionPolicy],
-  ["okta:policy/ruleSignon:RuleSignon", createSessionPolicyRule],
-  ["okta:app/oAuth:OAuth", createApp],
-  ["okta:app/groupAssignment:GroupAssignment", assignGroupToApp],
-  ["okta:auth/serverPolicy:ServerPolicy", createAccessPolicy],
-  ["okta:auth/serverPolicyRule:ServerPolicyRule", createAccessPolicyRule],
-];
+const CREATE: Record<ResourceTypeName, Create | undefined> = {
+  user: createUser,
+  password: undefined,
+  orgSettings: applyOrgSettings,
+  authenticator: adoptAuthenticator,
+  group: createGroup,
+  groupMemberships: addGroupMembers,
+  appSignOnPolicy: createAppSignOnPolicy,
+  catchAll: applyCatchAll,
+  appSignOnPolicyRule: createAppSignOnPolicyRule,
+  sessionPolicy: createSessionPolicy,
+  sessionPolicyRule: createSessionPolicyRule,
+  app: createApp,
+  groupAssignment: assignGroupToApp,
+  accessPolicy: createAccessPolicy,
+  accessPolicyRule: createAccessPolicyRule,
+};
 
 export interface ProvisionedSetup {
   /** The evaluation's stack outputs with every made-up id and client id replaced by the org's. */
@@ -84,17 +84,17 @@ export async function provisionSetup(
 
   const login = await resolveLookups(ctx, evaluation, ids);
   let created = 0;
-  const unknown = evaluation.resources.find((r) => r.type === DYNAMIC_TYPE && !CREATE_IN_ORDER.some(([kind]) => kind === kindOf(r)));
-  if (unknown) throw new Error(`unknown dynamic resource ${unknown.name}`);
-  for (const [kind, create] of CREATE_IN_ORDER) {
+  for (const name of CREATION_ORDER) {
+    const create = CREATE[name];
+    if (!create) continue;
     for (const resource of evaluation.resources) {
-      if (kindOf(resource) !== kind) continue;
+      if (!isOfType(resource, name)) continue;
       const id = await create(ctx, resource, ids);
       if (resource.id) ids.set(resource.id, id);
       created++;
     }
   }
-  const userResource = evaluation.resources.find((r) => r.type === USER_TYPE);
+  const userResource = evaluation.resources.find((r) => r.type === TOKEN.user);
   return {
     outputs: remapIds(evaluation.outputs, ids) as Record<string, unknown>,
     testUser: { login: login ?? String(userResource?.inputs.login ?? ""), password },
@@ -111,11 +111,7 @@ async function createApp(ctx: ProvisioningContext, resource: DeclaredResource, i
   return app.id;
 }
 
-function kindOf(resource: DeclaredResource): string {
-  return resource.type === DYNAMIC_TYPE ? `${DYNAMIC_TYPE}#${String(resource.inputs.settingsKind)}` : resource.type;
-}
-
-/** The project's own dynamic resources, run exactly as the engine runs them, against this org. */
+/** The project's own dynamic resource, run exactly as the engine runs it, against this org. */
 async function applyOrgSettings(ctx: ProvisioningContext, resource: DeclaredResource): Promise<string> {
   const inputs = { ...(resource.inputs as unknown as AuthenticatorSettingsInputs), connection: ctx.connection };
   const { id } = await authenticatorSettingsProvider.create(inputs);
@@ -136,17 +132,17 @@ async function resolveLookups(ctx: ProvisioningContext, evaluation: Evaluation, 
   let lookedUpLogin: string | undefined;
   for (const invoke of evaluation.invokes) {
     switch (invoke.token) {
-      case "okta:group/getEveryoneGroup:getEveryoneGroup": {
+      case LOOKUPS.everyoneGroup.token: {
         const groups = await ctx.client.get<{ id: string }[]>(`/api/v1/groups?q=Everyone&filter=${encodeURIComponent('type eq "BUILT_IN"')}`);
         if (groups[0]) ids.set(EVERYONE_GROUP_ID, groups[0].id);
         break;
       }
-      case "okta:user/getUser:getUser": {
+      case LOOKUPS.user.token: {
         lookedUpLogin = (invoke.args.searches as { value?: string }[] | undefined)?.[0]?.value;
         if (lookedUpLogin) ids.set(lookedUpUserId(lookedUpLogin), await existingUser(ctx, lookedUpLogin));
         break;
       }
-      case "okta:auth/getServer:getServer": {
+      case LOOKUPS.authorizationServer.token: {
         const name = String(invoke.args.name);
         const servers = await ctx.client.get<{ id: string; name: string }[]>(`/api/v1/authorizationServers?q=${encodeURIComponent(name)}`);
         const server =
@@ -156,7 +152,7 @@ async function resolveLookups(ctx: ProvisioningContext, evaluation: Evaluation, 
             description: "The org's own authorization server, which the stack looks up by name",
             audiences: [`api://${name}`],
           }));
-        ids.set(oktaId("aus", name), server.id);
+        ids.set(oktaId(LOOKUPS.authorizationServer.idPrefix, name), server.id);
         break;
       }
     }
