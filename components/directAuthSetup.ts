@@ -4,7 +4,7 @@ import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
 import { OktaConnection } from "../src/orgSettings/connection";
-import { issuerUrl } from "../src/model/issuer";
+import { issuerUrl } from "../src/okta/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
 import { AuthorizationServerAccess } from "./authorizationServerAccess";

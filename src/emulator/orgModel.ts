@@ -1,5 +1,4 @@
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
-import { oktaId } from "../evaluate/oktaIds";
+import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
 import { AUTHENTICATOR_KINDS } from "./baseline";
 import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
 
