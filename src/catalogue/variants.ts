@@ -38,6 +38,7 @@ export const VARIANT_IDS = [
   "oob-phone",
   "mfa-oob-phone",
   "oob-email",
+  "mfa-oob-email",
 ] as const;
 
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -133,6 +134,19 @@ const catalogue: readonly Variant[] = [
     appLabel: "Direct Auth Email",
     policyName: "Direct Auth OOB Email 1FA",
     ruleName: "1Factor",
+  },
+  {
+    id: "mfa-oob-email",
+    title: "Email (MFA)",
+    grantType: GRANT.mfaOob,
+    appGrantTypes: [GRANT.password, GRANT.mfaOob],
+    authenticatorKey: "okta_email",
+    channels: ["email"],
+    factorMode: "2FA",
+    flow: "mfa-oob",
+    appLabel: "Direct Auth MFA Email",
+    policyName: "Direct Auth Email MFA OOB 2FA",
+    ruleName: "2 MFA Email OOB Factor",
   },
 ];
 

@@ -13,4 +13,5 @@ export const PROTOCOL_MINIMUM: Record<VariantId, (pendingAnswers: number) => num
   "oob-phone": () => 2,
   "mfa-oob-phone": () => 3,
   "oob-email": () => 2,
+  "mfa-oob-email": () => 3,
 };

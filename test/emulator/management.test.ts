@@ -276,6 +276,20 @@ describe("users and Google Authenticator factors", () => {
     expect(secret).not.toBe(oldSecret);
   });
 
+  it("gives a user created through the API no Google Authenticator factor until one is enrolled (issue 17, defect 4)", async () => {
+    const { api } = await org();
+    const login = "new.hire@example.com";
+    const created = await api.post("/api/v1/users?activate=true", {
+      profile: { login, email: login, firstName: "New", lastName: "Hire" },
+      credentials: { password: { value: "Correct-Horse-9" } },
+    });
+    const userId = String(created.body.id);
+    const factors = listOf(await api.get(`/api/v1/users/${userId}/factors`));
+    expect(factors.filter((f) => f.factorType === "token:software:totp")).toEqual([]);
+    const enrolled = await api.post(`/api/v1/users/${userId}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
+    expect(enrolled.body).toMatchObject({ status: "PENDING_ACTIVATION", factorType: "token:software:totp" });
+  });
+
   it("refuses a second Google Authenticator enrollment while one is active", async () => {
     const { api, emulator } = await org();
     const answer = await api.post(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}/factors`, {

@@ -117,6 +117,20 @@ describe('guide step "Set up the authentication policy"', () => {
     expectOAuthError(await otpGrant(t), 403, "access_denied", /^Policy evaluation failed.*direct_auth_policy_denied/);
   });
 
+  it("no rule for the test user, catch-all ALLOW (catchAll: true): its Any 2 factor types lets the MFA flow through; DENY (the default) does not", async () => {
+    const { app, rule } = resourcesOf(dev, "mfa-otp");
+    const policy = found(dev, "sign-in policy of mfa-otp", (r) => r.type === OKTA.appSignOnPolicy && r.id === app.inputs.authenticationPolicy);
+    const evaluation = withInputs(
+      without(dev, (r) => r === rule),
+      policy,
+      (i) => ({ ...i, catchAll: true }),
+    );
+    const t = await orgWith(evaluation, "mfa-otp");
+    expect((await mfaOtpFlow(t)).body).toMatchObject({ token_type: "Bearer", id_token: expect.any(String) });
+    const denied = await orgWith(without(dev, (r) => r === rule), "mfa-otp");
+    expectOAuthError(await passwordGrant(denied), 403, "access_denied");
+  });
+
   it("the rule names another user: 403 access_denied for the push start too", async () => {
     const { rule } = resourcesOf(dev, "oob-okta-verify");
     const evaluation = withInputs(dev, rule, (i) => ({ ...i, usersIncluded: ["00uSomebodyElse00000"] }));

@@ -28,6 +28,15 @@ describe("evaluateProgram", () => {
     expect(JSON.stringify(evaluation)).not.toContain(password as string);
   });
 
+  it("exports the URL the provider talks to as the issuer: okta:httpProxy when set (issue 17, defect 3)", async () => {
+    const proxied = { ...config, "okta:httpProxy": "http://127.0.0.1:43121" };
+    const orgAs = await evaluateProgram({ stack: "dev", config: proxied, program: defineDirectAuthProgram });
+    expect(orgAs.outputs.issuer).toBe("http://127.0.0.1:43121");
+    const customAs = { ...proxied, "okta-direct-auth:authorizationServer": "default" };
+    const custom = await evaluateProgram({ stack: "dev", config: customAs, program: defineDirectAuthProgram });
+    expect(custom.outputs.issuer).toMatch(/^http:\/\/127\.0\.0\.1:43121\/oauth2\/\w+$/);
+  });
+
   it("gives the same ids on every evaluation so plans and emulators agree", async () => {
     const first = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });
     const second = await evaluateProgram({ stack: "dev", config, program: defineDirectAuthProgram });

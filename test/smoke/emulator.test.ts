@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
-  it("passes all seven variants with no request beyond the protocol minimum, and prints no secret", async () => {
+  it("passes all eight variants with no request beyond the protocol minimum, and prints no secret", async () => {
     emulator = await emulatorFor(evaluation);
     const run = await smokeAgainst(emulator, targetsOf(evaluation));
 
@@ -73,6 +73,7 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
       "oob-phone": "wired@primary-authenticate",
       "mfa-oob-phone": "wired@challenge",
       "oob-email": "wired@primary-authenticate",
+      "mfa-oob-email": "wired@challenge",
     });
     expect(resultOf(run.report, "otp").diagnosis).toMatch(/deliberately wrong code with invalid_grant.*OKTA_SMOKE_TOTP_SECRET/);
     expect(resultOf(run.report, "oob-okta-verify").diagnosis).toMatch(/authorization_pending.*--interactive/);
