@@ -27,7 +27,7 @@ const execText: Exec = (file, args) =>
     execFile(file, [...args], { timeout: 60_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
 
-function onPath(name: string, path = process.env.PATH ?? ""): boolean {
+function onPath(name: string, path: string): boolean {
   return path.split(delimiter).some((dir) => {
     try {
       accessSync(join(dir, name), constants.X_OK);
@@ -47,7 +47,7 @@ export function pinnedVersion(repoDir: string, pkg: string): string {
  * installed (`pulumi plugin ls`) at the versions the packages pin, or on PATH as Pulumi finds
  * ambient plugins.
  */
-export async function findEngine(repoDir: string, exec: Exec = execText): Promise<Engine> {
+export async function findEngine(repoDir: string, exec: Exec = execText, path = process.env.PATH ?? ""): Promise<Engine> {
   let pulumiVersion: string;
   try {
     pulumiVersion = (await exec("pulumi", ["version"])).trim();
@@ -65,7 +65,7 @@ export async function findEngine(repoDir: string, exec: Exec = execText): Promis
   }
   for (const { name, pkg } of PLUGIN_PACKAGES) {
     const version = pinnedVersion(repoDir, pkg);
-    const found = installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) || onPath(`pulumi-resource-${name}`);
+    const found = installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) || onPath(`pulumi-resource-${name}`, path);
     if (!found) {
       throw new EngineMissing(
         `npm run e2e needs the ${name} provider plugin ${version} (${pkg}): pulumi plugin install resource ${name} v${version}`,
