@@ -42,6 +42,22 @@ export function pinnedVersion(repoDir: string, pkg: string): string {
   return (JSON.parse(readFileSync(join(repoDir, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 }
 
+export interface InstalledPlugin {
+  name: string;
+  kind: string;
+  version: string;
+}
+
+/** The first plugin the engine lacks, said as the command that installs it; undefined when both are there. */
+export function missingPlugin(repoDir: string, installed: readonly InstalledPlugin[], path: string): string | undefined {
+  for (const { name, pkg } of PLUGIN_PACKAGES) {
+    const version = pinnedVersion(repoDir, pkg);
+    const found = installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) || onPath(`pulumi-resource-${name}`, path);
+    if (!found) return `npm run e2e needs the ${name} provider plugin ${version} (${pkg}): pulumi plugin install resource ${name} v${version}`;
+  }
+  return undefined;
+}
+
 /**
  * The user's own engine: `pulumi` on PATH, and the Okta and random provider plugins either
  * installed (`pulumi plugin ls`) at the versions the packages pin, or on PATH as Pulumi finds
@@ -57,20 +73,13 @@ export async function findEngine(repoDir: string, exec: Exec = execText, path = 
     }
     throw new EngineMissing(`pulumi version failed: ${(error as Error).message.split("\n")[0]}`);
   }
-  let installed: { name: string; kind: string; version: string }[] = [];
+  let installed: InstalledPlugin[] = [];
   try {
     installed = JSON.parse(await exec("pulumi", ["plugin", "ls", "--json"])) ?? [];
   } catch {
     installed = [];
   }
-  for (const { name, pkg } of PLUGIN_PACKAGES) {
-    const version = pinnedVersion(repoDir, pkg);
-    const found = installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) || onPath(`pulumi-resource-${name}`, path);
-    if (!found) {
-      throw new EngineMissing(
-        `npm run e2e needs the ${name} provider plugin ${version} (${pkg}): pulumi plugin install resource ${name} v${version}`,
-      );
-    }
-  }
+  const missing = missingPlugin(repoDir, installed, path);
+  if (missing) throw new EngineMissing(missing);
   return { pulumiVersion };
 }
