@@ -25,6 +25,7 @@ interface Job {
   env?: Record<string, string>;
   steps?: Step[];
   outputs?: Record<string, string>;
+  strategy?: { "fail-fast"?: boolean; matrix?: Record<string, unknown> };
 }
 interface Workflow {
   name: string;
