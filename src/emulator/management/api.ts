@@ -1,6 +1,7 @@
 import { IncomingHttpHeaders } from "node:http";
 import { Answer } from "../answer";
 import { malformedBody } from "../errors";
+import { nestingDepth } from "../jsonDepth";
 import { EmulatorState } from "../state";
 
 export interface ApiRequest {
@@ -27,7 +28,15 @@ export interface ApiRoute {
   handle: ApiHandler;
 }
 
+/**
+ * How deeply a request body may nest objects and arrays. Okta's own bodies nest fewer than ten
+ * levels; a deeper one is refused before it is parsed, so no handler, listing or state save ever
+ * recurses through it.
+ */
+export const MAX_BODY_DEPTH = 64;
+
 export function jsonBody(request: ApiRequest): Record<string, unknown> {
+  if (nestingDepth(request.body) > MAX_BODY_DEPTH) throw malformedBody();
   try {
     const parsed: unknown = JSON.parse(request.body || "{}");
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;

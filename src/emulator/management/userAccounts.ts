@@ -8,7 +8,7 @@ import { EmulatorState } from "../state";
 import { newTotpSecret } from "../testUser";
 import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
-import { fieldOf, limited, listMatches } from "./listQuery";
+import { fieldOf, limited, listMatcher } from "./listQuery";
 import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
 import { userJson } from "./userShapes";
 
@@ -90,13 +90,14 @@ function weakEtag(json: unknown): string {
  */
 function listed(state: EmulatorState, query: URLSearchParams): Record<string, unknown>[] {
   const asked = query.has("filter") || query.has("search");
+  const matches = listMatcher(query);
   return state.org.users
     .filter((u) => asked || u.status !== "DEPROVISIONED")
     .map((u) => userJson(state.url, u))
     .filter((json) => {
       const profile = json.profile as Record<string, unknown>;
       const names = [profile.login, profile.email, profile.firstName, profile.lastName].map(String);
-      return listMatches(query, names, (path) => fieldOf(json, path));
+      return matches(names, (path) => fieldOf(json, path));
     })
     .map((json) => ({ ...json, _links: { self: (json._links as { self: unknown }).self } }));
 }

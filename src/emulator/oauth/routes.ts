@@ -6,6 +6,7 @@ import { EmulatorState, ServerRef, customServer, orgServer } from "../state";
 import { challenge } from "./challenge";
 import { discoveryDocument } from "./discovery";
 import { FlowContext, authenticateClient } from "./flow";
+import { FOREIGN_KEY } from "./idTokenDefects";
 import { primaryAuthenticate } from "./primaryAuthenticate";
 import { isServiceAppTokenRequest, serviceAppToken } from "./serviceApps";
 import { tokenEndpoint } from "./token";
@@ -45,7 +46,8 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   if (endpoint === "keys") {
     onlyMethod(request, "GET");
     const server = serverFor(state, serverId);
-    return jsonAnswer(200, await jwks(server.key));
+    const lostKey = state.faults.takeIdTokenDefect("jwks") === "jwks-without-kid";
+    return jsonAnswer(200, await jwks(lostKey ? FOREIGN_KEY : server.key));
   }
   const run = FLOW_ENDPOINTS[endpoint];
   if (!run) return undefined;
