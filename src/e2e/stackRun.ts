@@ -49,6 +49,9 @@ export interface StackRunOptions {
   onProgress: (line: string) => void;
 }
 
+/** How often a long step says it is still running. */
+const HEARTBEAT_MS = 30_000;
+
 /** A step that did not hold; the run stops there (the next ones depend on it). */
 class StepFailed extends Error {}
 
@@ -75,11 +78,17 @@ export async function runStack(options: StackRunOptions): Promise<StackRunResult
     const started = Date.now();
     let ok = true;
     let detail: string | undefined;
+    const heartbeat = setInterval(
+      () => options.onProgress(`[${label}] ${name}: still running (${Math.round((Date.now() - started) / 1000)} s)`),
+      HEARTBEAT_MS,
+    );
     try {
       detail = await body();
     } catch (error) {
       ok = false;
       detail = error instanceof StepFailed ? error.message : `unexpected ${(error as Error).name}: ${(error as Error).message}`;
+    } finally {
+      clearInterval(heartbeat);
     }
     const outcome: StepResult = { step: name, ok, ms: Date.now() - started, calls: countManagementCalls(emulator.requests.slice(from)) };
     if (detail) outcome.detail = detail;
