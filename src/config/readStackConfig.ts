@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { orgUrl } from "../model/issuer";
+import { orgUrl } from "../okta/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
 import { configKeyProblems } from "./configKeys";

@@ -1,9 +1,9 @@
-import { Evaluation } from "../evaluate/evaluateProgram";
+import { Declaration } from "../okta/declaration";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
 
-export type LifecycleStatus = "ACTIVE" | "INACTIVE";
-export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
+export type { EnrollSetting, LifecycleStatus };
 
 /** The org before the declared setup is applied (docs/okta-emulator.md). */
 export interface OrgBaseline {
@@ -30,8 +30,11 @@ export interface PushOptions {
 }
 
 export interface EmulatorOptions {
-  /** Placed in the org directly; without it the org is fresh, for the management API to configure. */
-  evaluation?: Evaluation;
+  /**
+   * What the program declared (its evaluation), placed in the org directly; without it the org is
+   * fresh, for the management API to configure.
+   */
+  evaluation?: Declaration;
   testUserPassword?: string;
   baseline?: OrgBaseline;
   push?: PushOptions;

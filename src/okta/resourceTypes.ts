@@ -1,5 +1,4 @@
-import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
-import { CATCH_ALL_KIND } from "../orgSettings/catchAllRuleProvider";
+import { CATCH_ALL_KIND, SETTINGS_KIND } from "./declaration";
 import { GuideStepId } from "./guideSteps";
 
 /**

@@ -1,10 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { CATCH_ALL_KIND } from "../okta/declaration";
 import { CatchAllAccess, restoreCatchAllAccess, setCatchAllAccess } from "./catchAllRule";
 import { OktaConnection } from "./connection";
 import { OktaManagementClient } from "./managementClient";
 
-/** Marks this dynamic resource for readers of a plan or the emulator, which only see its inputs. */
-export const CATCH_ALL_KIND = "catch-all-rule";
 
 export interface CatchAllRuleInputs {
   settingsKind: typeof CATCH_ALL_KIND;

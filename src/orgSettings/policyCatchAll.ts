@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CatchAllAccess } from "./catchAllRule";
-import { CATCH_ALL_KIND, catchAllRuleProvider } from "./catchAllRuleProvider";
+import { CATCH_ALL_KIND } from "../okta/declaration";
+import { catchAllRuleProvider } from "./catchAllRuleProvider";
 import { OktaConnection } from "./connection";
 
 export interface PolicyCatchAllArgs {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator } from "../../src/emulator";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
-import { CATCH_ALL_KIND, CatchAllRuleInputs, catchAllRuleProvider } from "../../src/orgSettings/catchAllRuleProvider";
+import { CATCH_ALL_KIND } from "../../src/okta/declaration";
+import { CatchAllRuleInputs, catchAllRuleProvider } from "../../src/orgSettings/catchAllRuleProvider";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { API_TOKEN, clientFor, orgWithBaseline } from "./support/orgUnderTest";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 
@@ -26,7 +26,7 @@ type Body = Record<string, unknown>;
 
 /** The request body the Okta provider sent, as recorded from a real org (test/emulator/recordings/). */
 function recordedBody(file: string, method: string, pathPattern: RegExp, match: (body: Body) => boolean = () => true): Body {
-  const scenario = JSON.parse(readFileSync(join(__dirname, "recordings", file), "utf8")) as {
+  const scenario = JSON.parse(readFileSync(join(__dirname, "..", "emulator", "recordings", file), "utf8")) as {
     exchanges: { method: string; path: string; requestBody?: Body }[];
   };
   const exchange = scenario.exchanges.find((e) => e.method === method && pathPattern.test(e.path) && e.requestBody && match(e.requestBody));
