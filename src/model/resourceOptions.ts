@@ -28,6 +28,18 @@ export function authenticatorOptions(parent: pulumi.Resource, dependsOn: pulumi.
 export const AUTHENTICATOR_FIELDS_NEVER_READ = ["legacyIgnoreName", "providerHostname", "providerUserNameTemplate"] as const;
 
 /**
+ * Okta answers an app's `refresh_token` settings only when it has the refresh_token grant, which
+ * ours never do, so the provider reads these back for none of them: `pulumi up` leaves its schema
+ * defaults in state and `pulumi import` leaves them empty, an update (a PUT of the whole app) on the
+ * first `up` after an adoption. They are never declared, so nothing is lost by ignoring them.
+ */
+export const APP_FIELDS_NEVER_READ = ["refreshTokenRotation", "refreshTokenLeeway"] as const;
+
+export function nativeAppOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
+  return { parent, ignoreChanges: [...APP_FIELDS_NEVER_READ] };
+}
+
+/**
  * Pulumi replaces a dynamic resource whenever its serialized provider code changes (any upgrade of
  * this project). Created before the old one is deleted, the new one would record the old one's
  * changes as the org's own, and the old one's delete would then undo them under it. Deleting first

@@ -1,7 +1,14 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appSignInPolicyOptions, authenticatorOptions, catchAllRuleOptions, orgSettingsOptions, setupOptions } from "../../src/model/resourceOptions";
+import {
+  appSignInPolicyOptions,
+  authenticatorOptions,
+  catchAllRuleOptions,
+  nativeAppOptions,
+  orgSettingsOptions,
+  setupOptions,
+} from "../../src/model/resourceOptions";
 import { defineDirectAuthProgram } from "../../src/program";
 import { SECRET_MASK } from "../../src/evaluate/evaluateProgram";
 import { declared } from "../helpers/declared";
@@ -41,6 +48,10 @@ describe("resource options", () => {
 
   it("replaces the org settings delete-first, so the new record is the org as it really was", () => {
     expect(orgSettingsOptions(parent)).toEqual({ parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] });
+  });
+
+  it("ignores the app inputs Okta answers only for apps with the refresh_token grant", () => {
+    expect(nativeAppOptions(parent)).toEqual({ parent, ignoreChanges: ["refreshTokenRotation", "refreshTokenLeeway"] });
   });
 
   it("never replaces an app sign-in policy for its catch-all: the policy's catchAll only seeds a new policy", () => {
