@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
 import { startOktaEmulator } from "../../src/emulator";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { outboxCodeSource, runSmoke, SmokeOptions, SmokeReport, SmokeTarget } from "../../src/smoke";
