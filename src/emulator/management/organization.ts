@@ -21,6 +21,7 @@ export function organizationAnswer(state: EmulatorState): Answer {
       pssoEnabled: false,
       desktopMFAEnabled: false,
       itpEnabled: false,
+      op4wEnabled: false,
     },
   });
 }
