@@ -12,7 +12,7 @@ const LAYERS = [
   ["components"],
   ["src/program\\.ts", "src/evaluate"],
   ["src/emulator", "src/provision", "src/smoke", "src/plan", "src/adopt"],
-  ["src/start"],
+  ["src/start", "src/e2e"],
   ["src/cli", "index\\.ts"],
 ];
 
