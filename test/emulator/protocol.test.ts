@@ -4,7 +4,7 @@ import { GRANT } from "../../src/catalogue/grants";
 import { VariantId, variant } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import {
   Endpoints,
   FlowTarget,
@@ -428,7 +428,7 @@ describe("the client got it wrong", () => {
       scope: SCOPE,
       grant_types_supported: `${GRANT.password} ${GRANT.mfaOob}`,
     });
-    expectOAuthError(answer, 403, "access_denied", /grant_types_supported/);
+    expectOAuthError(answer, 403, "access_denied", OKTA_SAYS.additionalFactorUnreachable);
   });
 
   it("a JSON body instead of a form: 400 invalid_request", async () => {

@@ -12,6 +12,7 @@ import {
   edited,
   emulatorFor,
   expectNoSecrets,
+  managementEvidence,
   POLL_INTERVAL_SECONDS,
   resultOf,
   smokeAgainst,
@@ -173,10 +174,14 @@ describe("smoke check diagnoses each misconfiguration", () => {
       rule.inputs.grantTypeWhitelists = ["authorization_code"];
     });
     emulator = await emulatorFor(broken);
-    const run = await smokeAgainst(emulator, targetsOf(broken), { issuer: emulator.issuer("default") });
+    const run = await smokeAgainst(emulator, targetsOf(broken), { issuer: emulator.issuer("default"), evidence: managementEvidence(emulator) });
     expect(run.report.results[0]).toMatchObject({ status: "fail", step: "otp" });
     expect(run.report.results[0].diagnosis).toMatch(
-      /the access policy of the custom authorization server does not allow the `urn:okta:params:oauth:grant-type:otp` grant .*guide step "Set up your authorization server".*grantTypeWhitelists/,
+      /the access policy of the custom authorization server does not allow the `urn:okta:params:oauth:grant-type:otp` grant .* \(no active rule of access policy ".*" allows grant type urn:okta:params:oauth:grant-type:otp with scopes "openid profile" for this user; found by management API reads\).*guide step "Set up your authorization server".*grantTypeWhitelists/,
+    );
+    const unread = await smokeAgainst(emulator, targetsOf(broken), { issuer: emulator.issuer("default") });
+    expect(unread.report.results[0].diagnosis).toMatch(
+      /no policy rule lets .* \(app sign-in policy, or the custom authorization server's access policy\).*give the authorization server an access-policy rule allowing the grant/,
     );
   });
 });
