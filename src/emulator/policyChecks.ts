@@ -20,10 +20,11 @@ import {
 import { ServerRef } from "./state";
 
 /**
- * One function per rule of the guide's setup (spec §2) that a request can break, each answering
- * Okta's error for it (spec §3, error table) or undefined when the rule holds, in Okta's exact
- * words: Okta does not say which policy or setting refused, so neither does the emulator. A client
- * that needs to know reads the org (the smoke check's policy evidence).
+ * One function per rule of the guide's setup (docs/direct-auth-reference.md#setup-steps) that a
+ * request can break, each answering Okta's error for it (docs/direct-auth-reference.md#errors) or
+ * undefined when the rule holds, in Okta's exact words: Okta does not say which policy or setting
+ * refused, so neither does the emulator. A client that needs to know reads the org (the smoke
+ * check's policy evidence).
  */
 
 const POLICY_EVALUATION_FAILED = "Policy evaluation failed for this request, please check the policy configurations.";

@@ -2,7 +2,6 @@ import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
 import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
 import { DeclaredResource } from "../../src/evaluate/evaluateProgram";
-import { GUIDE_STEP } from "../../src/smoke/diagnosis";
 import { SmokeOptions } from "../../src/smoke/types";
 import { managementEvidence, resourceNamed } from "./emulatorHarness";
 
@@ -32,14 +31,17 @@ export interface Misconfiguration {
   diagnosis: RegExp;
 }
 
-/** Every failure of spec §3's error table the emulator can be configured into, and what the smoke must say. */
+/**
+ * Every failure of docs/direct-auth-reference.md#errors the emulator can be configured into, and what the smoke must
+ * say.
+ */
 export const MISCONFIGURATIONS: Misconfiguration[] = [
   {
     case: "MFA app without the password grant",
     variant: "mfa-otp",
     edit: (rs) => withoutGrant(rs, APP("mfa-otp"), GRANT.password),
     step: "password",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /the app `Direct Auth MFA OTP` does not allow the `password` grant: the stack declares it, so the org has drifted/,
   },
   {
@@ -47,7 +49,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => withoutGrant(rs, APP("otp"), GRANT.otp),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:otp` grant/,
   },
   {
@@ -55,7 +57,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-okta-verify",
     edit: (rs) => withoutGrant(rs, APP("okta-verify-push"), GRANT.oob),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:oob` grant/,
   },
   {
@@ -63,7 +65,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "mfa-oob-phone",
     edit: (rs) => withoutGrant(rs, APP("mfa-phone"), GRANT.mfaOob),
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /asks for a factor whose grant type the app does not allow/,
   },
   {
@@ -71,7 +73,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => r.name !== `${APP("email")}-everyone`),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /is not assigned to the app `Direct Auth Email`: select "Allow everyone/,
   },
   {
@@ -79,7 +81,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
     step: "otp",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /no policy rule lets `direct-auth-tester@example.com` use the `urn:okta:params:oauth:grant-type:otp` grant on `Direct Auth OTP`: make rule `1Factor`.*let the global session policy start a session with any factor/,
   },
   {
@@ -88,7 +90,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
     smoke: (e) => ({ evidence: managementEvidence(e) }),
     step: "otp",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /no policy rule lets .* \(management API reads find no refusal by the global session policy, so the app sign-in policy refuses\): make rule `1Factor`/,
   },
   {
@@ -100,7 +102,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       rule.inputs.constraints = [];
     },
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /password alone signed .* so its rule never asks for the second factor: make rule `2 MFA OOB Factor` ask for "Password \+ Another factor"/,
   },
   {
@@ -113,7 +115,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       app.inputs.grantTypes = [...(app.inputs.grantTypes as string[]), GRANT.mfaOob];
     },
     step: "token",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /`oob-phone` is a primary-factor flow but `Direct Auth Phone` asks for a second factor/,
   },
   {
@@ -125,7 +127,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       return rs.filter((r) => r.name !== "direct-auth-authenticators-google-otp");
     },
     step: "otp",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by `direct-auth-tester@example.com`: make it ACTIVE/,
   },
   {
@@ -135,7 +137,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) delete a.allowedFor;
     },
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used by .*: set Email's "Used for" to "Authentication and recovery"/,
   },
   {
@@ -145,7 +147,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) if (a.key === "okta_verify") a.methods = [];
     },
     step: "challenge",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used by .*: make it ACTIVE with that method/,
   },
   {
@@ -153,7 +155,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-phone",
     smoke: () => ({ channel: "voice" }),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Phone \(`phone_number`\) with its `voice` method cannot be used.*okta-direct-auth:phoneChannels/,
   },
   {
@@ -161,7 +163,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /no policy rule lets .* use the `urn:okta:params:oauth:grant-type:oob` grant on `Direct Auth Email`: .*let the global session policy start a session with any factor/,
   },
   {
@@ -170,7 +172,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
     smoke: (e) => ({ evidence: managementEvidence(e) }),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis:
       /the global session policy does not let .* start a session with Email alone \(global session policy "Default Policy", rule "Default Rule" starts sessions with PASSWORD_IDP only; found by management API reads\).*PASSWORD_IDP_ANY_FACTOR/,
   },
@@ -179,7 +181,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     smoke: () => ({ targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaDOESNOTEXIST00000" }] }),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /knows no client `0oaDOESNOTEXIST00000`/,
   },
   {
@@ -222,7 +224,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     smoke: (e) => ({ issuer: e.issuer("ausDOESNOTEXIST00000") }),
     step: "discovery",
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "Set up your authorization server",
     diagnosis: /there is no OpenID configuration under `http:\/\/127\.0\.0\.1:\d+\/oauth2\/ausDOESNOTEXIST00000`/,
   },
 ];

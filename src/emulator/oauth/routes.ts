@@ -29,6 +29,8 @@ export interface OAuthRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Scheme, host and port the client addressed: a DPoP proof's `htu` names it. */
+  origin: string;
 }
 
 /** Answers the OAuth endpoints; undefined when the path is not one of them. */
@@ -53,7 +55,7 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   const server = serverFor(state, serverId);
   const form = formOf(request);
   if (endpoint === "token" && serverId === undefined && isServiceAppTokenRequest(form)) {
-    return serviceAppToken(state.serviceApps, `${state.url}/oauth2/v1/token`, form, request.headers);
+    return serviceAppToken(state, { audience: `${state.url}/oauth2/v1/token`, addressed: `${request.origin}${request.path}` }, form, request.headers);
   }
   const app = authenticateClient(state, form, request.headers.authorization);
   return run({ state, server, app, form });
