@@ -11,7 +11,7 @@ import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/re
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
-import { managementPolicyEvidence } from "../orgSettings/policyReads";
+import { managementPolicyEvidence } from "../smoke/policyReads";
 import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
 
 /** `npm run smoke -- ...`: exit 0 nothing failed, 1 a variant failed, 2 usage or configuration error. */
