@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { FactorMode } from "../src/catalogue/variants";
 import { constraintsJson, ruleRequirement } from "../src/model/constraints";
 import { appSignInPolicyOptions, catchAllRuleOptions } from "../src/model/resourceOptions";
-import { OktaConnection } from "../src/orgSettings/connection";
+import { OktaConnection } from "../src/config/connection";
 import { PolicyCatchAll } from "../src/orgSettings/policyCatchAll";
 
 export interface AppSignInPolicyArgs {

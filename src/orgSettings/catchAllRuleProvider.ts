@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CATCH_ALL_KIND } from "../okta/declaration";
 import { CatchAllAccess, restoreCatchAllAccess, setCatchAllAccess } from "./catchAllRule";
-import { OktaConnection } from "./connection";
+import { OktaConnection } from "../config/connection";
 import { OktaManagementClient } from "./managementClient";
 
 

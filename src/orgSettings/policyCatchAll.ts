@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CatchAllAccess } from "./catchAllRule";
 import { CATCH_ALL_KIND } from "../okta/declaration";
 import { catchAllRuleProvider } from "./catchAllRuleProvider";
-import { OktaConnection } from "./connection";
+import { OktaConnection } from "../config/connection";
 
 export interface PolicyCatchAllArgs {
   connection: pulumi.Input<OktaConnection>;

@@ -4,7 +4,7 @@ import { generatedPassword } from "../okta/passwords";
 import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN, isOfType } from "../okta/resourceTypes";
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
 import { CatchAllRuleInputs, catchAllRuleProvider } from "../orgSettings/catchAllRuleProvider";
-import { OktaConnection } from "../orgSettings/connection";
+import { OktaConnection } from "../config/connection";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
   ProvisioningContext,
