@@ -14,6 +14,8 @@ import {
   appGroupSchema,
   rawConfigSchema,
   testUserSchema,
+  OrgNamesConfig,
+  orgNamesSchema,
 } from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
@@ -28,6 +30,8 @@ export interface DirectAuthConfig {
   redirectUri: string;
   phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
   protect: boolean;
+  /** Names the org already has for objects otherwise named after the stack. */
+  names: OrgNamesConfig;
 }
 
 const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
@@ -67,6 +71,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     redirectUri: raw!.redirectUri,
     phoneChannels: raw!.phoneChannels,
     protect: raw!.protect,
+    names: raw!.names,
   };
 }
 
@@ -96,6 +101,7 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
   if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
+  if (path[0] === "names") return Object.keys(orgNamesSchema.shape);
   return [];
 }
 
