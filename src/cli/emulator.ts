@@ -5,7 +5,7 @@ import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../provision/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
 import { emulatedIssuer, usesTotp } from "../start/offlineRun";

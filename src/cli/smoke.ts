@@ -1,17 +1,17 @@
 import { runCli } from "./args/runCli";
 import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
-import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
-import { transportProblem } from "../smoke/httpClient";
+import { CliPlan, HELP, parseSmokeArgs } from "./smokeArgs";
+import { transportProblem } from "../http/transport";
 import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke";
-import { printable } from "../smoke/printable";
+import { printable } from "../http/printable";
 import { promptCodeSource } from "../smoke/prompt";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
-import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
+import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
-import { managementPolicyEvidence } from "../orgSettings/policyReads";
+import { managementPolicyEvidence } from "../smoke/policyReads";
 import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
 
 /** `npm run smoke -- ...`: exit 0 nothing failed, 1 a variant failed, 2 usage or configuration error. */

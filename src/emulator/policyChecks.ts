@@ -1,5 +1,5 @@
 import { GRANT } from "../catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { OAuthError } from "./errors";
 import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { appOf } from "./support/evaluations";
 import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
@@ -72,7 +72,12 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
         actions: {
           appSignOn: {
             access: "ALLOW",
-            verificationMethod: { factorMode: "2FA", type: "ASSURANCE", constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }] },
+            verificationMethod: {
+              factorMode: "2FA",
+              type: "ASSURANCE",
+              reauthenticateIn: "PT12H",
+              constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }],
+            },
             keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
           },
         },
@@ -81,6 +86,24 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(rules[0]._links).toEqual({ self: expect.objectContaining({ hints: { allow: ["GET", "PUT"] } }) });
     expectOktaError(await api.delete(`/api/v1/policies/${policy.id}/rules/${rules[0].id}`), 405, "E0000022");
     expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
+  });
+
+  it("lists Okta's own apps' policies first, then the default one with Okta's description; each has a catch-all", async () => {
+    const { api } = await setup();
+    const mine = await newAccessPolicy(api);
+    const list = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY"));
+    expect(list.slice(0, 4).map((p) => p.name)).toEqual(["Okta Admin Console", "Okta Dashboard", "Okta Browser Plugin", "Any two factors"]);
+    expect(list.slice(4).map((p) => p.id)).toContain(mine.id);
+    expect(list[3]).toMatchObject({ system: true, description: "Require two factors to access." });
+    for (const preset of list.slice(0, 3)) {
+      expect(preset).toMatchObject({ system: false, status: "ACTIVE", conditions: null });
+      const rules = listOf(await api.get(`/api/v1/policies/${preset.id}/rules`));
+      expect(rules).toEqual([expect.objectContaining({ name: "Catch-all Rule", priority: 99, system: true })]);
+    }
+    const adminRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[0].id}/rules`));
+    expect(adminRules[0].actions.appSignOn.verificationMethod).toEqual({ factorMode: "2FA", type: "ASSURANCE", reauthenticateIn: "PT12H" });
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[3].id}/rules`));
+    expect(defaultRules[0].actions.appSignOn.verificationMethod).toMatchObject({ factorMode: "2FA", reauthenticateIn: "PT12H" });
   });
 
   it("links a policy's app mappings, its rules and lifecycle, in Okta's order; the default policy only itself and its rules", async () => {
@@ -403,7 +426,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
       self: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}`, hints: { allow: ["GET", "PUT"] } },
       rules: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules`, hints: { allow: ["GET", "POST"] } },
     });
-    const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
     expect(defaultRules).toEqual([
       expect.objectContaining({
         name: "Default Rule",

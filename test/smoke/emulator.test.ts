@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { VARIANT_IDS, VariantId } from "../../src/catalogue/variants";
-import { Fault, RunningEmulator } from "../../src/emulator/types";
+import { Fault, RunningEmulator } from "../../src/emulator";
 import { Evaluation, evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { defineDirectAuthProgram } from "../../src/program";
 import { MIN_INTERVAL_SECONDS } from "../../src/smoke/pollTiming";

@@ -1,11 +1,11 @@
 import { expect } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
 import { startOktaEmulator } from "../../src/emulator";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
-import { managementPolicyEvidence } from "../../src/orgSettings/policyReads";
+import { managementPolicyEvidence } from "../../src/smoke/policyReads";
 import { PolicyEvidence } from "../../src/smoke/policyEvidence";
 import { outboxCodeSource, runSmoke, SmokeOptions, SmokeReport, SmokeTarget } from "../../src/smoke";
 import { renderJson, renderProgress, renderTable } from "../../src/smoke/report";

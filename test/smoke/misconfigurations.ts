@@ -1,6 +1,6 @@
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource } from "../../src/evaluate/evaluateProgram";
 import { SmokeOptions } from "../../src/smoke/types";
 import { managementEvidence, resourceNamed } from "./emulatorHarness";

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator } from "../../src/emulator/types";
+import { RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { devEvaluation, edited, emulatorFor, smokeAgainst, targetsOf } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";

@@ -1,10 +1,10 @@
 import { VARIANT_IDS, VariantId, isVariantId } from "../catalogue/variants";
-import { parseFlags } from "../cli/args/parseFlags";
-import { checkedStack } from "../cli/args/stackName";
-import { UsageError } from "../cli/args/usageError";
+import { parseFlags } from "./args/parseFlags";
+import { checkedStack } from "./args/stackName";
+import { UsageError } from "./args/usageError";
 import { closestMatch } from "../model/closestMatch";
-import { transportProblem } from "./httpClient";
-import { parseTotpSecret } from "./totp";
+import { transportProblem } from "../http/transport";
+import { parseTotpSecret } from "../smoke/totp";
 
 export const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
 export const TOTP_SECRET_ENV = "OKTA_SMOKE_TOTP_SECRET";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
-import { managementPolicyEvidence } from "../../src/orgSettings/policyReads";
+import { managementPolicyEvidence } from "../../src/smoke/policyReads";
 import { RefusedRequest } from "../../src/smoke/policyEvidence";
 
 /** Okta's management answers by path, as its API reference shapes them; anything else is a test bug. */
