@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from "node:http";
 import { JWK, createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
+import { LapsingMap } from "../lapsing";
 import { opaqueToken } from "../transactions";
 import { ProofRefused, verifyProof } from "./dpopProofs";
 import { listParam, param } from "./params";
@@ -24,21 +25,25 @@ export interface ServiceAccessToken {
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const TOKEN_LIFETIME_SECONDS = 3600;
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
+/** How long a DPoP nonce handed out is accepted (our choice: Okta does not publish it). */
+const NONCE_LIFETIME_MS = 24 * 3600_000;
+/** Nonces, used jtis and tokens remembered at most; beyond, the oldest go first. */
+const MAX_REMEMBERED = 10_000;
 
 /**
  * The org's service apps and what their tokens need remembered: the DPoP nonces handed out, the
  * access tokens issued, and the `jti`s already used (assertions and proofs are single-use).
  */
 export class ServiceApps {
-  private readonly nonces = new Set<string>();
-  private readonly usedJtis = new Set<string>();
-  private readonly tokens = new Map<string, ServiceAccessToken>();
+  private readonly nonces = new LapsingMap<true>(MAX_REMEMBERED);
+  private readonly usedJtis = new LapsingMap<true>(MAX_REMEMBERED);
+  private readonly tokens = new LapsingMap<ServiceAccessToken>(MAX_REMEMBERED);
 
   constructor(readonly registered: readonly ServiceAppRegistration[] = []) {}
 
-  newNonce(): string {
+  newNonce(nowMs = Date.now()): string {
     const nonce = opaqueToken();
-    this.nonces.add(nonce);
+    this.nonces.set(nonce, true, nowMs + NONCE_LIFETIME_MS);
     return nonce;
   }
 
@@ -46,23 +51,25 @@ export class ServiceApps {
     return nonce !== undefined && this.nonces.has(nonce);
   }
 
-  /** False when the jti was used before; marks it used otherwise. */
-  useJti(jti: string): boolean {
+  /**
+   * False when the jti was used before; marks it used otherwise, until `untilMs`: the time after
+   * which the proof or assertion carrying it is refused anyway (out of its window, or expired).
+   */
+  useJti(jti: string, untilMs: number): boolean {
     if (this.usedJtis.has(jti)) return false;
-    this.usedJtis.add(jti);
+    this.usedJtis.set(jti, true, untilMs);
     return true;
   }
 
   issue(token: ServiceAccessToken): string {
     const accessToken = opaqueToken();
-    this.tokens.set(accessToken, token);
+    this.tokens.set(accessToken, token, token.expiresAt);
     return accessToken;
   }
 
   /** An issued, unexpired token. */
   token(accessToken: string): ServiceAccessToken | undefined {
-    const token = this.tokens.get(accessToken);
-    return token && Date.now() < token.expiresAt ? token : undefined;
+    return this.tokens.get(accessToken);
   }
 }
 
@@ -83,7 +90,7 @@ export async function serviceAppToken(
   form: URLSearchParams,
   headers: IncomingHttpHeaders,
 ): Promise<Answer> {
-  const { app, assertionJti } = await authenticateServiceApp(apps, tokenUrl, form);
+  const { app, assertionJti, assertionExpiresAtMs } = await authenticateServiceApp(apps, tokenUrl, form);
   const proofHeader = headers.dpop;
   if (typeof proofHeader !== "string") throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof JWT header is missing.");
   let proof;
@@ -101,8 +108,8 @@ export async function serviceAppToken(
     );
   }
   // Used up only now: the retry with the nonce may repeat the assertion.
-  if (!apps.useJti(`assertion:${assertionJti}`)) throw clientRefused("the client_assertion's jti was used before");
-  if (!apps.useJti(proof.jti)) throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof's jti was used before.");
+  if (!apps.useJti(`assertion:${assertionJti}`, assertionExpiresAtMs)) throw clientRefused("the client_assertion's jti was used before");
+  if (!apps.useJti(proof.jti, proof.usableUntilMs)) throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof's jti was used before.");
   const scopes = listParam(form, "scope") ?? [];
   const notGranted = scopes.filter((s) => !app.scopes.includes(s));
   if (scopes.length === 0 || notGranted.length > 0) {
@@ -129,7 +136,7 @@ async function authenticateServiceApp(
   apps: ServiceApps,
   tokenUrl: string,
   form: URLSearchParams,
-): Promise<{ app: ServiceAppRegistration; assertionJti: string }> {
+): Promise<{ app: ServiceAppRegistration; assertionJti: string; assertionExpiresAtMs: number }> {
   const assertion = param(form, "client_assertion");
   if (!assertion) throw new OAuthError(400, "invalid_request", "The 'client_assertion' parameter is required.");
   let issuer: unknown;
@@ -147,7 +154,7 @@ async function authenticateServiceApp(
       audience: tokenUrl,
       requiredClaims: ["exp", "jti"],
     });
-    return { app, assertionJti: String(payload.jti) };
+    return { app, assertionJti: String(payload.jti), assertionExpiresAtMs: Number(payload.exp) * 1000 };
   } catch {
     throw clientRefused("the client_assertion's signature, audience, subject or expiry is wrong");
   }
