@@ -1,6 +1,6 @@
 import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
 import { oktaId } from "../evaluate/oktaIds";
-import { AUTHENTICATOR_KINDS } from "./baseline";
+import { authenticatorKind } from "./baseline";
 import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
 
 export interface Authenticator {
@@ -411,7 +411,7 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
 
 /** Adds a never-enabled authenticator the way Okta does: ACTIVE, default methods, not enrollable yet. */
 export function addAuthenticator(org: Org, key: string, name?: string, id?: string): Authenticator {
-  const kind = AUTHENTICATOR_KINDS[key];
+  const kind = authenticatorKind(key);
   const authenticator: Authenticator = {
     id: id ?? oktaId("aut", key),
     key,

@@ -2,7 +2,7 @@ import { GRANT } from "../catalogue/grants";
 import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
 import { OAuthError } from "./errors";
 import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
-import { AUTHENTICATOR_KINDS } from "./baseline";
+import { authenticatorKind } from "./baseline";
 import {
   ALL_CLIENTS,
   AppSignOnPolicy,
@@ -161,7 +161,7 @@ export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): O
 export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind): OAuthError | undefined {
   const { key, method } = FACTOR_AUTHENTICATOR[factor];
   const authenticator = authenticatorByKey(org, key);
-  const name = authenticator?.name ?? AUTHENTICATOR_KINDS[key]?.name ?? key;
+  const name = authenticator?.name ?? authenticatorKind(key)?.name ?? key;
   let reason: string | undefined;
   if (!authenticator) reason = `the ${name} authenticator (${key}) was never added to the org`;
   else if (authenticator.status !== "ACTIVE") reason = `the ${name} authenticator is ${authenticator.status}`;
