@@ -8,7 +8,7 @@ import { StateSaver } from "../emulator/stateSaver";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
-import { emulatedIssuer } from "../start/offlineRun";
+import { emulatedIssuer, usesTotp } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -156,6 +156,12 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
     );
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
+    if (usesTotp(setup.apps)) {
+      log(
+        "  The test user has no Google Authenticator factor yet, as a new Okta user has none: for the OTP variants run " +
+          "the smoke check with --enroll-totp and OKTA_API_TOKEN set to the API token.",
+      );
+    }
   }
   saver?.saveNow();
 

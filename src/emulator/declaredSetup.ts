@@ -1,5 +1,6 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
+import { CREATION_ORDER, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
 import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
 import {
   AccessPolicy,
@@ -14,31 +15,33 @@ import { EnrollSetting, LifecycleStatus } from "./types";
 
 type Apply = (org: Org, resource: DeclaredResource) => void;
 
-/** The project's own dynamic resource for org-wide authenticator settings (docs/okta-emulator.md). */
-const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
-
 /**
- * Resources are applied in dependency order (containers before what refers to them), the order the
- * engine would create them in; within a type, in registration order.
+ * How each declared type lands in the org; undefined where the org holds nothing for it (the test
+ * user is placed by testUser.ts, a generated password only reaches the org through the user).
  */
-const APPLY_IN_ORDER: [string, Apply][] = [
-  [DYNAMIC_RESOURCE_TYPE, applyAuthenticatorSettings],
-  ["okta:index/authenticator:Authenticator", applyAuthenticator],
-  ["okta:group/group:Group", applyGroup],
-  ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
-  ["okta:index/appSignonPolicy:AppSignonPolicy", applyAppSignOnPolicy],
-  ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", applyAppSignOnPolicyRule],
-  ["okta:policy/signon:Signon", applySessionPolicy],
-  ["okta:policy/ruleSignon:RuleSignon", applySessionPolicyRule],
-  ["okta:auth/serverPolicy:ServerPolicy", applyAccessPolicy],
-  ["okta:auth/serverPolicyRule:ServerPolicyRule", applyAccessPolicyRule],
-  ["okta:app/oAuth:OAuth", applyOAuthApp],
-  ["okta:app/groupAssignment:GroupAssignment", applyGroupAssignment],
-];
+const APPLY: Record<ResourceTypeName, Apply | undefined> = {
+  user: undefined,
+  password: undefined,
+  orgSettings: applyAuthenticatorSettings,
+  authenticator: applyAuthenticator,
+  group: applyGroup,
+  groupMemberships: applyGroupMemberships,
+  appSignOnPolicy: applyAppSignOnPolicy,
+  appSignOnPolicyRule: applyAppSignOnPolicyRule,
+  sessionPolicy: applySessionPolicy,
+  sessionPolicyRule: applySessionPolicyRule,
+  app: applyOAuthApp,
+  groupAssignment: applyGroupAssignment,
+  accessPolicy: applyAccessPolicy,
+  accessPolicyRule: applyAccessPolicyRule,
+};
 
+/** In the registry's creation order, the order the engine would create them in; within a type, in registration order. */
 export function applyDeclaredSetup(org: Org, evaluation: Evaluation): void {
-  for (const [type, apply] of APPLY_IN_ORDER) {
-    for (const resource of evaluation.resources) if (resource.type === type) apply(org, resource);
+  for (const name of CREATION_ORDER) {
+    const apply = APPLY[name];
+    if (!apply) continue;
+    for (const resource of evaluation.resources) if (resource.type === TOKEN[name]) apply(org, resource);
   }
 }
 

@@ -2,14 +2,12 @@ import { Secret } from "otpauth";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { generatedPassword, lookedUpUserId } from "../evaluate/offlineOkta";
 import { oktaId } from "../evaluate/oktaIds";
+import { LOOKUPS, TOKEN } from "../okta/resourceTypes";
 import { OrgUser } from "./orgModel";
-
-const USER_TYPE = "okta:user/user:User";
-const GET_USER = "okta:user/getUser:getUser";
 
 /** The test user the program created, or the existing one it looked up (id as the offline org gave it). */
 export function testUserOf(evaluation: Evaluation, password: string | undefined, now: string): OrgUser {
-  const created = evaluation.resources.find((r) => r.type === USER_TYPE);
+  const created = evaluation.resources.find((r) => r.type === TOKEN.user);
   const login = String(created?.inputs.login ?? lookedUpLogin(evaluation) ?? "");
   if (!login) throw new Error("the evaluation declares no test user (neither okta.user.User nor okta.user.getUser)");
   const id = created?.id ?? lookedUpUserId(login);
@@ -56,7 +54,7 @@ export function orgAdministrator(now: string): OrgUser {
 
 function lookedUpLogin(evaluation: Evaluation): string | undefined {
   if (typeof evaluation.outputs.testUserLogin === "string") return evaluation.outputs.testUserLogin;
-  const invoke = evaluation.invokes.find((i) => i.token === GET_USER);
+  const invoke = evaluation.invokes.find((i) => i.token === LOOKUPS.user.token);
   return (invoke?.args.searches as { value?: string }[] | undefined)?.[0]?.value;
 }
 

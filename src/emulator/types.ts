@@ -84,4 +84,20 @@ export type Fault =
   | { kind: "expire"; what: "oob_code" | "mfa_token" }
   | { kind: "server-error"; path?: string; times?: number }
   | { kind: "html"; path?: string; times?: number }
-  | { kind: "slow"; path?: string; delayMs: number; times?: number };
+  | { kind: "slow"; path?: string; delayMs: number; times?: number }
+  /** What a hostile or broken org hands out; see `IdTokenDefect`. */
+  | { kind: "id-token"; defect: IdTokenDefect; times?: number };
+
+/**
+ * How the next ID token (or, for `jwks-without-kid`, the next JWKS) is broken: signed by another
+ * key under the real `kid`, issued by another issuer, for another audience, authorized for another
+ * party (`azp`), already expired, unsigned (`alg: none`), or with its key missing from the JWKS.
+ */
+export type IdTokenDefect =
+  | "bad-signature"
+  | "wrong-issuer"
+  | "wrong-audience"
+  | "wrong-azp"
+  | "expired"
+  | "alg-none"
+  | "jwks-without-kid";

@@ -9,17 +9,3 @@ export function oktaId(prefix: string, seed: string): string {
   for (let i = 0; id.length < 20; i++) id += ALPHABET[digest[i] % ALPHABET.length];
   return id;
 }
-
-/** Okta's id prefixes for the object types the program declares. */
-export const ID_PREFIX: Record<string, string> = {
-  "okta:app/oAuth:OAuth": "0oa",
-  "okta:user/user:User": "00u",
-  "okta:group/group:Group": "00g",
-  "okta:index/authenticator:Authenticator": "aut",
-  "okta:index/appSignonPolicy:AppSignonPolicy": "rst",
-  "okta:index/appSignonPolicyRule:AppSignonPolicyRule": "rul",
-  "okta:policy/signon:Signon": "00p",
-  "okta:policy/ruleSignon:RuleSignon": "0pr",
-  "okta:auth/serverPolicy:ServerPolicy": "00p",
-  "okta:auth/serverPolicyRule:ServerPolicyRule": "0pr",
-};

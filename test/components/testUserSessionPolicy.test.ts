@@ -7,7 +7,7 @@ import { OKTA } from "../helpers/tokens";
 
 const SESSION_TYPES = [OKTA.group, OKTA.groupMemberships, OKTA.sessionPolicy, OKTA.sessionPolicyRule];
 
-describe("global session policy for primary-factor flows (spec §1 notes, §2)", () => {
+describe("global session policy for primary-factor flows (reference: variants, global session policy)", () => {
   let stack: Declared;
   beforeAll(async () => {
     stack = await declared({ variants: SPEC_VARIANTS.map((row) => row.id), testUser: TESTER });

@@ -135,6 +135,52 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${created.id}`)).body).toEqual(created);
   });
 
+  it("stores conditions and verification methods as Okta does: platform exclude added, null OS expression and empty platform dropped, riskScore and reauthentication defaulted", async () => {
+    const { api } = await setup();
+    const policy = await newAccessPolicy(api);
+    const rule = (body: Json) => ({ name: "stored", type: "ACCESS_POLICY", actions: { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "2FA", type: "ASSURANCE" } } }, ...body });
+    const withPlatform = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, rule({
+        conditions: { network: { connection: "ANYWHERE" }, platform: { include: [{ type: "DESKTOP", os: { type: "MACOS", expression: null } }] } },
+      }))
+    ).body as Json;
+    expect(withPlatform.conditions.platform).toEqual({ include: [{ type: "DESKTOP", os: { type: "MACOS" } }], exclude: [] });
+    expect(withPlatform.conditions.riskScore).toEqual({ level: "ANY" });
+    expect(withPlatform.actions.appSignOn.verificationMethod).toEqual({ factorMode: "2FA", type: "ASSURANCE", reauthenticateIn: "PT12H" });
+    expect((await api.get(`/api/v1/policies/${policy.id}/rules/${withPlatform.id}`)).body).toEqual(withPlatform);
+
+    const emptyPlatform = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, rule({ name: "empty", conditions: { network: { connection: "ANYWHERE" }, platform: {}, riskScore: { level: "HIGH" } } }))
+    ).body as Json;
+    expect(emptyPlatform.conditions).not.toHaveProperty("platform");
+    expect(emptyPlatform.conditions.riskScore).toEqual({ level: "HIGH" });
+
+    const chain = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, {
+        name: "chain",
+        type: "ACCESS_POLICY",
+        conditions: { network: { connection: "ANYWHERE" } },
+        actions: {
+          appSignOn: {
+            access: "ALLOW",
+            verificationMethod: {
+              factorMode: "2FA",
+              inactivityPeriod: "PT1H",
+              reauthenticateIn: "PT0S",
+              type: "AUTH_METHOD_CHAIN",
+              chains: [{ authenticationMethods: [{ key: "okta_email", method: "email" }], next: [{ authenticationMethods: [{ key: "okta_password", method: "password" }] }] }],
+            },
+          },
+        },
+      })
+    ).body as Json;
+    expect(chain.actions.appSignOn.verificationMethod).toEqual({
+      type: "AUTH_METHOD_CHAIN",
+      chains: [{ authenticationMethods: [{ key: "okta_email", method: "email" }], next: [{ authenticationMethods: [{ key: "okta_password", method: "password" }] }] }],
+      reauthenticateIn: "PT0S",
+    });
+  });
+
   it("feeds the flows: the API's rule admits the user, its deactivation leaves the catch-all's DENY", async () => {
     const org = await setup();
     const { api, userId } = org;
@@ -211,6 +257,28 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
     expect(list[list.length - 1]).toMatchObject({ name: "Default Policy", system: true, priority: list.length });
   });
 
+  it("gives a rule with a riskScore Okta's empty risk behaviors", async () => {
+    const { api } = await setup();
+    const session = (await api.post("/api/v1/policies", { name: "Risky", type: "OKTA_SIGN_ON", conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } } })).body as Json;
+    const rule = (
+      await api.post(`/api/v1/policies/${session.id}/rules`, {
+        name: "medium risk",
+        type: "SIGN_ON",
+        conditions: { authContext: { authType: "ANY" }, identityProvider: { provider: "ANY" }, network: { connection: "ANYWHERE" }, riskScore: { level: "MEDIUM" } },
+        actions: { signon: { access: "ALLOW", requireFactor: false } },
+      })
+    ).body as Json;
+    expect(rule.conditions).toEqual({
+      people: { users: { exclude: [] } },
+      authContext: { authType: "ANY" },
+      identityProvider: { provider: "ANY" },
+      network: { connection: "ANYWHERE" },
+      riskScore: { level: "MEDIUM" },
+      risk: { behaviors: [] },
+    });
+    expect(rule.actions.signon.primaryFactor).toBe("PASSWORD_IDP_ANY_FACTOR");
+  });
+
   it("feeds the session check: a first policy whose rule starts sessions with the password only stops OTP as primary factor", async () => {
     const org = await setup();
     const { api, userId } = org;
@@ -230,6 +298,7 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
       })
     ).body as Json;
     expect(rule).toMatchObject({ type: "SIGN_ON", priority: 1, actions: { signon: { access: "ALLOW", primaryFactor: "PASSWORD_IDP" } } });
+    expect(rule.conditions).not.toHaveProperty("risk");
     expectOAuthError(await otpGrant(target), 403, "access_denied", /"Strict".*PASSWORD_IDP/);
 
     expect((await api.post(`/api/v1/policies/${session.id}/lifecycle/deactivate`)).status).toBe(204);

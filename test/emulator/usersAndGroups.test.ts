@@ -41,6 +41,9 @@ describe("groups", () => {
     expect(listOf(await api.get(`/api/v1/groups/${created.body.id}/apps`))).toEqual([]);
     const searched = listOf(await api.get(`/api/v1/groups?search=${encodeURIComponent('profile.name eq "Zeta testers"')}`));
     expect(searched.map((g) => g.id)).toEqual([created.body.id]);
+    const either = listOf(await api.get(`/api/v1/groups?search=${encodeURIComponent('profile.name co "eta" or type eq "BUILT_IN"')}`));
+    expect(either.map((g) => g.id).sort()).toEqual([created.body.id, EVERYONE_GROUP_ID].sort());
+    expectOktaError(await api.get(`/api/v1/groups?filter=${encodeURIComponent('type eq "BUILT_IN" and')}`), 400, "E0000031");
   });
 
   it("renames and deletes an OKTA_GROUP; refuses a duplicate name and any change to Everyone", async () => {
@@ -104,11 +107,28 @@ describe("users", () => {
     expect(byLogin.map((u) => u.id)).toEqual([ada.id]);
     const startsWith = listOf(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email sw "ADA@" and profile.firstName pr')}`));
     expect(startsWith.map((u) => u.id)).toEqual([ada.id]);
-    expectOktaError(await api.get(`/api/v1/users?search=${encodeURIComponent('profile.email gt "a"')}`), 400, "E0000001");
+    const refused = await api.get(`/api/v1/users?search=${encodeURIComponent('not (profile.email eq "a")')}`);
+    expectOktaError(refused, 400, "E0000031");
+    expect(refused.body.errorSummary).toBe("Invalid search criteria.");
     await api.delete(`/api/v1/users/${ada.id}`);
     expect(listOf(await api.get("/api/v1/users")).map((u) => u.id)).not.toContain(ada.id);
     const deprovisioned = listOf(await api.get(`/api/v1/users?filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`));
     expect(deprovisioned.map((u) => u.id)).toEqual([ada.id]);
+  });
+
+  it("searches users with or, dates, parentheses and eq on a list-valued attribute, as the provider's lookups do", async () => {
+    const { api } = await orgs.withApi();
+    const jones = (await api.post("/api/v1/users?activate=true", {
+      profile: { firstName: "TestAcc", lastName: "Jones", email: "jones@example.com", login: "jones@example.com", array123: ["feature", "cool"] },
+    })).body as Json;
+    const one = (await newUser(api, "one@example.com")).body as Json;
+    await api.post(`/api/v1/users/${one.id}`, { profile: { lastName: "One", array123: ["other"] } });
+    const search = async (expression: string) =>
+      listOf(await api.get(`/api/v1/users?limit=10&search=${encodeURIComponent(expression)}`)).map((u) => u.id).sort();
+    expect(await search('profile.lastName eq "Jones" or profile.lastName eq "One"')).toEqual([jones.id, one.id].sort());
+    expect(await search('profile.array123 eq "feature" and (created gt "2021-01-01T00:00:00.000Z")')).toEqual([jones.id]);
+    expect(await search('profile.array123 eq "feature" and created lt "2021-01-01T00:00:00.000Z"')).toEqual([]);
+    expect(await search('profile.email pr and profile.firstName eq "TestAcc" and profile.lastName ne "One"')).toEqual([jones.id]);
   });
 
   it("updates: POST merges the profile, PUT with credentials only changes the password", async () => {

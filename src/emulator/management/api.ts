@@ -10,7 +10,14 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Scheme, host and port the client addressed (\`http://127.0.0.1\` through a proxy): DPoP's \`htu\` names it. */
+  origin: string;
+  /** Who the credentials name; set once the call is authorized. */
+  caller?: ManagementCaller;
 }
+
+/** The SSWS token's owner (the org's administrator), a service app's token, or nobody (an org without credentials). */
+export type ManagementCaller = { kind: "administrator" } | { kind: "service-app"; clientId: string } | { kind: "anonymous" };
 
 /** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
 export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer | Promise<Answer>;

@@ -7,7 +7,7 @@ import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { AppInput, appInputOf } from "./appInput";
 import { appGroupJson, appJson, clientSecretsJson, idTokenSettingsJson } from "./appShapes";
-import { fieldOf, limited, listMatches } from "./listQuery";
+import { fieldOf, limited, listMatcher } from "./listQuery";
 import { orgIdOf } from "./organization";
 import { selfLinkHeader } from "./pageLinks";
 import { policyById } from "./policyStore";
@@ -95,9 +95,8 @@ export const APP_ROUTES: ApiRoute[] = [
     pattern: /^\/api\/v1\/apps$/,
     handle: (state, _params, request) => {
       const all = state.org.apps.map((app) => appJson(state.url, state.org, orgIdOf(state), app));
-      const matching = all.filter((json) =>
-        listMatches(request.query, [String(json.label), String(json.name)], (path) => fieldOf(json, path)),
-      );
+      const matches = listMatcher(request.query);
+      const matching = all.filter((json) => matches([String(json.label), String(json.name)], (path) => fieldOf(json, path)));
       return jsonAnswer(200, limited(matching, request.query), selfLinkHeader(state.url, request));
     },
   },

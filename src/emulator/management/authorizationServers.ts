@@ -7,7 +7,7 @@ import { EmulatorState } from "../state";
 import { signingKey } from "../keys";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { authServerJson } from "./authServerShapes";
-import { limited, listMatches } from "./listQuery";
+import { limited, listMatcher } from "./listQuery";
 
 const ID = "([^/]+)";
 const SERVER = `^/api/v1/authorizationServers/${ID}`;
@@ -53,7 +53,8 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: /^\/api\/v1\/authorizationServers$/,
     handle: async (state, _params, request) => {
-      const servers = [...state.org.authorizationServers.values()].filter((s) => listMatches(request.query, [s.name], () => undefined));
+      const matches = listMatcher(request.query);
+      const servers = [...state.org.authorizationServers.values()].filter((s) => matches([s.name], () => undefined));
       return jsonAnswer(200, await Promise.all(limited(servers, request.query).map((s) => serverJson(state, s))));
     },
   },

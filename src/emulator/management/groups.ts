@@ -7,7 +7,7 @@ import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { appJson } from "./appShapes";
 import { groupJson } from "./groupShapes";
-import { fieldOf, limited, listMatches } from "./listQuery";
+import { fieldOf, limited, listMatcher } from "./listQuery";
 import { orgIdOf } from "./organization";
 import { selfLinkHeader } from "./pageLinks";
 import { userFor } from "./userAccounts";
@@ -49,10 +49,9 @@ export const GROUP_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: /^\/api\/v1\/groups$/,
     handle: (state, _params, request) => {
+      const matches = listMatcher(request.query);
       const all = [...state.org.groups.values()].map((g) => groupJson(state.url, g));
-      const matching = all.filter((json) =>
-        listMatches(request.query, [String((json.profile as { name: string }).name)], (path) => fieldOf(json, path)),
-      );
+      const matching = all.filter((json) => matches([String((json.profile as { name: string }).name)], (path) => fieldOf(json, path)));
       return jsonAnswer(200, limited(matching, request.query), selfLinkHeader(state.url, request));
     },
   },

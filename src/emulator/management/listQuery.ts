@@ -1,45 +1,21 @@
-import { validationFailed } from "../errors";
+import { parseSearch, searchHolds } from "./searchExpression";
 
 /**
  * Okta's list parameters: `q` (a prefix of the object's names, any case) and `filter`/`search`
- * (clauses joined by `and`). `field` reads one field of an object by its dotted path; the emulator
- * supports the operators its clients use: `eq`, `sw` (starts with) and `pr` (present).
+ * (Okta's expression language, `searchExpression.ts`). `field` reads one field of an object by its
+ * dotted path. An expression Okta would refuse answers 400 E0000031 before any object is read.
  */
-export function listMatches(
+export function listMatcher(
   query: URLSearchParams,
-  names: readonly string[],
-  field: (path: string) => unknown,
-): boolean {
+): (names: readonly string[], field: (path: string) => unknown) => boolean {
   const q = query.get("q");
-  if (q && !names.some((name) => name.toLowerCase().startsWith(q.toLowerCase()))) return false;
-  const expressions = [query.get("filter"), query.get("search")].filter((e): e is string => Boolean(e));
-  return expressions.every((expression) => clausesOf(expression).every((clause) => clauseHolds(clause, field(clause.path))));
-}
-
-interface Clause {
-  path: string;
-  operator: string;
-  value: string;
-}
-
-const CLAUSE = /^\s*([\w.]+)\s+(?:(eq|sw)\s+"([^"]*)"|(pr))\s*$/i;
-
-function clausesOf(expression: string): Clause[] {
-  return expression.split(/\s+and\s+/i).map((clause) => {
-    const match = CLAUSE.exec(clause.replace(/^\(|\)$/g, ""));
-    if (!match) {
-      throw validationFailed("filter", [
-        `Invalid filter/search expression: ${expression}; the emulator supports field eq "value", field sw "value" and field pr, joined by and.`,
-      ]);
-    }
-    return { path: match[1], operator: (match[2] ?? match[4]).toLowerCase(), value: (match[3] ?? "").toLowerCase() };
+  const expressions = (["filter", "search"] as const).flatMap((parameter) => {
+    const text = query.get(parameter);
+    return text ? [parseSearch(text, parameter)] : [];
   });
-}
-
-function clauseHolds(clause: Clause, actual: unknown): boolean {
-  const text = String(actual ?? "").toLowerCase();
-  if (clause.operator === "pr") return actual !== undefined && actual !== null && actual !== "";
-  return clause.operator === "sw" ? text.startsWith(clause.value) : text === clause.value;
+  return (names, field) =>
+    (!q || names.some((name) => name.toLowerCase().startsWith(q.toLowerCase()))) &&
+    expressions.every((expression) => searchHolds(expression, field));
 }
 
 /** Reads a dotted path (`profile.login`) from a JSON object. */
