@@ -29,6 +29,18 @@ const SECRET_FIELDS = ["password", "otp", "binding_code", "mfa_token", "oob_code
 
 export const DEFAULT_SCOPE = "openid profile";
 
+/** Said instead of server text that quotes the request: the code and status still diagnose. */
+const WITHHELD = "(the server's text quoted the request, so it is not shown)";
+
+/**
+ * Whether server text quotes what was sent: a secret in any spelling, or a field as a form carries
+ * it (`password=...`). Such text is not quoted at all: redaction alone would still show the rest
+ * of the request.
+ */
+function echoesRequest(text: string, form: Record<string, string | undefined>, secrets: Redactor): boolean {
+  return secrets.contains(text) || Object.keys(form).some((field) => form[field] !== undefined && text.includes(`${field}=`));
+}
+
 export function channelFor(variant: Variant, phoneChannel: "sms" | "voice" = "sms"): AuthenticatorMethod {
   return variant.channels.includes(phoneChannel) ? phoneChannel : variant.channels[0];
 }
@@ -121,6 +133,9 @@ export async function runVariant(target: SmokeTarget, shared: RunShared): Promis
       for (const field of SECRET_FIELDS) {
         const value = answer.body[field];
         if (typeof value === "string") secrets.add(value);
+      }
+      if (!answer.ok && answer.problem.description !== undefined && echoesRequest(answer.problem.description, full, secrets)) {
+        answer.problem.description = WITHHELD;
       }
       return answer;
     },
