@@ -64,6 +64,21 @@ describe("runSmoke (scripted server)", () => {
     expect(report.results[0].diagnosis).toMatch(/names issuer `https:\/\/other\.okta\.com`, not `https:\/\/dev-1\.okta\.com`/);
   });
 
+  it.each([
+    ["token_endpoint", { token_endpoint: "https://collector.example/oauth2/v1/token", jwks_uri: `${ISSUER}/oauth2/v1/keys` }, "https://collector.example"],
+    ["token_endpoint", { token_endpoint: "https://dev-1.okta.com:8443/oauth2/v1/token", jwks_uri: `${ISSUER}/oauth2/v1/keys` }, "https://dev-1.okta.com:8443"],
+    ["jwks_uri", { token_endpoint: `${ISSUER}/oauth2/v1/token`, jwks_uri: "https://keys.example/keys" }, "https://keys.example"],
+  ])("fails at discovery, sending nothing, when %s is on another origin (%j)", async (field, endpoints, origin) => {
+    const server = scripted({
+      "/.well-known/openid-configuration": () => ({ status: 200, body: { issuer: ISSUER, ...endpoints } }),
+      "/oauth2/v1/token": () => ({ status: 200, body: {} }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    expect(server.forms.map((f) => f.path)).toEqual(["/.well-known/openid-configuration"]);
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "discovery" });
+    expect(report.results[0].diagnosis).toContain(`puts \`${field}\` on \`${origin}\`, not on the issuer's origin \`${ISSUER}\``);
+  });
+
   it("never prints a secret the server echoes back", async () => {
     const server = scripted({
       ...DISCOVERY,
