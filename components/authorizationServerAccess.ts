@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { DIRECT_AUTH_SCOPES } from "../src/catalogue/grants";
-import { issuerUrl } from "../src/model/issuer";
+import { issuerUrl } from "../src/okta/issuer";
 
 export interface AuthorizationServerAccessArgs {
   /** Custom authorization server id (`aus...`, or `default`) or name. */

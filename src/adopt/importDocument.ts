@@ -1,5 +1,5 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { ResourceTypeName, TOKEN } from "../okta/resourceTypes";
 import { Adoption } from "./inferSetup";
 import { OrgSnapshot } from "./orgSnapshot";

@@ -6,8 +6,8 @@ import { StateFileError, readStateFile, writeStateFile } from "../emulator/state
 import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../emulator/passwordPolicy";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { OktaApiError } from "../orgSettings/managementClient";
+import { provisionSetup } from "../provision/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
 import { emulatedIssuer, usesTotp } from "../start/offlineRun";

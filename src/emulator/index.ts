@@ -1,7 +1,6 @@
-import { Evaluation } from "../evaluate/evaluateProgram";
-import { issuerUrl } from "../model/issuer";
+import { issuerUrl } from "../okta/issuer";
 import { DEFAULT_BASELINE } from "./baseline";
-import { applyDeclaredSetup } from "./declaredSetup";
+import { declaredOrg } from "./declaredOrg";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
@@ -9,23 +8,22 @@ import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
-import { orgAdministrator, testUserOf } from "./testUser";
+import { orgAdministrator } from "./orgAdministrator";
 import { Transactions } from "./transactions";
-import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
+import { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+import { RecordedRequest } from "./server";
+import { PushOptions } from "./state";
 
+export type { Declaration } from "../okta/declaration";
+export type { EnrollSetting, LifecycleStatus } from "../okta/status";
 export { DEFAULT_BASELINE } from "./baseline";
+export type { OrgBaseline } from "./baseline";
+export type { Fault } from "./faults";
+export type { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+export type { IdTokenDefect } from "./oauth/idTokenDefects";
 export type { ServiceAppRegistration } from "./oauth/serviceApps";
-export type {
-  EmulatorOptions,
-  EnrollSetting,
-  Fault,
-  LifecycleStatus,
-  OrgBaseline,
-  PushOptions,
-  RecordedRequest,
-  RunningEmulator,
-  TestUserCredentials,
-} from "./types";
+export type { RecordedRequest } from "./server";
+export type { PushOptions } from "./state";
 
 const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMethod: "none" };
 
@@ -36,7 +34,7 @@ const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMe
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options, now) : freshOrg(options, now));
+  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options.baseline ?? DEFAULT_BASELINE, options.testUserPassword, now) : freshOrg(options, now));
 
   await signingKey("");
   const state: EmulatorState = {
@@ -72,14 +70,6 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     org,
     close: () => server.close(),
   };
-}
-
-function declaredOrg(evaluation: Evaluation, options: EmulatorOptions, now: string): Org {
-  const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
-  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(evaluation, password, now), now);
-  applyDeclaredSetup(org, evaluation);
-  return org;
 }
 
 /** An org as Okta hands it over: nothing configured, its administrator the only user. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OKTA_SETTING_KEYS, orgAddressProblems } from "../config/orgAddress";
-import { orgUrl } from "../model/issuer";
+import { orgUrl } from "../okta/issuer";
 import { resourceTypeOf } from "../okta/resourceTypes";
 import { OfflineOkta, RecordedInvoke } from "./offlineOkta";
 import { RegistrationOptions, recordRegistrationOptions } from "./registrationOptions";

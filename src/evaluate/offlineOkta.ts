@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { LOOKUPS, TOKEN, resourceTypeOf } from "../okta/resourceTypes";
-import { oktaId } from "./oktaIds";
+import { EVERYONE_GROUP_ID, lookedUpUserId, oktaId } from "../okta/ids";
+import { generatedPassword } from "../okta/passwords";
 
 export interface RecordedInvoke {
   token: string;
@@ -13,14 +13,6 @@ export interface RecordedInvoke {
  * from resource names (so repeated evaluations agree), client ids for apps, and lookups of the
  * Everyone group, the test user and custom authorization servers.
  */
-/** The Everyone group id the offline org answers with. */
-export const EVERYONE_GROUP_ID = oktaId(LOOKUPS.everyoneGroup.idPrefix, "Everyone");
-
-/** The id the offline org gives an existing user it is asked to look up. */
-export function lookedUpUserId(login: string): string {
-  return oktaId(LOOKUPS.user.idPrefix, login);
-}
-
 export class OfflineOkta implements pulumi.runtime.Mocks {
   readonly resources: pulumi.runtime.MockResourceArgs[] = [];
   readonly invokes: RecordedInvoke[] = [];
@@ -56,10 +48,4 @@ export class OfflineOkta implements pulumi.runtime.Mocks {
         throw new Error(`the offline org does not answer ${args.token}`);
     }
   }
-}
-
-/** Meets Okta's default password policy (upper, lower, digit, symbol); never printed. */
-export function generatedPassword(length = 24): string {
-  const body = randomBytes(length).toString("base64url").slice(0, Math.max(length - 4, 8));
-  return `${body}Aa1!`;
 }

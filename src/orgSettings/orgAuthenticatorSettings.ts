@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
-import { SETTINGS_KIND, authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
-import { OktaConnection } from "./connection";
+import { SETTINGS_KIND } from "../okta/declaration";
+import { authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
+import { OktaConnection } from "../config/connection";
 
 export interface OrgAuthenticatorSettingsArgs {
   connection: pulumi.Input<OktaConnection>;

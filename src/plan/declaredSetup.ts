@@ -1,4 +1,4 @@
-import { EVERYONE_GROUP_ID, lookedUpUserId } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID, lookedUpUserId } from "../okta/ids";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { LOOKUPS, TOKEN } from "../okta/resourceTypes";
 import { stepIndex, stepOfUrn } from "./guideSteps";

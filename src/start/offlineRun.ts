@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startOktaEmulator } from "../emulator";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../provision/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { isVariantId, variant } from "../catalogue/variants";
 import { OktaManagementClient } from "../orgSettings/managementClient";

@@ -7,7 +7,7 @@ import { adoptOrg } from "../../src/adopt/adoptOrg";
 import { ImportEntry, parentOf } from "../../src/adopt/importDocument";
 import { main as adoptMain } from "../../src/cli/adopt";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { Evaluation, PROJECT_NAME } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SECRET_MASK } from "../../src/evaluate/evaluateProgram";
-import { lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { lookedUpUserId } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { LOOKUP, OKTA, RANDOM_PASSWORD } from "../helpers/tokens";

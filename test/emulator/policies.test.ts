@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { appOf } from "./support/evaluations";
-import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import { mfaOtpFlow, otpGrant } from "./support/flows";
 import { listOf } from "./support/managementApi";
 
@@ -72,7 +72,12 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
         actions: {
           appSignOn: {
             access: "ALLOW",
-            verificationMethod: { factorMode: "2FA", type: "ASSURANCE", constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }] },
+            verificationMethod: {
+              factorMode: "2FA",
+              type: "ASSURANCE",
+              reauthenticateIn: "PT12H",
+              constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }],
+            },
             keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
           },
         },
@@ -81,6 +86,24 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(rules[0]._links).toEqual({ self: expect.objectContaining({ hints: { allow: ["GET", "PUT"] } }) });
     expectOktaError(await api.delete(`/api/v1/policies/${policy.id}/rules/${rules[0].id}`), 405, "E0000022");
     expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
+  });
+
+  it("lists Okta's own apps' policies first, then the default one with Okta's description; each has a catch-all", async () => {
+    const { api } = await setup();
+    const mine = await newAccessPolicy(api);
+    const list = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY"));
+    expect(list.slice(0, 4).map((p) => p.name)).toEqual(["Okta Admin Console", "Okta Dashboard", "Okta Browser Plugin", "Any two factors"]);
+    expect(list.slice(4).map((p) => p.id)).toContain(mine.id);
+    expect(list[3]).toMatchObject({ system: true, description: "Require two factors to access." });
+    for (const preset of list.slice(0, 3)) {
+      expect(preset).toMatchObject({ system: false, status: "ACTIVE", conditions: null });
+      const rules = listOf(await api.get(`/api/v1/policies/${preset.id}/rules`));
+      expect(rules).toEqual([expect.objectContaining({ name: "Catch-all Rule", priority: 99, system: true })]);
+    }
+    const adminRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[0].id}/rules`));
+    expect(adminRules[0].actions.appSignOn.verificationMethod).toEqual({ factorMode: "2FA", type: "ASSURANCE", reauthenticateIn: "PT12H" });
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[3].id}/rules`));
+    expect(defaultRules[0].actions.appSignOn.verificationMethod).toMatchObject({ factorMode: "2FA", reauthenticateIn: "PT12H" });
   });
 
   it("links a policy's app mappings, its rules and lifecycle, in Okta's order; the default policy only itself and its rules", async () => {
@@ -189,14 +212,14 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     const denyAll = appSignOnRule("Catch-all Rule", { access: "DENY", factorMode: "2FA" });
     expect((await api.put(`/api/v1/policies/${policy.id}/rules/${catchAll.id}`, denyAll)).body.priority).toBe(99);
     const target = await otpApp(org, policy.id);
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
 
     const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("tester 1FA", { users: [userId] }))).body as Json;
     expect((await otpGrant(target)).status).toBe(200);
 
     expect((await api.post(`/api/v1/policies/${policy.id}/rules/${rule.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${rule.id}`)).body.status).toBe("INACTIVE");
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("feeds the flows the rule's constraints: a phone possession factor is not met by Google Authenticator", async () => {
@@ -299,7 +322,7 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
     ).body as Json;
     expect(rule).toMatchObject({ type: "SIGN_ON", priority: 1, actions: { signon: { access: "ALLOW", primaryFactor: "PASSWORD_IDP" } } });
     expect(rule.conditions).not.toHaveProperty("risk");
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /"Strict".*PASSWORD_IDP/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
 
     expect((await api.post(`/api/v1/policies/${session.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await otpGrant(target)).status).toBe(200);
@@ -403,7 +426,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
       self: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}`, hints: { allow: ["GET", "PUT"] } },
       rules: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules`, hints: { allow: ["GET", "POST"] } },
     });
-    const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
     expect(defaultRules).toEqual([
       expect.objectContaining({
         name: "Default Rule",
@@ -456,7 +479,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
     expect((await otpGrant(target)).status).toBe(200);
 
     const everyone = (await api.post("/api/v1/policies", enrollmentPolicy("Everyone, password only", passwordOnly))).body as Json;
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /NOT_ALLOWED/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     await api.post(`/api/v1/policies/${everyone.id}/lifecycle/deactivate`);
     expect((await otpGrant(target)).status).toBe(200);
   });

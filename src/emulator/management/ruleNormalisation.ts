@@ -33,15 +33,13 @@ function withoutNullExpression(entry: Json): Json {
 }
 
 /**
- * An ASSURANCE verification method re-authenticates every 12 hours unless told otherwise; an
- * AUTH_METHOD_CHAIN keeps only its type, chains and `reauthenticateIn` (no factor mode, no
- * inactivity period).
+ * An AUTH_METHOD_CHAIN keeps only its type, chains and `reauthenticateIn` (no factor mode, no
+ * inactivity period). An ASSURANCE method is kept as sent; `ruleShapes.ts` answers Okta's
+ * 12-hour re-authentication when none was sent, as it does for catch-all rules no one wrote.
  */
 export function storedVerificationMethod(method: Json): Json {
-  if (method.type === "AUTH_METHOD_CHAIN") {
-    return { type: "AUTH_METHOD_CHAIN", chains: method.chains ?? [], ...(method.reauthenticateIn !== undefined ? { reauthenticateIn: method.reauthenticateIn } : {}) };
-  }
-  return { reauthenticateIn: "PT12H", ...method };
+  if (method.type !== "AUTH_METHOD_CHAIN") return method;
+  return { type: "AUTH_METHOD_CHAIN", chains: method.chains ?? [], ...(method.reauthenticateIn !== undefined ? { reauthenticateIn: method.reauthenticateIn } : {}) };
 }
 
 /** Global session (SIGN_ON): a rule with a `riskScore` gains `risk: {behaviors: []}`. */

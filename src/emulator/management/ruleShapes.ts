@@ -67,6 +67,7 @@ export function appSignOnRuleJson(url: string, policyId: string, rule: AppSignOn
 function verificationMethodJson(rule: AppSignOnRule, stored: Json): Json {
   if (stored.type === "AUTH_METHOD_CHAIN") return stored;
   return {
+    reauthenticateIn: "PT12H",
     ...stored,
     factorMode: rule.factorMode,
     type: "ASSURANCE",

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { notFound, validationFailed } from "../errors";
 import { FACTOR_AUTHENTICATOR } from "../factors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
-import { newTotpSecret } from "../testUser";
+import { newTotpSecret } from "../orgAdministrator";
 import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";

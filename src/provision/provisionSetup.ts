@@ -1,10 +1,11 @@
-import { DeclaredResource, Evaluation } from "../../evaluate/evaluateProgram";
-import { EVERYONE_GROUP_ID, generatedPassword, lookedUpUserId } from "../../evaluate/offlineOkta";
-import { oktaId } from "../../evaluate/oktaIds";
-import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../../okta/resourceTypes";
-import { authenticatorSettingsProvider, AuthenticatorSettingsInputs, SETTINGS_KIND } from "../../orgSettings/authenticatorSettingsProvider";
-import { OktaConnection } from "../../orgSettings/connection";
-import { OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
+import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
+import { EVERYONE_GROUP_ID, lookedUpUserId, oktaId } from "../okta/ids";
+import { generatedPassword } from "../okta/passwords";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
+import { SETTINGS_KIND } from "../okta/declaration";
+import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
+import { OktaConnection } from "../config/connection";
+import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
   ProvisioningContext,
   addGroupMembers,

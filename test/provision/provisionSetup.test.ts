@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { OktaApiError } from "../../src/orgSettings/managementClient";
 import { defineDirectAuthProgram } from "../../src/program";
 import { runOffline } from "../../src/start/offlineRun";
-import { devEvaluation } from "./support/evaluations";
-import { getJson } from "./support/http";
+import { devEvaluation } from "../emulator/support/evaluations";
+import { getJson } from "../emulator/support/http";
 import { OKTA } from "../helpers/tokens";
 
 const TOKEN = "provisioning-token";
