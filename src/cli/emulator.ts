@@ -106,7 +106,6 @@ export function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-
 /** What a script needs to drive the smoke check against the set-up org; nothing secret. */
 interface SetupSummary {
   stack: string;
