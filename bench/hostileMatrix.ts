@@ -13,7 +13,7 @@ import { OktaManagementClient } from "../src/orgSettings/managementClient";
 import { planFromPreview } from "../src/plan/fromPreview";
 import { renderMarkdown } from "../src/plan/renderMarkdown";
 import { outboxCodeSource, renderJson, renderTable, runSmoke } from "../src/smoke";
-import { Redactor } from "../src/smoke/redactor";
+import { Redactor } from "../src/http/redactor";
 
 /**
  * A hostile run of issue 19's whole matrix against the real `npm run emulator` process, the smoke

@@ -3,7 +3,7 @@ import { startOktaEmulator } from "../emulator";
 import type { Org } from "../emulator/orgModel";
 import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
-import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../emulator/passwordPolicy";
+import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../okta/passwords";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
 import { OktaApiError } from "../orgSettings/managementClient";

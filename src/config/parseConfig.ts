@@ -15,6 +15,8 @@ import {
   appGroupSchema,
   rawConfigSchema,
   testUserSchema,
+  OrgNamesConfig,
+  orgNamesSchema,
 } from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
@@ -29,6 +31,8 @@ export interface DirectAuthConfig {
   redirectUri: string;
   phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
   protect: boolean;
+  /** Names the org already has for objects otherwise named after the stack. */
+  names: OrgNamesConfig;
 }
 
 const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
@@ -68,6 +72,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     redirectUri: raw!.redirectUri,
     phoneChannels: raw!.phoneChannels,
     protect: raw!.protect,
+    names: raw!.names,
   };
 }
 
@@ -103,6 +108,7 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
   if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
+  if (path[0] === "names") return Object.keys(orgNamesSchema.shape);
   return [];
 }
 

@@ -51,6 +51,19 @@ export const appGroupSchema = z.strictObject({
 
 export const PHONE_CHANNELS = ["sms", "voice"] as const;
 
+/** Okta's limit for a group or policy name. */
+const OKTA_NAME = z.string().trim().min(1).max(255);
+
+/**
+ * Names of the objects the program otherwise names after the stack. An adopted org keeps the names
+ * it has (`npm run adopt` writes them), so a stack adopted under another name renames nothing.
+ */
+export const orgNamesSchema = z.strictObject({
+  sessionGroup: OKTA_NAME.optional(),
+  sessionPolicy: OKTA_NAME.optional(),
+  authorizationServerPolicy: OKTA_NAME.optional(),
+});
+
 /** Raw config as the user wrote it; variant ids are checked separately to suggest the closest one. */
 export const rawConfigSchema = z.strictObject({
   variants: variantList.optional(),
@@ -68,10 +81,12 @@ export const rawConfigSchema = z.strictObject({
     .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),
   protect: flag().default(false),
+  names: orgNamesSchema.default({}),
 });
 
 export type RawConfig = z.infer<typeof rawConfigSchema>;
 export type TestUserConfig = z.infer<typeof testUserSchema>;
+export type OrgNamesConfig = z.infer<typeof orgNamesSchema>;
 
 export const CONFIG_KEYS = Object.keys(rawConfigSchema.shape) as (keyof RawConfig)[];
 
@@ -112,5 +127,9 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
   protect: {
     expected: "true or false",
     example: `pulumi config set --type bool ${CONFIG_NAMESPACE}:protect true`,
+  },
+  names: {
+    expected: "{sessionGroup?, sessionPolicy?, authorizationServerPolicy?}: Okta names of 1 to 255 characters",
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:names.sessionPolicy' 'Direct Auth 1FA sessions'`,
   },
 };

@@ -1,7 +1,7 @@
 import type * as Jose from "jose";
 import { OktaConnection, describeMissingCredentials } from "../config/connection";
 import { fetchOkta, readOktaJson } from "./managementTransport";
-import { Redactor } from "../smoke/redactor";
+import { Redactor } from "../http/redactor";
 import { DpopKey, dpopProof, newDpopKey } from "./dpopProof";
 
 /**

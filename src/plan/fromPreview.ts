@@ -231,7 +231,7 @@ function changeOf(
       return out;
     });
   }
-  const consequence = kindOf(resource.type).onDelete;
+  const consequence = kindOf(resource.type, resource.properties).onDelete;
   if ((action === "delete" || action === "replace") && consequence) change.destructive = consequence;
   return change;
 }

@@ -8,7 +8,7 @@ import { HttpClient, pathOf, RequestTally } from "./httpClient";
 import { readOAuth } from "./oauthResponse";
 import { Evidence, POLICY_EVALUATION_FAILED } from "./policyEvidence";
 import { fail, Problem, problemOf } from "./problem";
-import { Redactor } from "./redactor";
+import { Redactor } from "../http/redactor";
 import { TotpCodes } from "./totp";
 import { Clock, SmokeOptions, SmokeResult, SmokeStatus, SmokeTarget, Step } from "./types";
 import { verifyIdToken } from "./verifyIdToken";

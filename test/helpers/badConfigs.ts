@@ -95,6 +95,22 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     exampleSets: `${NS}:enrollment`,
   },
   {
+    case: "an empty name kept for the session policy",
+    values: { variants: ["otp"], testUser: TESTER, names: { sessionPolicy: "  " } },
+    key: `${NS}:names.sessionPolicy`,
+    problem: /must not be empty/,
+    expectedMentions: "{sessionGroup?, sessionPolicy?, authorizationServerPolicy?}",
+    exampleSets: `${NS}:names.sessionPolicy`,
+  },
+  {
+    case: "a misspelt name key",
+    values: { variants: ["otp"], testUser: TESTER, names: { sessionGrup: "Direct Auth testers" } },
+    key: `${NS}:names.sessionGrup`,
+    problem: /unknown key; did you mean "sessionGroup"\?/,
+    expectedMentions: "sessionGroup",
+    exampleSets: `${NS}:names.sessionPolicy`,
+  },
+  {
     case: "unknown catchAll value",
     values: { variants: ["otp"], testUser: TESTER, catchAll: "REJECT" },
     key: `${NS}:catchAll`,

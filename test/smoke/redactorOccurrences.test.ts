@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Redactor } from "../../src/smoke/redactor";
+import { Redactor } from "../../src/http/redactor";
 
 describe("Redactor", () => {
   it("blanks every occurrence of a secret, not only the first", () => {

@@ -1,6 +1,6 @@
+import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../../okta/passwords";
 import { OktaApiError, validationFailed } from "../errors";
 import { Org, OrgUser } from "../orgModel";
-import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../passwordPolicy";
 import { section } from "./api";
 
 /** The profile attributes the emulator keeps in fields of their own; the rest go to `otherProfile`. */
