@@ -5,7 +5,7 @@
 /**
  * Each mutated folder and the test files that judge it. Stryker's vitest runner runs every file in
  * one worker thread, where Pulumi's process-global runtime (mocks, config) hangs: tests that
- * evaluate the program (components/, rejectedConfig, the emulator-backed smoke tests) cannot run
+ * evaluate the program (components/, rejectedConfig, resourceOptions, the emulator-backed tests) cannot run
  * under it, so a folder is judged by its unit tests.
  */
 const FOLDERS = {
@@ -14,7 +14,7 @@ const FOLDERS = {
   ],
   "src/orgSettings": ["test/orgSettings/{managementClient,managementTransport,pagination}.test.ts"],
   "src/config": ["test/config/{configError,connection,parseConfig,quoted,readStackConfig,redirectUri,schema,stackFile}.test.ts"],
-  "src/model": ["test/model/**/*.test.ts"],
+  "src/model": ["test/model/{apps,authenticatorNeeds,closestMatch,constraints,issuer}.test.ts"],
   components: ["test/components/**/*.test.ts"],
 };
 
