@@ -13,7 +13,7 @@ import { renderMarkdown } from "../plan/renderMarkdown";
 import { changedStackConfig } from "./configChange";
 import { CallCounts, countManagementCalls } from "./managementCalls";
 import { compareOrgs, describeDifference } from "./orgComparison";
-import { readOrgSnapshot } from "./orgSnapshot";
+import { readOrgState } from "./orgState";
 import { PulumiCli, PulumiResult, failureLines, pulumiEnv } from "./pulumiCli";
 import { ServiceAppCredentials, createServiceApp } from "./serviceAppCredentials";
 import { runSmokeCommand } from "./smokeCommand";
@@ -107,7 +107,7 @@ export async function runStack(options: StackRunOptions): Promise<StackRunResult
       if (!config.testUser.create) await createExistingUser(admin, config.testUser.login, smokePassword!);
       if (config.authorizationServer.kind === "custom") await ensureAuthorizationServer(admin, config.authorizationServer.ref);
       if (auth === "service-app") credentials = serviceConnection(emulator.url, await createServiceApp(admin, emulator.url, `e2e ${stack}`));
-      before = await readOrgSnapshot(admin);
+      before = await readOrgState(admin);
       expectSuccess("pulumi stack init", await pulumi.run(["stack", "init", stack]));
       await setCredentials(pulumi, stack, emulator.url, credentials);
       return `fresh org ${emulator.url}; ${describeAuth(credentials)}`;
@@ -170,7 +170,7 @@ export async function runStack(options: StackRunOptions): Promise<StackRunResult
         return "refused: the stack's resources are protected";
       }
       expectSuccess("pulumi destroy", run);
-      const differences = compareOrgs(before, await readOrgSnapshot(admin));
+      const differences = compareOrgs(before, await readOrgState(admin));
       if (differences.length > 0) throw new StepFailed(`the org differs from before up: ${differences.map(describeDifference).join("; ")}`);
       return "org as before, apart from what Okta cannot delete";
     });

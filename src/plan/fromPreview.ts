@@ -1,6 +1,6 @@
 import { maskSecrets } from "../evaluate/evaluateProgram";
 import { compareGuideOrder } from "./declaredSetup";
-import { stepOfUrn } from "./guideSteps";
+import { stepOfUrn } from "./planSteps";
 import {
   ChangeAction,
   PlannedResource,

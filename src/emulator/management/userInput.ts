@@ -1,4 +1,4 @@
-import { OktaApiError, validationFailed } from "../errors";
+import { ManagementApiError, validationFailed } from "../errors";
 import { Org, OrgUser } from "../orgModel";
 import { section } from "./api";
 
@@ -40,7 +40,7 @@ export function passwordOf(body: Record<string, unknown>): string | undefined {
   const value = section(section(body.credentials).password).value;
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.length < 8) {
-    throw new OktaApiError(400, "E0000001", "Api validation failed: password", [
+    throw new ManagementApiError(400, "E0000001", "Api validation failed: password", [
       "password: Password requirements were not met. Password requirements: at least 8 characters.",
     ]);
   }
