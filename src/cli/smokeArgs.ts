@@ -49,6 +49,10 @@ Secrets come from the environment only, never from flags, and are never printed:
                         the user provides it)
   ${TOTP_SECRET_ENV}    base32 secret of the user's Google Authenticator enrollment
 
+With the management credentials above set, a variant Okta refuses with "Policy evaluation failed"
+is narrowed down by read-only management calls (global session policy, access policy), and the
+diagnosis says it read them.
+
 Exit status: 0 nothing failed (wired and skipped are not failures), 1 a variant failed,
 2 usage or configuration error.
 `;
