@@ -12,7 +12,7 @@ import { StackFileError, stackConfigFromYaml } from "../src/config/stackFile";
 import { OktaManagementClient } from "../src/orgSettings/managementClient";
 import { planFromPreview } from "../src/plan/fromPreview";
 import { renderMarkdown } from "../src/plan/renderMarkdown";
-import { outboxCodeSource, renderJson, renderTable, runSmoke } from "../src/smoke";
+import { outboxCodeSource, renderSmokeJson, renderSmokeTable, runSmoke } from "../src/smoke";
 import { Redactor } from "../src/http/redactor";
 
 /**
@@ -302,7 +302,7 @@ async function smokeMatrix(): Promise<void> {
         totpSecret: "JBSWY3DPEHPK3PXP",
         requestTimeoutMs: 5000,
       });
-      outputs.push(renderJson(report), renderTable(report));
+      outputs.push(renderSmokeJson(report), renderSmokeTable(report));
       expectRefused(`smoke (${m}) fails`, report.results.every((r) => r.status === "fail"));
     });
   }

@@ -13,7 +13,7 @@ import { renderMarkdown } from "../plan/renderMarkdown";
 import { changedStackConfig } from "./configChange";
 import { CallCounts, countManagementCalls } from "./managementCalls";
 import { compareOrgs, describeDifference } from "./orgComparison";
-import { readOrgSnapshot } from "./orgSnapshot";
+import { readOrgState } from "./orgState";
 import { PulumiCli, PulumiResult, failureLines, pulumiEnv } from "./pulumiCli";
 import { ServiceAppCredentials, createServiceApp } from "./serviceAppCredentials";
 import { runSmokeCommand } from "./smokeCommand";
@@ -112,7 +112,7 @@ export async function runStack(options: StackRunOptions): Promise<StackRunResult
       return `fresh org ${emulator.url}; ${describeAuth(credentials)}`;
     });
     await step("org read before up", async () => {
-      before = await readOrgSnapshot(admin);
+      before = await readOrgState(admin);
       return `${before.size} objects and settings`;
     });
     await step("preview", async () => {
@@ -181,7 +181,7 @@ export async function runStack(options: StackRunOptions): Promise<StackRunResult
     });
     if (!config.protect) {
       await step("org compared with before up", async () => {
-        const differences = compareOrgs(before, await readOrgSnapshot(admin));
+        const differences = compareOrgs(before, await readOrgState(admin));
         if (differences.length > 0) throw new StepFailed(`the org differs from before up: ${differences.map(describeDifference).join("; ")}`);
         return "as before, apart from what Okta cannot delete";
       });

@@ -118,7 +118,7 @@ export interface ClassConstraint {
   deviceBound?: string;
 }
 
-export interface AuthenticationConstraint {
+export interface RuleConstraint {
   knowledge?: ClassConstraint;
   possession?: ClassConstraint;
 }
@@ -137,7 +137,7 @@ export interface AppSignOnRule extends PeopleCondition {
   status: LifecycleStatus;
   access: "ALLOW" | "DENY";
   factorMode: "1FA" | "2FA";
-  constraints: AuthenticationConstraint[];
+  constraints: RuleConstraint[];
   /** Okta's catch-all rule: cannot be deleted or moved. */
   system?: boolean;
   /** `conditions` and `actions` as last written: Okta echoes what no flow reads (network, platform, ...). */

@@ -1,7 +1,7 @@
 import { SECRET_MASK, maskSecrets } from "../evaluate/evaluateProgram";
 import { isSecretPath, maskSecretKeys } from "./secretKeys";
 import { compareGuideOrder } from "./declaredSetup";
-import { stepOfUrn } from "./guideSteps";
+import { stepOfUrn } from "./planSteps";
 import {
   ChangeAction,
   PlannedResource,

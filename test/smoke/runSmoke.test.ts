@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { runSmoke, SmokeOptions } from "../../src/smoke";
 import { promptCodeSource } from "../../src/smoke/prompt";
-import { renderJson, renderTable } from "../../src/smoke/report";
+import { renderSmokeJson, renderSmokeTable } from "../../src/smoke/report";
 import { FakeClock } from "./fakeClock";
 
 const ISSUER = "https://dev-1.okta.com";
@@ -85,7 +85,7 @@ describe("runSmoke (scripted server)", () => {
       "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "weird_error", error_description: `bad password ${form.get("password")}` } }),
     });
     const report = await runSmoke(options(server.fetch));
-    const json = renderJson(report);
+    const json = renderSmokeJson(report);
     expect(json).not.toContain(PASSWORD);
     expect(report.results[0].diagnosis).toMatch(/`weird_error` \("\(the server's text quoted the request, so it is not shown\)"\)/);
   });
@@ -101,7 +101,7 @@ describe("runSmoke (scripted server)", () => {
       "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "invalid_request", error_description: echo(form) } }),
     });
     const report = await runSmoke(options(server.fetch, { password }));
-    const printed = `${renderJson(report)}\n${renderTable(report)}`;
+    const printed = `${renderSmokeJson(report)}\n${renderSmokeTable(report)}`;
     for (const spelling of [password, encodeURIComponent(password), "Hunter2-Secret%21Pw", "username="]) {
       expect(printed).not.toContain(spelling);
     }
@@ -117,7 +117,7 @@ describe("runSmoke (scripted server)", () => {
       }),
     });
     const report = await runSmoke(options(server.fetch));
-    expect(renderTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
+    expect(renderSmokeTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
   });
 
   it("reports mfa_required without an mfa_token as a missing field, not a crash", async () => {
@@ -187,7 +187,7 @@ describe("runSmoke (scripted server)", () => {
       notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
     });
     expect(report.results[0].diagnosis).toMatch(/nobody approved the push within its 600 s/);
-    expect(renderTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
+    expect(renderSmokeTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
   });
 
   it("skips a variant it does not know instead of throwing", async () => {

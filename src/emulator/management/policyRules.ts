@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, methodNotAllowed, notFound } from "../errors";
+import { ManagementApiError, methodNotAllowed, notFound } from "../errors";
 import { AppSignOnRule, EnrollmentPolicy, EnrollmentRule, SessionRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
@@ -166,7 +166,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, ruleId, verb]) => {
       const { rule } = ruleOf(policyById(state.org, id), ruleId);
-      if (rule.system) throw new OktaApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);
+      if (rule.system) throw new ManagementApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);
       rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       rule.lastUpdated = nowIso();
       return noContent();

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
-import { OktaApiError, validationFailed } from "../errors";
+import { ManagementApiError, validationFailed } from "../errors";
 import { AppSignOnPolicy, CustomEnrollmentPolicy, SessionPolicy, catchAllRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { nowIso, section } from "./api";
@@ -112,7 +112,7 @@ function updateCustomEnrollment(
 
 export function deletePolicy(state: EmulatorState, ref: PolicyRef): void {
   if (!customPolicy(ref)) {
-    throw new OktaApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
+    throw new ManagementApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
   }
   if (ref.type === "MFA_ENROLL") {
     const policies = state.org.enrollmentPolicies ?? [];

@@ -1,5 +1,5 @@
 import { validationFailed } from "../errors";
-import { AppSignOnRule, AuthenticationConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
+import { AppSignOnRule, RuleConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
 import { LifecycleStatus } from "../../okta/status";
 import { section } from "./api";
 import { storedAccessConditions, storedSessionConditions, storedVerificationMethod } from "./ruleNormalisation";
@@ -77,7 +77,7 @@ function chainHasNextStep(chains: unknown): boolean {
  * false when the class lists `excludedAuthenticationMethods`. (The provider always sends it: its
  * struct has no omitempty, so a constraint written without it reaches Okta as false.)
  */
-function withRequiredDefault(constraint: Json): AuthenticationConstraint {
+function withRequiredDefault(constraint: Json): RuleConstraint {
   const normalised: Json = { ...constraint };
   for (const kind of ["knowledge", "possession"] as const) {
     const value = constraint?.[kind];
@@ -85,7 +85,7 @@ function withRequiredDefault(constraint: Json): AuthenticationConstraint {
     const excludes = Array.isArray((value as Json).excludedAuthenticationMethods);
     normalised[kind] = { ...value, required: typeof (value as Json).required === "boolean" ? (value as Json).required : !excludes };
   }
-  return normalised as AuthenticationConstraint;
+  return normalised as RuleConstraint;
 }
 
 const ENROLL_WHEN: readonly EnrollWhen[] = ["CHALLENGE", "LOGIN", "NEVER"];

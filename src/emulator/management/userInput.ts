@@ -1,5 +1,5 @@
 import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../../okta/passwords";
-import { OktaApiError, validationFailed } from "../errors";
+import { ManagementApiError, validationFailed } from "../errors";
 import { Org, OrgUser } from "../orgModel";
 import { section } from "./api";
 
@@ -41,7 +41,7 @@ export function passwordOf(body: Record<string, unknown>, login?: string): strin
   const value = section(section(body.credentials).password).value;
   if (value === undefined) return undefined;
   if (typeof value !== "string" || unmetPasswordRequirements(value, login).length > 0) {
-    throw new OktaApiError(400, "E0000001", "Api validation failed: password", [
+    throw new ManagementApiError(400, "E0000001", "Api validation failed: password", [
       `password: Password requirements were not met. ${PASSWORD_REQUIREMENTS}`,
     ]);
   }
