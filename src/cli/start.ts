@@ -4,7 +4,7 @@ import { checkedStack } from "./args/stackName";
 import { UsageError } from "./args/usageError";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { renderSetupText } from "../plan/renderText";
-import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
+import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
 import { runOffline } from "../start/offlineRun";
 
 export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--json]
@@ -67,7 +67,7 @@ export function main(argv: readonly string[]): Promise<number> {
       channel: options.channel,
       onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
     });
-    process.stdout.write(options.json ? `${renderJson(report)}\n` : `\n${renderTable(report)}\n`);
+    process.stdout.write(options.json ? `${renderSmokeJson(report)}\n` : `\n${renderSmokeTable(report)}\n`);
     return exitCodeOf(report);
   });
 }

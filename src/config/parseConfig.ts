@@ -4,6 +4,7 @@ import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
 import { ConfigError, ConfigProblem, keyName, problemAt, unknownKeyProblems } from "./configError";
 import { quoted } from "./quoted";
+import { invisibleCharacterProblems, mixedScriptProblem } from "./textProblems";
 import {
   CONFIG_KEYS,
   KEY_HELP,
@@ -55,7 +56,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
   if (values.variants !== undefined && values.apps !== undefined) {
     problems.push(problemAt(["apps"], "set either variants (one app per variant) or apps (grouped), not both"));
   }
-  problems.push(...variantIdProblems(values));
+  problems.push(...variantIdProblems(values), ...invisibleCharacterProblems(values), ...loginScriptProblems(values));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const apps = resolveApps(raw!);
@@ -73,6 +74,12 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     protect: raw!.protect,
     names: raw!.names,
   };
+}
+
+function loginScriptProblems(values: Record<string, unknown>): ConfigProblem[] {
+  const login = (values.testUser as { login?: unknown } | undefined)?.login;
+  const problem = typeof login === "string" ? mixedScriptProblem(login) : undefined;
+  return problem ? [problemAt(["testUser", "login"], problem)] : [];
 }
 
 function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {

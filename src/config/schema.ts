@@ -21,20 +21,31 @@ export const LIMITS = {
   variants: VARIANT_IDS.length,
 } as const;
 
+/**
+ * The one rule for scalars, quoted or not (README, "Configuration"): a text key takes any scalar as
+ * its text (`123` and `"123"` are both the text 123), a true/false key takes true or false, as
+ * text or not. Pulumi hands top-level values over as text either way, so this is the only rule
+ * that reads a stack file the same whatever its quoting.
+ */
+const asText = (value: unknown) => (typeof value === "number" || typeof value === "boolean" ? String(value) : value);
+const asFlag = (value: unknown) => (value === "true" ? true : value === "false" ? false : value);
+const flag = () => z.preprocess(asFlag, z.boolean());
+
 /** Checked before any pattern, so a hostile length is refused before a regex runs over it. */
-const boundedString = (max: number) => z.string().max(max, { abort: true });
+const boundedString = (max: number, rest: (s: z.ZodString) => z.ZodString = (s) => s) =>
+  z.preprocess(asText, rest(z.string().max(max, { abort: true })));
 
 const variantList = z.array(z.string()).min(1).max(LIMITS.variants);
 
 export const testUserSchema = z.strictObject({
-  login: boundedString(LIMITS.login).regex(LOGIN_PATTERN),
-  create: z.boolean().default(false),
-  firstName: boundedString(LIMITS.personName).min(1).default("Direct"),
-  lastName: boundedString(LIMITS.personName).min(1).default("Auth Tester"),
+  login: boundedString(LIMITS.login, (s) => s.regex(LOGIN_PATTERN)),
+  create: flag().default(false),
+  firstName: boundedString(LIMITS.personName, (s) => s.min(1)).default("Direct"),
+  lastName: boundedString(LIMITS.personName, (s) => s.min(1)).default("Auth Tester"),
 });
 
 export const appGroupSchema = z.strictObject({
-  name: z.string().trim().min(1).max(LIMITS.appName),
+  name: z.preprocess(asText, z.string().trim().min(1).max(LIMITS.appName)),
   variants: variantList,
 });
 
@@ -57,7 +68,7 @@ export const orgNamesSchema = z.strictObject({
 export const rawConfigSchema = z.strictObject({
   variants: variantList.optional(),
   apps: z.array(appGroupSchema).min(1).max(LIMITS.variants).optional(),
-  authorizationServer: z.string().trim().min(1).max(LIMITS.authorizationServer).default("org"),
+  authorizationServer: z.preprocess(asText, z.string().trim().min(1).max(LIMITS.authorizationServer)).default("org"),
   testUser: testUserSchema,
   enrollment: z.enum(["OPTIONAL", "REQUIRED"]).default("OPTIONAL"),
   catchAll: z.enum(["DENY", "ALLOW"]).default("DENY"),
@@ -69,7 +80,7 @@ export const rawConfigSchema = z.strictObject({
     })
     .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),
-  protect: z.boolean().default(false),
+  protect: flag().default(false),
   names: orgNamesSchema.default({}),
 });
 

@@ -7,7 +7,7 @@ import { newTotpSecret } from "./orgAdministrator";
 import { OrgBaseline } from "./baseline";
 import {
   AccessPolicy,
-  AuthenticationConstraint,
+  RuleConstraint,
   ClassConstraint,
   Org,
   OrgUser,
@@ -189,7 +189,7 @@ function applyAppSignOnPolicyRule(org: Org, r: DeclaredObject): void {
  * encodes it again: each class's `required` is sent as given, or false when left out (the struct's
  * field has no omitempty). Okta silently ignores what it cannot use; so does the emulator.
  */
-function parseConstraint(json: string): AuthenticationConstraint[] {
+function parseConstraint(json: string): RuleConstraint[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);

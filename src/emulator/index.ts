@@ -5,7 +5,7 @@ import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
-import { Outbox } from "./outbox";
+import { Outbox } from "./messageOutbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
 import { orgAdministrator } from "./orgAdministrator";

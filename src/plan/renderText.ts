@@ -1,7 +1,7 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { declaredSetup, snapshotOf } from "./declaredSetup";
 import { formatValue } from "./formatValue";
-import { groupBySteps } from "./guideSteps";
+import { groupBySteps } from "./planSteps";
 import { PlannedResource, lifecycleFlags } from "./planModel";
 import { describeResource, kindOf } from "./resourceKinds";
 

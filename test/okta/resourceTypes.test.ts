@@ -8,7 +8,7 @@ import { TEST_USER_TYPE } from "../../components/testUser";
 import { TEST_USER_SESSION_POLICY_TYPE } from "../../components/testUserSessionPolicy";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { CREATION_ORDER, LOOKUPS, RESOURCE_TYPES, isOfType, resourceTypeOf } from "../../src/okta/resourceTypes";
-import { stepOfUrn } from "../../src/plan/guideSteps";
+import { stepOfUrn } from "../../src/plan/planSteps";
 import { customServerEvaluation, devEvaluation } from "../emulator/support/evaluations";
 import { CATCH_ALL, COMPONENT, DYNAMIC, LOOKUP, OKTA, ORG_SETTINGS, RANDOM_PASSWORD } from "../helpers/tokens";
 

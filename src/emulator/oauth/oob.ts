@@ -3,7 +3,7 @@ import { OAuthError } from "../errors";
 import { OobChannel } from "../factors";
 import { OrgUser } from "../orgModel";
 import { OobTransaction, promptBindingCode, transferBindingCode } from "../transactions";
-import { FlowContext } from "./flow";
+import { ClientRequest } from "./flow";
 import { param, requiredParam } from "./params";
 
 /** A `channel_hint` the endpoint accepts (direct_auth_invalid_channel_hint otherwise). */
@@ -35,7 +35,7 @@ function emailCode(): string {
  * `/primary-authenticate` and `/challenge` have in common.
  */
 export function startOobChallenge(
-  ctx: FlowContext,
+  ctx: ClientRequest,
   user: OrgUser,
   channel: OobChannel,
   mfaToken?: string,
@@ -75,7 +75,7 @@ export function startOobChallenge(
  * One `/token` call on an oob_code. Returns when the factor is proven (the code is then used up);
  * otherwise throws what the client must do next: keep polling, slow down, or give up.
  */
-export function redeemOob(ctx: FlowContext, oob: OobTransaction): void {
+export function redeemOob(ctx: ClientRequest, oob: OobTransaction): void {
   const { settings, transactions, faults } = ctx.state;
   if (oob.bindingMethod === "prompt") {
     const code = param(ctx.form, "binding_code");
