@@ -27,7 +27,7 @@ import {
   primaryAuthenticate,
 } from "./support/flows";
 import { getJson } from "./support/http";
-import { DYNAMIC, OKTA } from "../helpers/tokens";
+import { CATCH_ALL, OKTA, ORG_SETTINGS, tokenOf } from "../helpers/tokens";
 
 /**
  * Each guide step left undone or done wrong (docs/direct-auth-reference.md#setup-steps), built by editing the
@@ -57,7 +57,7 @@ async function orgWith(evaluation: Evaluation, variantId: VariantId, authServerI
 
 /** Neither the provider's default-policy resource nor the project's own settings resource. */
 const withoutOrgWideSettings = (evaluation: Evaluation) =>
-  without(evaluation, (r) => r.type === DYNAMIC);
+  without(evaluation, (r) => tokenOf(r) === ORG_SETTINGS);
 
 const grantsOf = (inputs: Record<string, unknown>) => inputs.grantTypes as string[];
 const accessRule = () => found(custom, "access policy rule", (r) => r.type === OKTA.serverPolicyRule);
@@ -119,10 +119,16 @@ describe('guide step "Set up the authentication policy"', () => {
   it("no rule for the test user, catch-all ALLOW (catchAll: true): its Any 2 factor types lets the MFA flow through; DENY (the default) does not", async () => {
     const { app, rule } = resourcesOf(dev, "mfa-otp");
     const policy = found(dev, "sign-in policy of mfa-otp", (r) => r.type === OKTA.appSignOnPolicy && r.id === app.inputs.authenticationPolicy);
+    const catchAll = found(dev, "catch-all of mfa-otp", (r) => tokenOf(r) === CATCH_ALL && r.inputs.policyId === policy.id);
+    // What `catchAll: ALLOW` declares: the policy created with it, and its catch-all record ALLOW.
     const evaluation = withInputs(
-      without(dev, (r) => r === rule),
-      policy,
-      (i) => ({ ...i, catchAll: true }),
+      withInputs(
+        without(dev, (r) => r === rule),
+        policy,
+        (i) => ({ ...i, catchAll: true }),
+      ),
+      catchAll,
+      (i) => ({ ...i, access: "ALLOW" }),
     );
     const t = await orgWith(evaluation, "mfa-otp");
     expect((await mfaOtpFlow(t)).body).toMatchObject({ token_type: "Bearer", id_token: expect.any(String) });
@@ -182,7 +188,7 @@ describe('guide step "Enable authenticators for your org"', () => {
   });
 
   it("Email left for recovery only, as a fresh org ships it: 403 access_denied for oob-email until it is allowed for authentication", async () => {
-    const settings = found(dev, "org settings", (r) => r.type === DYNAMIC);
+    const settings = found(dev, "org settings", (r) => tokenOf(r) === ORG_SETTINGS);
     const recoveryOnly = withInputs(dev, settings, (i) => ({
       ...i,
       authenticators: (i.authenticators as { key: string; allowedFor?: string }[]).map(({ allowedFor: _, ...a }) => a),
