@@ -6,7 +6,7 @@ import { appOf, devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import { FlowTarget, endpointsOf, freshTotpCode, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
 import { JsonResponse, getJson, sendJson, totpCode } from "./support/http";
-import { DYNAMIC, OKTA } from "../helpers/tokens";
+import { OKTA, ORG_SETTINGS, tokenOf } from "../helpers/tokens";
 
 const API_TOKEN = "test-api-token";
 const SSWS = { authorization: `SSWS ${API_TOKEN}` };
@@ -53,7 +53,7 @@ describe("authentication", () => {
 
 describe("authenticators", () => {
   it("lists Okta's shape: a fresh Identity Engine org, by name; Phone INACTIVE; one never enabled is absent", async () => {
-    const bare = without(dev, (r) => r.type === OKTA.authenticator || r.type === DYNAMIC);
+    const bare = without(dev, (r) => r.type === OKTA.authenticator || tokenOf(r) === ORG_SETTINGS);
     const { api } = await org(bare);
     const list = listOf(await api.get("/api/v1/authenticators"));
     expect(list.map((a) => [a.key, a.status])).toEqual([
@@ -178,7 +178,7 @@ describe("authenticators", () => {
   });
 
   it("adds an absent authenticator: ACTIVE with default methods, NOT_ALLOWED until enrollment allows it", async () => {
-    const noPhone = without(dev, (r) => (r.type === OKTA.authenticator && r.inputs.key === "phone_number") || r.type === DYNAMIC);
+    const noPhone = without(dev, (r) => (r.type === OKTA.authenticator && r.inputs.key === "phone_number") || tokenOf(r) === ORG_SETTINGS);
     const neverHadPhone = { ...DEFAULT_BASELINE, authenticators: DEFAULT_BASELINE.authenticators.filter((a) => a.key !== "phone_number") };
     const { api, target } = await org(noPhone, neverHadPhone);
     expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
