@@ -28,6 +28,7 @@ const ISOLATED = [
 
 export default defineConfig({
   test: {
+    setupFiles: ["test/setup/hasAssertions.ts"],
     testTimeout: 30_000,
     pool: "forks",
     projects: [
