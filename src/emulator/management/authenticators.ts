@@ -1,6 +1,6 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
-import { AUTHENTICATOR_KINDS } from "../baseline";
+import { authenticatorKind } from "../baseline";
 import { OktaApiError, notFound, validationFailed } from "../errors";
 import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
@@ -67,8 +67,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, _params, request) => {
       const body = jsonBody(request);
       const key = typeof body.key === "string" ? body.key : "";
-      if (!AUTHENTICATOR_KINDS[key]) throw validationFailed("key", [`Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
-      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`An authenticator with key ${key} already exists.`]);
+      if (!authenticatorKind(key)) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
       const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
       return jsonAnswer(200, authenticatorJson(state.url, added));
