@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { appSignInPolicyOptions, authenticatorOptions, orgSettingsOptions, setupOptions } from "../../src/model/resourceOptions";
+import {
+  appSignInPolicyOptions,
+  authenticatorOptions,
+  catchAllRuleOptions,
+  nativeAppOptions,
+  orgSettingsOptions,
+  setupOptions,
+} from "../../src/model/resourceOptions";
 
 /** The options as values, without a Pulumi runtime: parents and providers are only passed along. */
 const parent = { name: "parent" } as unknown as pulumi.Resource;
@@ -13,15 +20,26 @@ describe("resource options", () => {
     expect(setupOptions(false, provider)).toEqual({ protect: false, provider });
   });
 
-  it("authenticators: kept on delete, after the org settings that record them", () => {
-    expect(authenticatorOptions(parent, [settings])).toEqual({ parent, dependsOn: [settings], retainOnDelete: true });
+  it("authenticators: kept on delete, after the org settings that record them, blind to fields Okta never reads back", () => {
+    expect(authenticatorOptions(parent, [settings])).toEqual({
+      parent,
+      dependsOn: [settings],
+      retainOnDelete: true,
+      ignoreChanges: ["legacyIgnoreName", "providerHostname", "providerUserNameTemplate"],
+    });
   });
 
-  it("org settings: deleted before replaced, the connection a secret output", () => {
-    expect(orgSettingsOptions(parent)).toEqual({ parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] });
+  it("native apps: blind to the refresh-token settings Okta never reads back", () => {
+    expect(nativeAppOptions(parent)).toEqual({ parent, ignoreChanges: ["refreshTokenRotation", "refreshTokenLeeway"] });
   });
 
-  it("app sign-in policy: a changed catchAll replaces it, deleting first", () => {
-    expect(appSignInPolicyOptions(parent)).toEqual({ parent, replaceOnChanges: ["catchAll"], deleteBeforeReplace: true });
+  it("org settings and the catch-all rule: deleted before replaced, the connection a secret output", () => {
+    const expected = { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
+    expect(orgSettingsOptions(parent)).toEqual(expected);
+    expect(catchAllRuleOptions(parent)).toEqual(expected);
+  });
+
+  it("app sign-in policy: catchAll left to the catch-all rule's own resource", () => {
+    expect(appSignInPolicyOptions(parent)).toEqual({ parent, ignoreChanges: ["catchAll"] });
   });
 });
