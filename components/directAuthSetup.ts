@@ -40,17 +40,21 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
     const { config } = args;
     const child = { parent: this };
 
-    const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
     const authenticators = new Authenticators(
       `${name}-authenticators`,
       {
-        needs: authenticatorNeeds(config.apps.flatMap((a) => a.variants), config.phoneChannels, config.enrollment),
+        needs: authenticatorNeeds(config.apps.flatMap((a) => a.variants), config.phoneChannels, config.enrollment, config.oktaVerify),
         connection: args.connection,
+        oktaVerify: config.oktaVerify,
       },
       child,
     );
+    // The org-settings resource checks the org is of the kind the stack was written for: nothing is
+    // written before it has.
+    const afterCheck = { parent: this, dependsOn: [authenticators.orgSettings] };
+    const testUser = new TestUser(`${name}-test-user`, config.testUser, afterCheck);
     if (config.apps.some((a) => a.factorMode === "1FA")) {
-      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, child);
+      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, afterCheck);
     }
 
     const everyone = okta.group.getEveryoneGroupOutput({}, child);
@@ -65,7 +69,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           catchAll: config.catchAll,
           description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
         },
-        child,
+        afterCheck,
       );
       const app = new NativeApp(
         `${name}-${spec.slug}`,
@@ -92,7 +96,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           stackName: args.stackName,
           orgUrl: args.orgUrl,
         },
-        child,
+        afterCheck,
       );
       customIssuer = access.issuer;
     }

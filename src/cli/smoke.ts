@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { runCli } from "./args/runCli";
 import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
@@ -22,6 +23,7 @@ interface ResolvedTarget {
   targets: SmokeTarget[];
   /** The stack's first activated phone channel, used unless --channel says otherwise. */
   channel?: "sms" | "voice";
+  oktaVerify?: OktaVerifyMode;
 }
 
 async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
@@ -44,6 +46,7 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
     password: plan.password ?? outputs.testUserPassword,
     targets: targetsFromStack(outputs, target.stack, target.variants),
     channel: outputs.phoneChannels?.[0],
+    oktaVerify: outputs.oktaVerify,
   };
 }
 

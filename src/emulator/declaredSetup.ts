@@ -1,6 +1,7 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { oktaId } from "../evaluate/oktaIds";
 import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
+import { checkOktaVerify } from "../orgSettings/oktaVerifyCheck";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -88,6 +89,8 @@ const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1
 function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
   if (r.inputs.settingsKind !== SETTINGS_KIND) return;
   const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as AuthenticatorSetting[]) : [];
+  const configured = r.inputs.oktaVerify === "flexible" ? "flexible" : "classic";
+  checkOktaVerify(configured, org.authenticators.map((a) => a.key), settings.map((s) => s.key));
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
     authenticator.status = "ACTIVE";

@@ -1,6 +1,6 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { issuerUrl } from "../model/issuer";
-import { DEFAULT_BASELINE } from "./baseline";
+import { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
 import { applyDeclaredSetup } from "./declaredSetup";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
@@ -13,7 +13,7 @@ import { orgAdministrator, testUserOf } from "./testUser";
 import { Transactions } from "./transactions";
 import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
 
-export { DEFAULT_BASELINE } from "./baseline";
+export { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
 export type { ServiceAppRegistration } from "./oauth/serviceApps";
 export type {
   EmulatorOptions,
@@ -77,14 +77,14 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
 function declaredOrg(evaluation: Evaluation, options: EmulatorOptions, now: string): Org {
   const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(evaluation, password, now), now);
+  const org = baselineOrg(options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE), testUserOf(evaluation, password, now), now);
   applyDeclaredSetup(org, evaluation);
   return org;
 }
 
 /** An org as Okta hands it over: nothing configured, its administrator the only user. */
 function freshOrg(options: EmulatorOptions, now: string): Org {
-  return baselineOrg(options.baseline ?? DEFAULT_BASELINE, orgAdministrator(now), now);
+  return baselineOrg(options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE), orgAdministrator(now), now);
 }
 
 function settingsOf(options: EmulatorOptions): EmulatorSettings {

@@ -1,7 +1,7 @@
 import { GRANT } from "../catalogue/grants";
 import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
 import { OAuthError } from "./errors";
-import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
+import { FACTOR_CLASS, FactorKind, factorAuthenticator } from "./factors";
 import { AUTHENTICATOR_KINDS } from "./baseline";
 import {
   ALL_CLIENTS,
@@ -160,7 +160,7 @@ export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): O
  * ACTIVE, enrollment is allowed, and the user is enrolled.
  */
 export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind): OAuthError | undefined {
-  const { key, method } = FACTOR_AUTHENTICATOR[factor];
+  const { key, method } = factorAuthenticator(org, factor);
   const authenticator = authenticatorByKey(org, key);
   const name = authenticator?.name ?? AUTHENTICATOR_KINDS[key]?.name ?? key;
   let reason: string | undefined;

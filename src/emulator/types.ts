@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   evaluation?: Evaluation;
   testUserPassword?: string;
   baseline?: OrgBaseline;
+  /** Without a baseline: "flexible" starts an org with Flexible Okta Verify on (FLEXIBLE_BASELINE). */
+  oktaVerify?: OktaVerifyMode;
   push?: PushOptions;
   /** `interval` answered for push; fractions and 0 are accepted for tests. */
   pollIntervalSeconds?: number;

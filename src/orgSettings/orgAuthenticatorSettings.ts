@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
 import { SETTINGS_KIND, authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
 import { OktaConnection } from "./connection";
 
 export interface OrgAuthenticatorSettingsArgs {
   connection: pulumi.Input<OktaConnection>;
+  oktaVerify: OktaVerifyMode;
   authenticators: DesiredAuthenticator[];
 }
 
@@ -19,6 +21,7 @@ export class OrgAuthenticatorSettings extends pulumi.dynamic.Resource {
       {
         settingsKind: SETTINGS_KIND,
         connection: pulumi.secret(args.connection),
+        oktaVerify: args.oktaVerify,
         authenticators: args.authenticators,
         prior: undefined,
       },

@@ -59,6 +59,7 @@ export function describeProblem(problem: Problem, step: Step, target: SmokeTarge
     grantType,
     channel: variant.channels.length > 0 ? channelFor(variant, options.channel) : undefined,
     declaredGrantTypes: target.grantTypes,
+    oktaVerify: options.oktaVerify,
   });
 }
 

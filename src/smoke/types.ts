@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { VariantId } from "../catalogue/variants";
 
 /** One variant to check and the app (client) it runs against. */
@@ -35,6 +36,8 @@ export interface SmokeOptions {
   totpSecret?: string;
   /** Phone channel for the phone variants; default sms. */
   channel?: "sms" | "voice";
+  /** The kind of org the stack was written for (its `oktaVerify` output), for the keys diagnoses name. */
+  oktaVerify?: OktaVerifyMode;
   /** Default "openid profile". */
   scope?: string;
   /** Show binding numbers and countdowns meant for a person at the keyboard. */

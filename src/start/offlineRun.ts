@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { startOktaEmulator } from "../emulator";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
@@ -11,6 +12,8 @@ export interface OfflineRunOptions {
   /** Seconds between push polls; Okta says 5, the emulator is told less so the run stays short. */
   pollIntervalSeconds?: number;
   channel?: "sms" | "voice";
+  /** The kind of org to emulate; default classic. */
+  oktaVerify?: OktaVerifyMode;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -34,6 +37,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
   const emulator = await startOktaEmulator({
     apiToken,
     pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
+    oktaVerify: options.oktaVerify,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" },
   });
   try {
@@ -48,6 +52,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
       password: testUser.password,
       totpSecret: testUser.totpSecret,
       channel: options.channel ?? outputs.phoneChannels?.[0],
+      oktaVerify: outputs.oktaVerify,
       codeSource: outboxCodeSource(emulator.outboxUrl),
       onProgress: options.onProgress,
     });

@@ -7,6 +7,7 @@ import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { PolicyRef, policyById } from "./policyStore";
 import { placeByPriority } from "./priorities";
+import { constraintsRefused } from "../flexibleOktaVerify";
 import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
 import { appSignOnRuleJson, enrollmentRuleJson, sessionRuleJson } from "./ruleShapes";
 
@@ -94,6 +95,13 @@ function createRule(ref: PolicyRef, body: Record<string, unknown>): RuleRef {
 }
 
 /** A PUT replaces the rule but keeps its place unless it sends a priority; the catch-all keeps its people and place. */
+/** An app sign-in rule naming `okta_verify` in a flexible org is refused before anything changes. */
+function refuseClassicOktaVerify(state: EmulatorState, body: Record<string, unknown>): void {
+  const method = (body.actions as { appSignOn?: { verificationMethod?: { constraints?: unknown } } } | undefined)?.appSignOn?.verificationMethod;
+  const refused = Array.isArray(method?.constraints) ? constraintsRefused(state.org, method.constraints) : undefined;
+  if (refused) throw refused;
+}
+
 function updateRule(ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
   if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnRuleInput(body, found.rule.system));
@@ -117,7 +125,9 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${RULES}$`),
     handle: (state, [id], request) => {
       const ref = policyById(state.org, id);
-      return jsonAnswer(200, ruleJson(state.url, ref, createRule(ref, jsonBody(request))));
+      const body = jsonBody(request);
+      if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
+      return jsonAnswer(200, ruleJson(state.url, ref, createRule(ref, body)));
     },
   },
   {
@@ -134,7 +144,9 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     handle: (state, [id, ruleId], request) => {
       const ref = policyById(state.org, id);
       const rule = ruleOf(ref, ruleId);
-      updateRule(ref, rule, jsonBody(request));
+      const body = jsonBody(request);
+      if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
+      updateRule(ref, rule, body);
       return jsonAnswer(200, ruleJson(state.url, ref, rule));
     },
   },

@@ -1,5 +1,5 @@
 import { OAuthError } from "../errors";
-import { FACTOR_AUTHENTICATOR, FactorKind } from "../factors";
+import { FactorKind, factorAuthenticator } from "../factors";
 import { Org, authenticatorByKey } from "../orgModel";
 
 /** Okta's `allowedFor` values under which an authenticator cannot sign anyone in. */
@@ -12,7 +12,7 @@ const NOT_FOR_AUTHENTICATION = new Set(["recovery", "none"]);
  * direct_auth_factor_enrollment_required).
  */
 export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError | undefined {
-  const authenticator = authenticatorByKey(org, FACTOR_AUTHENTICATOR[factor].key);
+  const authenticator = authenticatorByKey(org, factorAuthenticator(org, factor).key);
   const allowedFor = authenticator?.settings?.allowedFor;
   if (!authenticator || typeof allowedFor !== "string" || !NOT_FOR_AUTHENTICATION.has(allowedFor)) return undefined;
   const use = allowedFor === "recovery" ? "for recovery only" : "for nothing";

@@ -31,10 +31,11 @@ const MIN_EMBEDDED_ID_LENGTH = 16;
  * it. Types the org never sees (components, random passwords) are not listed.
  */
 const CREATE_IN_ORDER: [string, Create][] = [
+  // Everything the program writes depends on it: it checks the org's kind before any write.
+  ["pulumi-nodejs:dynamic:Resource", applyOrgSettings],
   [USER_TYPE, createUser],
   ["okta:group/group:Group", createGroup],
   ["okta:index/groupMemberships:GroupMemberships", addGroupMembers],
-  ["pulumi-nodejs:dynamic:Resource", applyOrgSettings],
   ["okta:index/authenticator:Authenticator", adoptAuthenticator],
   ["okta:index/appSignonPolicy:AppSignonPolicy", createAppSignOnPolicy],
   ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", createAppSignOnPolicyRule],
