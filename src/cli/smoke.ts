@@ -62,6 +62,16 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+/**
+ * Management access for the policy simulation when the env holds credentials; sent only to the
+ * issuer's own origin, whatever org the env names.
+ */
+function policyClient(issuer: string, requestTimeoutMs?: number): OktaManagementClient | undefined {
+  const connection = connectionFromSettings({ "okta:httpProxy": new URL(issuer).origin }, process.env);
+  if (!hasCredentials(connection)) return undefined;
+  return new OktaManagementClient(connection, { requestTimeoutMs: requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+}
+
 async function smoke(plan: CliPlan): Promise<number> {
   let resolved: ResolvedTarget;
   try {
@@ -79,6 +89,7 @@ async function smoke(plan: CliPlan): Promise<number> {
     requestTimeoutMs: plan.requestTimeoutMs,
     maxRetries: plan.maxRetries,
     onProgress: (event) => process.stderr.write(`${renderProgress(event)}\n`),
+    management: policyClient(resolved.issuer, plan.requestTimeoutMs),
   };
   let report;
   if (plan.enrollTotp) {

@@ -12,6 +12,8 @@ import {
   OAuthApp,
   Org,
   OrgUser,
+  SessionPolicy,
+  SessionRule,
   authenticatorByKey,
   byPriority,
   enrollmentOf,
@@ -108,12 +110,9 @@ export function accessPolicyAllows(
  * session start with a factor other than the password (PASSWORD_IDP_ANY_FACTOR).
  */
 export function sessionPolicyAllows(org: Org, user: OrgUser, primaryFactor: FactorKind): OAuthError | undefined {
-  const groups = groupIdsOf(org, user.id);
-  for (const policy of byPriority(org.sessionPolicies)) {
-    if (policy.status !== "ACTIVE") continue;
-    if (policy.groupsIncluded.length > 0 && !policy.groupsIncluded.some((g) => groups.has(g))) continue;
-    const rule = byPriority(policy.rules).find((r) => r.status === "ACTIVE");
-    if (!rule) continue;
+  const matched = matchingSessionRule(org, user);
+  if (matched) {
+    const { policy, rule } = matched;
     const where = `global session policy "${policy.name}", rule "${rule.name}"`;
     if (rule.access === "DENY") return denied(`${where} denies access`);
     if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") {
@@ -128,12 +127,28 @@ export function sessionPolicyAllows(org: Org, user: OrgUser, primaryFactor: Fact
   return denied("no global session policy rule applies to this user");
 }
 
+/**
+ * The global session policy and rule Okta applies to the user: the first ACTIVE policy (by
+ * priority) whose groups hold the user and that has an ACTIVE rule, and that rule. The flows and
+ * the policy simulation both read it from here.
+ */
+export function matchingSessionRule(org: Org, user: OrgUser): { policy: SessionPolicy; rule: SessionRule } | undefined {
+  const groups = groupIdsOf(org, user.id);
+  for (const policy of byPriority(org.sessionPolicies)) {
+    if (policy.status !== "ACTIVE") continue;
+    if (policy.groupsIncluded.length > 0 && !policy.groupsIncluded.some((g) => groups.has(g))) continue;
+    const rule = byPriority(policy.rules).find((r) => r.status === "ACTIVE");
+    if (rule) return { policy, rule };
+  }
+  return undefined;
+}
+
 function denied(explanation: string): OAuthError {
   return new OAuthError(403, "access_denied", `${POLICY_EVALUATION_FAILED} (direct_auth_policy_denied: ${explanation})`);
 }
 
 /** The app's authentication policy; an app without one uses the org's default policy. */
-function appSignOnPolicyOf(org: Org, app: OAuthApp): AppSignOnPolicy {
+export function appSignOnPolicyOf(org: Org, app: OAuthApp): AppSignOnPolicy {
   return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)) || org.defaultAppSignOnPolicy;
 }
 

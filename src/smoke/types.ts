@@ -1,5 +1,6 @@
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { VariantId } from "../catalogue/variants";
+import type { OktaManagementClient } from "../orgSettings/managementClient";
 
 /** One variant to check and the app (client) it runs against. */
 export interface SmokeTarget {
@@ -55,12 +56,26 @@ export interface SmokeOptions {
   /** Longest wait for a rate limit to reset before giving up, default 60 000. */
   maxRateLimitWaitMs?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Management API access to the issuer's own org (read-only scopes suffice): adds Okta's policy
+   * simulation of the test user's sign-in to every app.
+   */
+  management?: OktaManagementClient;
   /** Time source for polling and rate-limit waits; tests inject a fake one. */
   clock?: Clock;
   fetch?: typeof fetch;
 }
 
 export type SmokeStatus = "pass" | "wired" | "fail" | "skipped";
+
+/** What the policy simulation said of a variant's app (src/smoke/policyCheck.ts). */
+export interface PolicyVerdict {
+  verified: boolean;
+  /** `verified`, or what is wrong naming the policy, the rule and the guide step, or why it was not simulated. */
+  text: string;
+  /** The simulation could not run for this target (no such user or app): not a finding about the policy. */
+  notSimulated?: boolean;
+}
 
 export interface SmokeResult {
   variant: string;
@@ -72,6 +87,8 @@ export interface SmokeResult {
   diagnosis?: string;
   /** What the server asked for that the check did otherwise (e.g. polled slower than asked); one sentence each. */
   notices?: string[];
+  /** With management credentials: what Okta's policy simulation said of the app's policies. */
+  policy?: PolicyVerdict;
   /** HTTP requests this variant sent to the authorization server (retries and polls included). */
   requests: number;
   ms: number;

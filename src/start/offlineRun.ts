@@ -3,6 +3,7 @@ import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { startOktaEmulator } from "../emulator";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
+import { OktaManagementClient } from "../orgSettings/managementClient";
 import { outboxCodeSource, runSmoke } from "../smoke";
 import { ProgressEvent, SmokeReport } from "../smoke/types";
 import { stackOutputsSchema, targetsFromStack } from "../smoke/stackOutputs";
@@ -54,6 +55,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
       channel: options.channel ?? outputs.phoneChannels?.[0],
       oktaVerify: outputs.oktaVerify,
       codeSource: outboxCodeSource(emulator.outboxUrl),
+      management: new OktaManagementClient({ orgUrl: emulator.url, apiToken }),
       onProgress: options.onProgress,
     });
   } finally {
