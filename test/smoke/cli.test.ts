@@ -107,6 +107,17 @@ describe("npm run smoke", () => {
     expectNoSecrets(run.stdout + run.stderr, [...secretsNow(), ...codes]);
   });
 
+  it("--stack dev, non-interactive, with management credentials: every variant wired and its policy verified by Okta's simulation", async () => {
+    const run = await smoke(["--stack", "dev"], { OKTA_API_TOKEN: "00emulator-accepts-any-token" });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const variants = targetsOf(evaluation).map((t) => t.variant);
+    expect(variants).toHaveLength(8);
+    for (const v of variants) expect(run.stdout).toMatch(new RegExp(`^  ${v} policy: verified$`, "m"));
+    expect(run.stdout).toMatch(/^8 variants: 0 pass, 8 wired, 0 fail, 0 skipped$/m);
+    expect(run.stderr).toMatch(/^\[\*\] policy: POST \/api\/v1\/policies\/simulate/m);
+    expect(run.stdout + run.stderr).not.toContain("00emulator-accepts-any-token");
+  });
+
   it("explicit target: a readable table, the diagnosis of a failed variant (exit 1); wired is not a failure (exit 0)", async () => {
     // An org of its own: the --stack run above spent this minute's TOTP steps on the shared one, and
     // Okta accepts each passcode once.
