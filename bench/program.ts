@@ -8,12 +8,13 @@
 import { performance } from "node:perf_hooks";
 import { VARIANT_IDS } from "../src/catalogue/variants";
 import { Evaluation, evaluateProgram } from "../src/evaluate/evaluateProgram";
+import { LOOKUPS } from "../src/okta/resourceTypes";
 import { defineDirectAuthProgram } from "../src/program";
 
 const RUNS = 7;
 const ALL_VARIANTS_BUDGET_MS = 1000;
-const EVERYONE_LOOKUP = "okta:group/getEveryoneGroup:getEveryoneGroup";
-const USER_LOOKUP = "okta:user/getUser:getUser";
+const EVERYONE_LOOKUP = LOOKUPS.everyoneGroup.token;
+const USER_LOOKUP = LOOKUPS.user.token;
 
 /**
  * Okta objects per docs/direct-auth-reference.md#setup-steps, counted by hand for the org authorization server and an

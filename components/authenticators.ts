@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OktaVerifyMode } from "../src/catalogue/oktaVerify";
 import { AuthenticatorNeed } from "../src/model/authenticatorNeeds";
 import { authenticatorOptions, orgSettingsOptions } from "../src/model/resourceOptions";
-import { OktaConnection } from "../src/orgSettings/connection";
+import { OktaConnection } from "../src/config/connection";
 import { OrgAuthenticatorSettings } from "../src/orgSettings/orgAuthenticatorSettings";
 
 export interface AuthenticatorsArgs {
@@ -14,6 +14,9 @@ export interface AuthenticatorsArgs {
   /** The kind of org the needs are keyed for; the org-settings resource checks it before any write. */
   oktaVerify: OktaVerifyMode;
 }
+
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const AUTHENTICATORS_TYPE = "okta-direct-auth:authenticators:Authenticators";
 
 /**
  * Guide step "Enable authenticators for your org": each authenticator ACTIVE, the methods the flows
@@ -29,7 +32,7 @@ export class Authenticators extends pulumi.ComponentResource {
   readonly orgSettings: pulumi.Resource;
 
   constructor(name: string, args: AuthenticatorsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:authenticators:Authenticators", name, {}, opts);
+    super(AUTHENTICATORS_TYPE, name, {}, opts);
     const orgSettings = new OrgAuthenticatorSettings(
       `${name}-org-settings`,
       {

@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { startOktaEmulator } from "../emulator";
 import type { Org } from "../emulator/orgModel";
+import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../provision/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
-import { emulatedIssuer } from "../start/offlineRun";
+import { emulatedIssuer, usesTotp } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -140,7 +141,7 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
 
 async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const saved = options.state ? readStateFile<Org>(options.state) : undefined;
+  const saved = options.state ? readStateFile<Org>(options.state, orgProblem) : undefined;
   const statePath = options.state;
   const saver = statePath ? new StateSaver(() => writeStateFile(statePath, emulator.org), log, statePath) : undefined;
   const emulator = await startOktaEmulator({
@@ -164,6 +165,12 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
     );
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
+    if (usesTotp(setup.apps)) {
+      log(
+        "  The test user has no Google Authenticator factor yet, as a new Okta user has none: for the OTP variants run " +
+          "the smoke check with --enroll-totp and OKTA_API_TOKEN set to the API token.",
+      );
+    }
   }
   saver?.saveNow();
 

@@ -1,7 +1,6 @@
-import { Evaluation } from "../evaluate/evaluateProgram";
-import { issuerUrl } from "../model/issuer";
-import { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
-import { applyDeclaredSetup } from "./declaredSetup";
+import { issuerUrl } from "../okta/issuer";
+import { DEFAULT_BASELINE, FLEXIBLE_BASELINE, OrgBaseline } from "./baseline";
+import { declaredOrg } from "./declaredOrg";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
@@ -9,23 +8,22 @@ import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
-import { orgAdministrator, testUserOf } from "./testUser";
+import { orgAdministrator } from "./orgAdministrator";
 import { Transactions } from "./transactions";
-import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
+import { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+import { RecordedRequest } from "./server";
+import { PushOptions } from "./state";
 
+export type { Declaration } from "../okta/declaration";
+export type { EnrollSetting, LifecycleStatus } from "../okta/status";
 export { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
+export type { OrgBaseline } from "./baseline";
+export type { Fault } from "./faults";
+export type { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+export type { IdTokenDefect } from "./oauth/idTokenDefects";
 export type { ServiceAppRegistration } from "./oauth/serviceApps";
-export type {
-  EmulatorOptions,
-  EnrollSetting,
-  Fault,
-  LifecycleStatus,
-  OrgBaseline,
-  PushOptions,
-  RecordedRequest,
-  RunningEmulator,
-  TestUserCredentials,
-} from "./types";
+export type { RecordedRequest } from "./server";
+export type { PushOptions } from "./state";
 
 const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMethod: "none" };
 
@@ -36,7 +34,7 @@ const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMe
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options, now) : freshOrg(options, now));
+  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, baselineOf(options), options.testUserPassword, now) : freshOrg(options, now));
 
   await signingKey("");
   const state: EmulatorState = {
@@ -74,17 +72,14 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
   };
 }
 
-function declaredOrg(evaluation: Evaluation, options: EmulatorOptions, now: string): Org {
-  const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
-  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE), testUserOf(evaluation, password, now), now);
-  applyDeclaredSetup(org, evaluation);
-  return org;
+/** The baseline asked for, else a fresh org of the kind asked for (Flexible Okta Verify or not). */
+function baselineOf(options: EmulatorOptions): OrgBaseline {
+  return options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE);
 }
 
 /** An org as Okta hands it over: nothing configured, its administrator the only user. */
 function freshOrg(options: EmulatorOptions, now: string): Org {
-  return baselineOrg(options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE), orgAdministrator(now), now);
+  return baselineOrg(baselineOf(options), orgAdministrator(now), now);
 }
 
 function settingsOf(options: EmulatorOptions): EmulatorSettings {

@@ -1,8 +1,7 @@
 import { OktaVerifyMode, oktaVerifyModeOf } from "../catalogue/oktaVerify";
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
-import { oktaId } from "../evaluate/oktaIds";
-import { AUTHENTICATOR_KINDS } from "./baseline";
-import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
+import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
+import { AUTHENTICATOR_KINDS, OrgBaseline } from "./baseline";
 
 export interface Authenticator {
   id: string;
@@ -156,6 +155,8 @@ export interface AppSignOnPolicy {
   status?: LifecycleStatus;
   /** The org's default policy; Okta's presets are system policies too. */
   system?: boolean;
+  /** One of the policies every org has for Okta's own apps (Admin Console, Dashboard, Browser Plugin), listed first. */
+  preset?: boolean;
   created?: string;
   lastUpdated?: string;
 }
@@ -327,12 +328,12 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     },
     groups: new Map([[EVERYONE_GROUP_ID, everyoneGroup(now)]]),
     apps: [],
-    appSignOnPolicies: new Map(),
+    appSignOnPolicies: new Map(presetAppSignOnPolicies(now).map((p) => [p.id, p])),
     defaultAppSignOnPolicy: {
       id: defaultAppPolicyId,
-      // What every recorded Identity Engine org calls its system app sign-in policy.
+      // What every recorded Identity Engine org calls its system app sign-in policy, and how it describes it.
       name: "Any two factors",
-      description: "The default app sign-in policy.",
+      description: "Require two factors to access.",
       status: "ACTIVE",
       system: true,
       rules: [catchAllRule(defaultAppPolicyId, "ALLOW")],
@@ -376,6 +377,33 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
     if (a.settings) added.settings = structuredClone(a.settings);
   }
   return org;
+}
+
+/**
+ * The authentication policies of Okta's own apps, which every recorded org lists first, in this
+ * order, as ordinary (non-system) policies without conditions. The recordings never read their
+ * rules: each has Okta's catch-all, the Admin Console's asking for two factors (Okta requires MFA
+ * for it), the end-user Dashboard's and the Browser Plugin's for one.
+ */
+export const PRESET_APP_POLICIES: readonly { name: string; factorMode: "1FA" | "2FA" }[] = [
+  { name: "Okta Admin Console", factorMode: "2FA" },
+  { name: "Okta Dashboard", factorMode: "1FA" },
+  { name: "Okta Browser Plugin", factorMode: "1FA" },
+];
+
+function presetAppSignOnPolicies(now: string): AppSignOnPolicy[] {
+  return PRESET_APP_POLICIES.map(({ name, factorMode }) => {
+    const id = oktaId("rst", `preset::${name}`);
+    return {
+      id,
+      name,
+      status: "ACTIVE",
+      preset: true,
+      rules: [{ ...catchAllRule(id, "ALLOW"), factorMode }],
+      created: now,
+      lastUpdated: now,
+    };
+  });
 }
 
 /** Every user is in Everyone; Okta lists it as a BUILT_IN group. */

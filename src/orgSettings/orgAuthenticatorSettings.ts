@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
-import { SETTINGS_KIND, authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
-import { OktaConnection } from "./connection";
+import { SETTINGS_KIND } from "../okta/declaration";
+import { authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
+import { OktaConnection } from "../config/connection";
 
 export interface OrgAuthenticatorSettingsArgs {
   connection: pulumi.Input<OktaConnection>;

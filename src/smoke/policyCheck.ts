@@ -2,7 +2,7 @@ import { GRANT } from "../catalogue/grants";
 import { Variant, isVariantId, variant as variantOf } from "../catalogue/variants";
 import { ruleRequirement } from "../model/constraints";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
-import { GUIDE_STEP } from "./diagnosis";
+import { guideStep } from "../okta/guideSteps";
 import { PolicyVerdict, SmokeTarget } from "./types";
 
 /**
@@ -48,8 +48,10 @@ interface OktaRuleRead {
 }
 
 const verified: PolicyVerdict = { verified: true, text: "verified" };
-const step = (guideStep: string) => ` (guide step "${guideStep}")`;
-const problem = (text: string, guideStep = GUIDE_STEP.policy): PolicyVerdict => ({ verified: false, text: `${text}${step(guideStep)}` });
+const step = (heading: string) => ` (guide step "${heading}")`;
+/** Both the app sign-in policy and the session policy are the guide's "Set up the authentication policy" step. */
+const POLICY_STEP = guideStep("app-sign-in-policies").heading!;
+const problem = (text: string): PolicyVerdict => ({ verified: false, text: `${text}${step(POLICY_STEP)}` });
 const notSimulated = (why: string): PolicyVerdict => ({ verified: false, notSimulated: true, text: `not simulated: ${why}` });
 
 /** What one simulation of the user's sign-in to an app answered, by policy type. */

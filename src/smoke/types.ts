@@ -1,4 +1,5 @@
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
+import { PolicyEvidence } from "./policyEvidence";
 import { VariantId } from "../catalogue/variants";
 import type { OktaManagementClient } from "../orgSettings/managementClient";
 
@@ -61,6 +62,11 @@ export interface SmokeOptions {
    * simulation of the test user's sign-in to every app.
    */
   management?: OktaManagementClient;
+  /**
+   * Reads the org after Okta refuses with "Policy evaluation failed", to say which policy refused;
+   * without it the diagnosis names every candidate.
+   */
+  evidence?: PolicyEvidence;
   /** Time source for polling and rate-limit waits; tests inject a fake one. */
   clock?: Clock;
   fetch?: typeof fetch;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DeclaredApp, DirectAuthSetup } from "../../components/directAuthSetup";
 import { parseConfig } from "../../src/config/parseConfig";
 import { setupOptions } from "../../src/model/resourceOptions";
-import { EVERYONE_GROUP_ID, lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID, lookedUpUserId } from "../../src/okta/ids";
 import { AppWiring, Declared, declared, only } from "../helpers/declared";
 import { ORG_NAME, STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { mockedOrg } from "../helpers/mockedOrg";

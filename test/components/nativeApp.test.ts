@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { TESTER } from "../helpers/stackConfig";
 import { LOOKUP, OKTA } from "../helpers/tokens";

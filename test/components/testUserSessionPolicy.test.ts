@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { lookedUpUserId } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { SPEC_VARIANTS, isPrimaryFactor } from "../helpers/spec";

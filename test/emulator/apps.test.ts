@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { passwordGrant } from "./support/flows";
@@ -322,5 +322,8 @@ describe("apps: authentication policy and ID-token settings", () => {
     const answer = await getJson(`${emulator.url}/.well-known/okta-organization`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ pipeline: "idx", _links: { organization: { href: emulator.url } } });
+    expect(Object.keys((answer.body as Json).settings)).toEqual([
+      "analyticsCollectionEnabled", "bugReportingEnabled", "omEnabled", "pssoEnabled", "desktopMFAEnabled", "itpEnabled", "op4wEnabled",
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { appOf } from "./support/evaluations";
-import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import { mfaOtpFlow, otpGrant } from "./support/flows";
 import { listOf } from "./support/managementApi";
 
@@ -72,7 +72,12 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
         actions: {
           appSignOn: {
             access: "ALLOW",
-            verificationMethod: { factorMode: "2FA", type: "ASSURANCE", constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }] },
+            verificationMethod: {
+              factorMode: "2FA",
+              type: "ASSURANCE",
+              reauthenticateIn: "PT12H",
+              constraints: [{ possession: { required: true, deviceBound: "REQUIRED" } }],
+            },
             keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
           },
         },
@@ -81,6 +86,24 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect(rules[0]._links).toEqual({ self: expect.objectContaining({ hints: { allow: ["GET", "PUT"] } }) });
     expectOktaError(await api.delete(`/api/v1/policies/${policy.id}/rules/${rules[0].id}`), 405, "E0000022");
     expect(listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY")).map((p) => p.id)).toContain(policy.id);
+  });
+
+  it("lists Okta's own apps' policies first, then the default one with Okta's description; each has a catch-all", async () => {
+    const { api } = await setup();
+    const mine = await newAccessPolicy(api);
+    const list = listOf(await api.get("/api/v1/policies?type=ACCESS_POLICY"));
+    expect(list.slice(0, 4).map((p) => p.name)).toEqual(["Okta Admin Console", "Okta Dashboard", "Okta Browser Plugin", "Any two factors"]);
+    expect(list.slice(4).map((p) => p.id)).toContain(mine.id);
+    expect(list[3]).toMatchObject({ system: true, description: "Require two factors to access." });
+    for (const preset of list.slice(0, 3)) {
+      expect(preset).toMatchObject({ system: false, status: "ACTIVE", conditions: null });
+      const rules = listOf(await api.get(`/api/v1/policies/${preset.id}/rules`));
+      expect(rules).toEqual([expect.objectContaining({ name: "Catch-all Rule", priority: 99, system: true })]);
+    }
+    const adminRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[0].id}/rules`));
+    expect(adminRules[0].actions.appSignOn.verificationMethod).toEqual({ factorMode: "2FA", type: "ASSURANCE", reauthenticateIn: "PT12H" });
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${list[3].id}/rules`));
+    expect(defaultRules[0].actions.appSignOn.verificationMethod).toMatchObject({ factorMode: "2FA", reauthenticateIn: "PT12H" });
   });
 
   it("links a policy's app mappings, its rules and lifecycle, in Okta's order; the default policy only itself and its rules", async () => {
@@ -135,6 +158,52 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${created.id}`)).body).toEqual(created);
   });
 
+  it("stores conditions and verification methods as Okta does: platform exclude added, null OS expression and empty platform dropped, riskScore and reauthentication defaulted", async () => {
+    const { api } = await setup();
+    const policy = await newAccessPolicy(api);
+    const rule = (body: Json) => ({ name: "stored", type: "ACCESS_POLICY", actions: { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "2FA", type: "ASSURANCE" } } }, ...body });
+    const withPlatform = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, rule({
+        conditions: { network: { connection: "ANYWHERE" }, platform: { include: [{ type: "DESKTOP", os: { type: "MACOS", expression: null } }] } },
+      }))
+    ).body as Json;
+    expect(withPlatform.conditions.platform).toEqual({ include: [{ type: "DESKTOP", os: { type: "MACOS" } }], exclude: [] });
+    expect(withPlatform.conditions.riskScore).toEqual({ level: "ANY" });
+    expect(withPlatform.actions.appSignOn.verificationMethod).toEqual({ factorMode: "2FA", type: "ASSURANCE", reauthenticateIn: "PT12H" });
+    expect((await api.get(`/api/v1/policies/${policy.id}/rules/${withPlatform.id}`)).body).toEqual(withPlatform);
+
+    const emptyPlatform = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, rule({ name: "empty", conditions: { network: { connection: "ANYWHERE" }, platform: {}, riskScore: { level: "HIGH" } } }))
+    ).body as Json;
+    expect(emptyPlatform.conditions).not.toHaveProperty("platform");
+    expect(emptyPlatform.conditions.riskScore).toEqual({ level: "HIGH" });
+
+    const chain = (
+      await api.post(`/api/v1/policies/${policy.id}/rules`, {
+        name: "chain",
+        type: "ACCESS_POLICY",
+        conditions: { network: { connection: "ANYWHERE" } },
+        actions: {
+          appSignOn: {
+            access: "ALLOW",
+            verificationMethod: {
+              factorMode: "2FA",
+              inactivityPeriod: "PT1H",
+              reauthenticateIn: "PT0S",
+              type: "AUTH_METHOD_CHAIN",
+              chains: [{ authenticationMethods: [{ key: "okta_email", method: "email" }], next: [{ authenticationMethods: [{ key: "okta_password", method: "password" }] }] }],
+            },
+          },
+        },
+      })
+    ).body as Json;
+    expect(chain.actions.appSignOn.verificationMethod).toEqual({
+      type: "AUTH_METHOD_CHAIN",
+      chains: [{ authenticationMethods: [{ key: "okta_email", method: "email" }], next: [{ authenticationMethods: [{ key: "okta_password", method: "password" }] }] }],
+      reauthenticateIn: "PT0S",
+    });
+  });
+
   it("feeds the flows: the API's rule admits the user, its deactivation leaves the catch-all's DENY", async () => {
     const org = await setup();
     const { api, userId } = org;
@@ -143,14 +212,14 @@ describe("ACCESS_POLICY (app sign-in policies)", () => {
     const denyAll = appSignOnRule("Catch-all Rule", { access: "DENY", factorMode: "2FA" });
     expect((await api.put(`/api/v1/policies/${policy.id}/rules/${catchAll.id}`, denyAll)).body.priority).toBe(99);
     const target = await otpApp(org, policy.id);
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
 
     const rule = (await api.post(`/api/v1/policies/${policy.id}/rules`, appSignOnRule("tester 1FA", { users: [userId] }))).body as Json;
     expect((await otpGrant(target)).status).toBe(200);
 
     expect((await api.post(`/api/v1/policies/${policy.id}/rules/${rule.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await api.get(`/api/v1/policies/${policy.id}/rules/${rule.id}`)).body.status).toBe("INACTIVE");
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /Catch-all Rule/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("feeds the flows the rule's constraints: a phone possession factor is not met by Google Authenticator", async () => {
@@ -211,6 +280,28 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
     expect(list[list.length - 1]).toMatchObject({ name: "Default Policy", system: true, priority: list.length });
   });
 
+  it("gives a rule with a riskScore Okta's empty risk behaviors", async () => {
+    const { api } = await setup();
+    const session = (await api.post("/api/v1/policies", { name: "Risky", type: "OKTA_SIGN_ON", conditions: { people: { groups: { include: [EVERYONE_GROUP_ID] } } } })).body as Json;
+    const rule = (
+      await api.post(`/api/v1/policies/${session.id}/rules`, {
+        name: "medium risk",
+        type: "SIGN_ON",
+        conditions: { authContext: { authType: "ANY" }, identityProvider: { provider: "ANY" }, network: { connection: "ANYWHERE" }, riskScore: { level: "MEDIUM" } },
+        actions: { signon: { access: "ALLOW", requireFactor: false } },
+      })
+    ).body as Json;
+    expect(rule.conditions).toEqual({
+      people: { users: { exclude: [] } },
+      authContext: { authType: "ANY" },
+      identityProvider: { provider: "ANY" },
+      network: { connection: "ANYWHERE" },
+      riskScore: { level: "MEDIUM" },
+      risk: { behaviors: [] },
+    });
+    expect(rule.actions.signon.primaryFactor).toBe("PASSWORD_IDP_ANY_FACTOR");
+  });
+
   it("feeds the session check: a first policy whose rule starts sessions with the password only stops OTP as primary factor", async () => {
     const org = await setup();
     const { api, userId } = org;
@@ -230,7 +321,8 @@ describe("OKTA_SIGN_ON (global session policies)", () => {
       })
     ).body as Json;
     expect(rule).toMatchObject({ type: "SIGN_ON", priority: 1, actions: { signon: { access: "ALLOW", primaryFactor: "PASSWORD_IDP" } } });
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /"Strict".*PASSWORD_IDP/);
+    expect(rule.conditions).not.toHaveProperty("risk");
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
 
     expect((await api.post(`/api/v1/policies/${session.id}/lifecycle/deactivate`)).status).toBe(204);
     expect((await otpGrant(target)).status).toBe(200);
@@ -334,7 +426,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
       self: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}`, hints: { allow: ["GET", "PUT"] } },
       rules: { href: `${emulator.url}/api/v1/policies/${defaultPolicy.id}/rules`, hints: { allow: ["GET", "POST"] } },
     });
-    const defaultRules = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
+    const defaultRules: Json[] = listOf(await api.get(`/api/v1/policies/${defaultPolicy.id}/rules`));
     expect(defaultRules).toEqual([
       expect.objectContaining({
         name: "Default Rule",
@@ -387,7 +479,7 @@ describe("MFA_ENROLL (custom authenticator enrollment policies)", () => {
     expect((await otpGrant(target)).status).toBe(200);
 
     const everyone = (await api.post("/api/v1/policies", enrollmentPolicy("Everyone, password only", passwordOnly))).body as Json;
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /NOT_ALLOWED/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     await api.post(`/api/v1/policies/${everyone.id}/lifecycle/deactivate`);
     expect((await otpGrant(target)).status).toBe(200);
   });

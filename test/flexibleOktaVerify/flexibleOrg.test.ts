@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { adoptOrg } from "../../src/adopt/adoptOrg";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { Evaluation, evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { OrgKindMismatchError } from "../../src/orgSettings/oktaVerifyCheck";

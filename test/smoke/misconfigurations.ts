@@ -1,10 +1,9 @@
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource } from "../../src/evaluate/evaluateProgram";
-import { GUIDE_STEP } from "../../src/smoke/diagnosis";
 import { SmokeOptions } from "../../src/smoke/types";
-import { resourceNamed } from "./emulatorHarness";
+import { managementEvidence, resourceNamed } from "./emulatorHarness";
 
 const APP = (slug: string) => `direct-auth-direct-auth-${slug}`;
 const RULE = (slug: string) => `direct-auth-direct-auth-${slug}-policy-test-user-rule`;
@@ -42,7 +41,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "mfa-otp",
     edit: (rs) => withoutGrant(rs, APP("mfa-otp"), GRANT.password),
     step: "password",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /the app `Direct Auth MFA OTP` does not allow the `password` grant: the stack declares it, so the org has drifted/,
   },
   {
@@ -50,7 +49,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => withoutGrant(rs, APP("otp"), GRANT.otp),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:otp` grant/,
   },
   {
@@ -58,7 +57,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-okta-verify",
     edit: (rs) => withoutGrant(rs, APP("okta-verify-push"), GRANT.oob),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:oob` grant/,
   },
   {
@@ -66,7 +65,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "mfa-oob-phone",
     edit: (rs) => withoutGrant(rs, APP("mfa-phone"), GRANT.mfaOob),
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /asks for a factor whose grant type the app does not allow/,
   },
   {
@@ -74,7 +73,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => r.name !== `${APP("email")}-everyone`),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /is not assigned to the app `Direct Auth Email`: select "Allow everyone/,
   },
   {
@@ -82,8 +81,17 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
     step: "otp",
-    guideStep: GUIDE_STEP.policy,
-    diagnosis: /no policy rule lets `direct-auth-tester@example.com` use .* \(rule "Catch-all Rule" .* denies access to this user\): make rule `1Factor`/,
+    guideStep: "Set up the authentication policy",
+    diagnosis: /no policy rule lets `direct-auth-tester@example.com` use the `urn:okta:params:oauth:grant-type:otp` grant on `Direct Auth OTP`: make rule `1Factor`.*let the global session policy start a session with any factor/,
+  },
+  {
+    case: "no rule for the test user, with management reads: the session policy allows it, so the app sign-in policy",
+    variant: "otp",
+    edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
+    smoke: (e) => ({ evidence: managementEvidence(e) }),
+    step: "otp",
+    guideStep: "Set up the authentication policy",
+    diagnosis: /no policy rule lets .* \(management API reads find no refusal by the global session policy, so the app sign-in policy refuses\): make rule `1Factor`/,
   },
   {
     case: "1FA rule on an MFA app",
@@ -94,7 +102,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       rule.inputs.constraints = [];
     },
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /password alone signed .* so its rule never asks for the second factor: make rule `2 MFA OOB Factor` ask for "Password \+ Another factor"/,
   },
   {
@@ -107,7 +115,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       app.inputs.grantTypes = [...(app.inputs.grantTypes as string[]), GRANT.mfaOob];
     },
     step: "token",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /`oob-phone` is a primary-factor flow but `Direct Auth Phone` asks for a second factor/,
   },
   {
@@ -119,8 +127,8 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       return rs.filter((r) => r.name !== "direct-auth-authenticators-google-otp");
     },
     step: "otp",
-    guideStep: GUIDE_STEP.authenticators,
-    diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by .* \(the Google Authenticator authenticator \(google_otp\) was never added/,
+    guideStep: "Enable authenticators for your org",
+    diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by `direct-auth-tester@example.com`: make it ACTIVE/,
   },
   {
     case: "Email left for recovery only, as a fresh org ships it",
@@ -129,8 +137,8 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) delete a.allowedFor;
     },
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
-    diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used .*\(Email is used for recovery only.*set Email's "Used for" to "Authentication and recovery"/,
+    guideStep: "Enable authenticators for your org",
+    diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used by .*: set Email's "Used for" to "Authentication and recovery"/,
   },
   {
     case: "Okta Verify push method left inactive",
@@ -139,15 +147,15 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) if (a.key === "okta_verify") a.methods = [];
     },
     step: "challenge",
-    guideStep: GUIDE_STEP.authenticators,
-    diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used .*the push method of Okta Verify is INACTIVE/,
+    guideStep: "Enable authenticators for your org",
+    diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used by .*: make it ACTIVE with that method/,
   },
   {
     case: "voice asked for, but only sms is active",
     variant: "oob-phone",
     smoke: () => ({ channel: "voice" }),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Phone \(`phone_number`\) with its `voice` method cannot be used.*okta-direct-auth:phoneChannels/,
   },
   {
@@ -155,15 +163,25 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.policy,
-    diagnosis: /the global session policy does not let .* start a session with Email alone.*PASSWORD_IDP_ANY_FACTOR/,
+    guideStep: "Set up the authentication policy",
+    diagnosis: /no policy rule lets .* use the `urn:okta:params:oauth:grant-type:oob` grant on `Direct Auth Email`: .*let the global session policy start a session with any factor/,
+  },
+  {
+    case: "no global session policy for the test user, with management reads",
+    variant: "oob-email",
+    edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
+    smoke: (e) => ({ evidence: managementEvidence(e) }),
+    step: "primary-authenticate",
+    guideStep: "Set up the authentication policy",
+    diagnosis:
+      /the global session policy does not let .* start a session with Email alone \(global session policy "Default Policy", rule "Default Rule" starts sessions with PASSWORD_IDP only; found by management API reads\).*PASSWORD_IDP_ANY_FACTOR/,
   },
   {
     case: "wrong client ID",
     variant: "otp",
     smoke: () => ({ targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaDOESNOTEXIST00000" }] }),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /knows no client `0oaDOESNOTEXIST00000`/,
   },
   {
@@ -206,7 +224,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     smoke: (e) => ({ issuer: e.issuer("ausDOESNOTEXIST00000") }),
     step: "discovery",
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "Set up your authorization server",
     diagnosis: /there is no OpenID configuration under `http:\/\/127\.0\.0\.1:\d+\/oauth2\/ausDOESNOTEXIST00000`/,
   },
 ];

@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { GUIDE_STEP } from "../../src/smoke/diagnosis";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { RunningEmulator } from "../../src/emulator/types";
+import { RunningEmulator } from "../../src/emulator";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { exitCodeOf, renderJson, renderTable } from "../../src/smoke/report";
 import { devEvaluation, edited, emulatorFor, smokeAgainst, targetsOf } from "./emulatorHarness";
@@ -14,6 +13,8 @@ import { MISCONFIGURATIONS } from "./misconfigurations";
  * the others it leaves to the flows.
  */
 const TOKEN = "policy-simulation-token";
+/** The guide's heading for both the app sign-in policy and the global session policy. */
+const POLICY_STEP = "Set up the authentication policy";
 const ALL_EIGHT = ["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "mfa-oob-email"];
 
 let evaluation: Evaluation;
@@ -57,11 +58,11 @@ describe("the smoke check's policy line", () => {
     const run = await smokeAgainst(emulator, targetsOf(broken, [m.variant]), { ...m.smoke?.(emulator), management: management(emulator) });
     const [result] = run.report.results;
     expect(result.status).toBe("fail");
-    if (m.guideStep === GUIDE_STEP.policy) {
-      expect(result.diagnosis).toContain(`guide step "${GUIDE_STEP.policy}"`);
+    if (m.guideStep === POLICY_STEP) {
+      expect(result.diagnosis).toContain(`guide step "${POLICY_STEP}"`);
       expect(result.policy).toMatchObject({ verified: false });
       expect(result.policy?.notSimulated).toBeFalsy();
-      expect(result.policy?.text).toContain(`guide step "${GUIDE_STEP.policy}"`);
+      expect(result.policy?.text).toContain(`guide step "${POLICY_STEP}"`);
     } else {
       // Not a policy matter: the simulation finds the policies right, or cannot name the app or user.
       expect(result.policy === undefined || result.policy.verified || result.policy.notSimulated).toBe(true);

@@ -1,6 +1,7 @@
 import { IncomingHttpHeaders } from "node:http";
 import { Answer } from "../answer";
 import { malformedBody } from "../errors";
+import { nestingDepth } from "../jsonDepth";
 import { EmulatorState } from "../state";
 
 export interface ApiRequest {
@@ -43,23 +44,6 @@ export function jsonBody(request: ApiRequest): Record<string, unknown> {
     // answered below, as Okta does for any body it cannot read
   }
   throw malformedBody();
-}
-
-/** The deepest nesting of `{`/`[` in JSON text, brackets inside strings not counted. */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
-    else if (c === "}" || c === "]") depth--;
-  }
-  return deepest;
 }
 
 export function nowIso(): string {

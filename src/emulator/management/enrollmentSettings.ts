@@ -3,7 +3,7 @@ import { validationFailed } from "../errors";
 import { classicOktaVerifyRefused } from "../flexibleOktaVerify";
 import { authenticatorByKey } from "../orgModel";
 import { EmulatorState } from "../state";
-import { EnrollSetting } from "../types";
+import { EnrollSetting } from "../../okta/status";
 
 const ENROLL_VALUES: readonly string[] = ["OPTIONAL", "REQUIRED", "NOT_ALLOWED"];
 

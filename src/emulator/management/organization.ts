@@ -1,4 +1,4 @@
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { Answer, jsonAnswer } from "../answer";
 import { EmulatorState } from "../state";
 
@@ -21,6 +21,7 @@ export function organizationAnswer(state: EmulatorState): Answer {
       pssoEnabled: false,
       desktopMFAEnabled: false,
       itpEnabled: false,
+      op4wEnabled: false,
     },
   });
 }

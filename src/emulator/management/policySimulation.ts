@@ -3,7 +3,8 @@ import { malformedBody, notFound, validationFailed } from "../errors";
 import { AppSignOnRule, Org, OrgUser, PeopleCondition, byPriority, groupIdsOf, userById } from "../orgModel";
 import { appSignOnPolicyOf, matchingAppSignOnRule, matchingSessionRule } from "../policyChecks";
 import { EmulatorState } from "../state";
-import { ApiRoute, MAX_BODY_DEPTH, nestingDepth } from "./api";
+import { nestingDepth } from "../jsonDepth";
+import { ApiRoute, MAX_BODY_DEPTH } from "./api";
 
 /**
  * `POST /api/v1/policies/simulate` (Okta's Policy API, "Create a policy simulation"): which policy and

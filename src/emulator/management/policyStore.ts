@@ -17,8 +17,11 @@ export function policiesOfType(org: Org, type: string): PolicyRef[] {
         ...enrollmentPoliciesInOrder(org).map((policy) => ({ type, system: false, policy }) as const),
         { type, system: true, policy: org.enrollment },
       ];
-    case "ACCESS_POLICY":
-      return [org.defaultAppSignOnPolicy, ...org.appSignOnPolicies.values()].map((policy) => ({ type, policy }));
+    case "ACCESS_POLICY": {
+      // Okta lists its own apps' policies first, then the default one, then the org's own.
+      const others = [...org.appSignOnPolicies.values()];
+      return [...others.filter((p) => p.preset), org.defaultAppSignOnPolicy, ...others.filter((p) => !p.preset)].map((policy) => ({ type, policy }));
+    }
     case "OKTA_SIGN_ON":
       return sessionPoliciesInOrder(org).map((policy) => ({ type, policy }));
     default:

@@ -1,7 +1,8 @@
 import { validationFailed } from "../errors";
 import { AppSignOnRule, AuthenticationConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
-import { LifecycleStatus } from "../types";
+import { LifecycleStatus } from "../../okta/status";
 import { section } from "./api";
+import { storedAccessConditions, storedSessionConditions, storedVerificationMethod } from "./ruleNormalisation";
 
 /** What a rule create or update sets (`PUT` replaces the rule, as Okta does), once validated. */
 
@@ -40,14 +41,17 @@ export function appSignOnRuleInput(body: Json, system = false): AppSignOnFields 
   const appSignOn = section(section(body.actions).appSignOn);
   const method = section(appSignOn.verificationMethod);
   const people = section(section(body.conditions).people);
-  const factorMode = method.factorMode ?? "2FA";
+  const chain = method.type === "AUTH_METHOD_CHAIN";
+  if (method.type !== undefined && method.type !== "ASSURANCE" && !chain) {
+    throw validationFailed("verificationMethod", ["verificationMethod.type: Must be ASSURANCE or AUTH_METHOD_CHAIN."]);
+  }
+  // A chain is judged by its length: a chain with a next step asks for two factors.
+  const factorMode = chain ? (chainHasNextStep(method.chains) ? "2FA" : "1FA") : (method.factorMode ?? "2FA");
   if (factorMode !== "1FA" && factorMode !== "2FA") {
     throw validationFailed("verificationMethod", ["verificationMethod.factorMode: Must be 1FA or 2FA."]);
   }
-  if (method.type !== undefined && method.type !== "ASSURANCE") {
-    throw validationFailed("verificationMethod", ["verificationMethod.type: The emulator evaluates ASSURANCE only."]);
-  }
-  const constraints = Array.isArray(method.constraints) ? (method.constraints as Json[]).map(withRequiredDefault) : [];
+  const constraints = !chain && Array.isArray(method.constraints) ? (method.constraints as Json[]).map(withRequiredDefault) : [];
+  const actions = { ...section(body.actions), appSignOn: { ...appSignOn, verificationMethod: storedVerificationMethod(method) } };
   return {
     name: nameOf(body),
     access: access(appSignOn.access, "actions.appSignOn.access"),
@@ -57,8 +61,12 @@ export function appSignOnRuleInput(body: Json, system = false): AppSignOnFields 
     usersExcluded: system ? [] : ids(section(people.users).exclude),
     groupsIncluded: system ? [] : ids(section(people.groups).include),
     groupsExcluded: system ? [] : ids(section(people.groups).exclude),
-    submitted: { conditions: body.conditions, actions: body.actions },
+    submitted: { conditions: storedAccessConditions(body.conditions), actions },
   };
+}
+
+function chainHasNextStep(chains: unknown): boolean {
+  return Array.isArray(chains) && chains.some((c) => Array.isArray(section(c).next) && (section(c).next as unknown[]).length > 0);
 }
 
 /**
@@ -101,6 +109,6 @@ export function sessionRuleInput(body: Json): Pick<SessionRule, "name" | "access
     name: nameOf(body),
     access: access(signon.access, "actions.signon.access"),
     primaryFactor,
-    submitted: { conditions: body.conditions, actions: body.actions },
+    submitted: { conditions: storedSessionConditions(body.conditions), actions: body.actions },
   };
 }

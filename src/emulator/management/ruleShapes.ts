@@ -56,16 +56,22 @@ export function appSignOnRuleJson(url: string, policyId: string, rule: AppSignOn
         keepMeSignedIn: { postAuth: "NOT_ALLOWED" },
         ...appSignOn,
         access: rule.access,
-        verificationMethod: {
-          ...section(appSignOn.verificationMethod),
-          factorMode: rule.factorMode,
-          type: "ASSURANCE",
-          ...(rule.constraints.length ? { constraints: rule.constraints } : {}),
-        },
+        verificationMethod: verificationMethodJson(rule, section(appSignOn.verificationMethod)),
       },
     },
     _links: ruleLinks(url, policyId, rule),
     type: "ACCESS_POLICY",
+  };
+}
+
+function verificationMethodJson(rule: AppSignOnRule, stored: Json): Json {
+  if (stored.type === "AUTH_METHOD_CHAIN") return stored;
+  return {
+    reauthenticateIn: "PT12H",
+    ...stored,
+    factorMode: rule.factorMode,
+    type: "ASSURANCE",
+    ...(rule.constraints.length ? { constraints: rule.constraints } : {}),
   };
 }
 

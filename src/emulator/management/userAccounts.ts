@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { notFound, validationFailed } from "../errors";
+import { FACTOR_AUTHENTICATOR } from "../factors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
-import { newTotpSecret } from "../testUser";
+import { newTotpSecret } from "../orgAdministrator";
 import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
@@ -47,7 +48,10 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
     recoveryQuestion,
     totpSecret: newTotpSecret(),
     totpFactorId: oktaId("uft", `${id}:google_otp`),
-    unenrolled: new Set(),
+    // As in Okta, a new user has no Google Authenticator factor until one is enrolled through the
+    // factors API; the simulated human's phone and Okta Verify device stand in for enrollments
+    // made at first sign-in, which the emulator does not serve.
+    unenrolled: new Set([FACTOR_AUTHENTICATOR.otp.key]),
     created: now,
     ...(activate && { statusChanged: now }),
     lastUpdated: now,

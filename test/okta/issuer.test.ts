@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issuerUrl, orgUrl } from "../../src/model/issuer";
+import { issuerUrl, orgUrl } from "../../src/okta/issuer";
 
 describe("org URL and issuer (reference: provider configuration, wire protocol)", () => {
   it("builds the org URL from org name and base URL", () => {
