@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from "node:crypto";
+import { JWK } from "jose";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { RunningEmulator } from "../../src/emulator";
@@ -43,6 +45,23 @@ describe("the smoke check's policy line", () => {
     const simulations = emulator.requests.filter((r) => r.path === "/api/v1/policies/simulate");
     expect(simulations.map((r) => r.method)).toEqual(ALL_EIGHT.map(() => "POST"));
     expect(emulator.requests.filter((r) => r.path.startsWith("/api/") && r.method !== "GET" && r.path !== "/api/v1/policies/simulate")).toEqual([]);
+  });
+
+  it("needs only read-only scopes: a service app granted okta.policies.read okta.apps.read okta.users.read verifies every variant", async () => {
+    const scopes = ["okta.policies.read", "okta.apps.read", "okta.users.read"];
+    const key = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const publicJwk = { ...(key.publicKey.export({ format: "jwk" }) as JWK), kid: "k1", alg: "RS256" };
+    emulator = await emulatorFor(evaluation, { serviceApps: [{ clientId: "0oaPolicyReader000001", publicKeys: [publicJwk], scopes }] });
+    const readOnly = new OktaManagementClient({
+      orgUrl: emulator.url,
+      clientId: "0oaPolicyReader000001",
+      privateKey: key.privateKey.export({ format: "pem", type: "pkcs1" }).toString(),
+      privateKeyId: "k1",
+      scopes,
+    });
+    const run = await smokeAgainst(emulator, targetsOf(evaluation), { management: readOnly, codeSource: undefined, totpSecret: undefined });
+    expect(run.report.results.map((r) => r.policy?.text)).toEqual(ALL_EIGHT.map(() => "verified"));
+    expect(emulator.requests.filter((r) => r.path.startsWith("/api/") && r.status !== 200)).toEqual([]);
   });
 
   it("has no policy line without management credentials", async () => {
