@@ -5,7 +5,6 @@ import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resour
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import { newTotpSecret } from "./orgAdministrator";
 import { OrgBaseline } from "./baseline";
-import { checkOktaVerify } from "../orgSettings/oktaVerifyCheck";
 import {
   AccessPolicy,
   AuthenticationConstraint,
@@ -130,8 +129,6 @@ const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1
 function applyAuthenticatorSettings(org: Org, r: DeclaredObject): void {
   if (r.inputs.settingsKind !== SETTINGS_KIND) return;
   const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as DeclaredAuthenticatorSetting[]) : [];
-  const configured = r.inputs.oktaVerify === "flexible" ? "flexible" : "classic";
-  checkOktaVerify(configured, org.authenticators.map((a) => a.key), settings.map((s) => s.key));
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
     authenticator.status = "ACTIVE";
