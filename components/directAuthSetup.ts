@@ -4,6 +4,7 @@ import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
 import { OktaConnection } from "../src/config/connection";
+import { orgNames } from "../src/model/orgNames";
 import { issuerUrl } from "../src/okta/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
@@ -41,6 +42,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
   constructor(name: string, args: DirectAuthSetupArgs, opts?: pulumi.ComponentResourceOptions) {
     super(DIRECT_AUTH_SETUP_TYPE, name, {}, opts);
     const { config } = args;
+    const names = orgNames(config.names, args.stackName);
     const child = { parent: this };
 
     const authenticators = new Authenticators(
@@ -57,7 +59,11 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
     const afterCheck = { parent: this, dependsOn: [authenticators.orgSettings] };
     const testUser = new TestUser(`${name}-test-user`, config.testUser, afterCheck);
     if (config.apps.some((a) => a.factorMode === "1FA")) {
-      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, afterCheck);
+      new TestUserSessionPolicy(
+        `${name}-session`,
+        { testUserId: testUser.userId, groupName: names.sessionGroup, policyName: names.sessionPolicy },
+        afterCheck,
+      );
     }
 
     const everyone = okta.group.getEveryoneGroupOutput({}, child);
@@ -70,6 +76,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           factorMode: spec.factorMode,
           testUserId: testUser.userId,
           catchAll: config.catchAll,
+          connection: args.connection,
           description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
         },
         afterCheck,
@@ -96,7 +103,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           serverRef: config.authorizationServer.ref,
           clientIds: apps.map(({ app }) => app.clientId),
           grantTypes: authorizationServerGrantTypes(config.apps),
-          stackName: args.stackName,
+          policyName: names.authorizationServerPolicy,
           orgUrl: args.orgUrl,
         },
         afterCheck,

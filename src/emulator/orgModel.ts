@@ -1,7 +1,7 @@
 import { OktaVerifyMode, oktaVerifyModeOf } from "../catalogue/oktaVerify";
 import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
-import { AUTHENTICATOR_KINDS, OrgBaseline } from "./baseline";
+import { OrgBaseline, authenticatorKind } from "./baseline";
 
 export interface Authenticator {
   id: string;
@@ -458,7 +458,7 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
 
 /** Adds a never-enabled authenticator the way Okta does: ACTIVE, default methods, not enrollable yet. */
 export function addAuthenticator(org: Org, key: string, name?: string, id?: string): Authenticator {
-  const kind = AUTHENTICATOR_KINDS[key];
+  const kind = authenticatorKind(key);
   const authenticator: Authenticator = {
     id: id ?? oktaId("aut", key),
     key,

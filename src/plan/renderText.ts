@@ -22,7 +22,7 @@ export function renderSetupText(evaluation: Evaluation): string {
 }
 
 function summaryOf(resource: PlannedResource): string {
-  return kindOf(resource.type)
+  return kindOf(resource.type, resource.properties)
     .summary.filter((key) => resource.properties[key] !== undefined)
     .map((key) => `${key}=${formatValue(resource.properties[key])}`)
     .join(" ");

@@ -1,6 +1,6 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
-import { AUTHENTICATOR_KINDS } from "../baseline";
+import { authenticatorKind } from "../baseline";
 import { isOktaVerifyKey, oktaVerifyModeOf } from "../../catalogue/oktaVerify";
 import { OktaApiError, notFound, validationFailed } from "../errors";
 import { classicOktaVerifyRefused } from "../flexibleOktaVerify";
@@ -71,8 +71,10 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       const key = typeof body.key === "string" ? body.key : "";
       const refused = classicOktaVerifyRefused(state.org, key, "key");
       if (refused) throw refused;
-      if (!AUTHENTICATOR_KINDS[key] || (isOktaVerifyKey(key) && oktaVerifyModeOf([key]) !== (state.org.oktaVerify ?? "classic"))) throw validationFailed("key", [`Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
-      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`An authenticator with key ${key} already exists.`]);
+      // Each kind of org has its own Okta Verify keys: the other kind's are unknown to it.
+      const otherKind = isOktaVerifyKey(key) && oktaVerifyModeOf([key]) !== (state.org.oktaVerify ?? "classic");
+      if (!authenticatorKind(key) || otherKind) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
       const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
       return jsonAnswer(200, authenticatorJson(state.url, added));

@@ -6,6 +6,7 @@ import { AppSignOnRule, EnrollmentPolicy, EnrollmentRule, SessionRule } from "..
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { PolicyRef, policyById } from "./policyStore";
+import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
 import { constraintsRefused } from "../flexibleOktaVerify";
 import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
@@ -76,21 +77,30 @@ function inOrder(ref: PolicyRef): RuleRef[] {
   return rulesOf(ref).sort((a, b) => last(a) - last(b) || a.rule.priority - b.rule.priority);
 }
 
-function createRule(ref: PolicyRef, body: Record<string, unknown>): RuleRef {
+/** An app sign-in rule's input, its groups checked to exist. */
+function appSignOnInput(state: EmulatorState, body: Record<string, unknown>, system?: boolean) {
+  const input = appSignOnRuleInput(body, system);
+  existingGroups(state, "conditions.people.groups.include", input.groupsIncluded);
+  existingGroups(state, "conditions.people.groups.exclude", input.groupsExcluded);
+  return input;
+}
+
+function createRule(state: EmulatorState, ref: PolicyRef, body: Record<string, unknown>): RuleRef {
+  const priority = requestedPriority(body);
   const now = nowIso();
   const base = { id: "", priority: 0, status: requestedStatus(body), created: now, lastUpdated: now };
   if (ref.type === "MFA_ENROLL") {
     const rule: EnrollmentRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...enrollmentRuleInput(body) };
-    placeByPriority(enrollmentRulesOf(ref), rule, requestedPriority(body));
+    placeByPriority(enrollmentRulesOf(ref), rule, priority);
     return { type: ref.type, rule };
   }
   if (ref.type === "ACCESS_POLICY") {
-    const rule: AppSignOnRule = { ...base, id: oktaId("rul", randomBytes(12).toString("hex")), ...appSignOnRuleInput(body) };
-    placeByPriority(ref.policy.rules, rule, requestedPriority(body));
+    const rule: AppSignOnRule = { ...base, id: oktaId("rul", randomBytes(12).toString("hex")), ...appSignOnInput(state, body) };
+    placeByPriority(ref.policy.rules, rule, priority);
     return { type: ref.type, rule };
   }
   const rule: SessionRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...sessionRuleInput(body) };
-  placeByPriority(ref.policy.rules, rule, requestedPriority(body));
+  placeByPriority(ref.policy.rules, rule, priority);
   return { type: ref.type, rule };
 }
 
@@ -102,13 +112,14 @@ function refuseClassicOktaVerify(state: EmulatorState, body: Record<string, unkn
   if (refused) throw refused;
 }
 
-function updateRule(ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
+function updateRule(state: EmulatorState, ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
-  if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnRuleInput(body, found.rule.system));
+  const priority = requestedPriority(body);
+  if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnInput(state, body, found.rule.system));
   else if (found.type === "MFA_ENROLL") Object.assign(found.rule, enrollmentRuleInput(body));
   else Object.assign(found.rule, sessionRuleInput(body));
   rule.lastUpdated = nowIso();
-  if (!rule.system) placeByPriority(ruleListOf(ref), rule, requestedPriority(body) ?? rule.priority);
+  if (!rule.system) placeByPriority(ruleListOf(ref), rule, priority ?? rule.priority);
 }
 
 export const POLICY_RULE_ROUTES: ApiRoute[] = [
@@ -127,7 +138,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
       const ref = policyById(state.org, id);
       const body = jsonBody(request);
       if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
-      return jsonAnswer(200, ruleJson(state.url, ref, createRule(ref, body)));
+      return jsonAnswer(200, ruleJson(state.url, ref, createRule(state, ref, body)));
     },
   },
   {
@@ -146,7 +157,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
       const rule = ruleOf(ref, ruleId);
       const body = jsonBody(request);
       if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
-      updateRule(ref, rule, body);
+      updateRule(state, ref, rule, body);
       return jsonAnswer(200, ruleJson(state.url, ref, rule));
     },
   },

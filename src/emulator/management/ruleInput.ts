@@ -27,8 +27,11 @@ export function requestedStatus(body: Json): LifecycleStatus {
   return body.status === "INACTIVE" ? "INACTIVE" : "ACTIVE";
 }
 
+/** undefined when the body leaves it out; anything but a whole number from 0 up (Okta takes 0) is refused. */
 export function requestedPriority(body: Json): number | undefined {
-  return typeof body.priority === "number" && Number.isInteger(body.priority) ? body.priority : undefined;
+  if (body.priority === undefined || body.priority === null) return undefined;
+  if (typeof body.priority === "number" && Number.isSafeInteger(body.priority) && body.priority >= 0) return body.priority;
+  throw validationFailed("priority", [`priority: The priority must be a whole number from 0 up, not ${JSON.stringify(body.priority)}.`]);
 }
 
 type AppSignOnFields = Pick<

@@ -23,7 +23,7 @@ export const USER_CREDENTIAL_ROUTES: ApiRoute[] = [
       const user = userFor(state, id);
       const body = jsonBody(request);
       checkPassword(user, section(body.oldPassword).value);
-      const password = passwordOf({ credentials: { password: body.newPassword } });
+      const password = passwordOf({ credentials: { password: body.newPassword } }, user.login);
       if (password !== undefined) user.password = password;
       user.lastUpdated = nowIso();
       return jsonAnswer(200, userCredentialsJson(user));
