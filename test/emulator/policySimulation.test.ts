@@ -45,7 +45,7 @@ describe("policy simulation", () => {
 
   it("lists the rules evaluated before the match (expand=EVALUATED): a user the test-user rule does not name falls to the catch-all", async () => {
     const { api } = await withApi();
-    const other = await api.post("/api/v1/users?activate=true", { profile: { login: "other@example.com", email: "other@example.com", firstName: "O", lastName: "T" }, credentials: { password: { value: "Other-Passw0rd!" } } });
+    const other = await api.post("/api/v1/users?activate=true", { profile: { login: "other@example.com", email: "other@example.com", firstName: "O", lastName: "T" }, credentials: { password: { value: "Xy7-Secret-Pw9" } } });
     const answer = await api.post("/api/v1/policies/simulate?expand=EVALUATED&expand=RULE", body(appOf(dev(), "otp").clientId, String(other.body.id), ["ACCESS_POLICY"]));
     const [access] = answer.body as unknown as Record<string, any>[];
     expect(access.result.policies[0].rules).toEqual([{ id: expect.any(String), name: "Catch-all Rule", status: "MATCH", conditions: [] }]);
