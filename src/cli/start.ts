@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -7,7 +8,7 @@ import { renderSetupText } from "../plan/renderText";
 import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
 import { runOffline } from "../start/offlineRun";
 
-export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--json]
+export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--flexible-okta-verify] [--json]
 
 Runs the whole job offline, with no credentials and no Okta org:
   1. evaluates the Pulumi program for Pulumi.<stack>.yaml (default: dev) and prints what it declares,
@@ -19,6 +20,10 @@ Runs the whole job offline, with no credentials and no Okta org:
 Options:
   --stack NAME      stack file to evaluate (default dev)
   --channel CH      phone channel for the phone variants: sms or voice (default: the stack's first)
+  --flexible-okta-verify
+                    the emulated org has Flexible Okta Verify (okta_verify_push, okta_verify_totp,
+                    okta_verify_fastpass); a stack with push variants needs
+                    okta-direct-auth:oktaVerify flexible, or it stops before any write
   --json            print one JSON document {issuer, results} on stdout, nothing else
   -h, --help        this text
 
@@ -28,6 +33,7 @@ Exit status: 0 when no variant failed, 1 when one did, 2 for usage or configurat
 const FLAGS = {
   stack: { type: "string" },
   channel: { type: "string" },
+  "flexible-okta-verify": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -35,6 +41,7 @@ const FLAGS = {
 export interface StartOptions {
   stack: string;
   channel?: "sms" | "voice";
+  oktaVerify: OktaVerifyMode;
   json: boolean;
 }
 
@@ -45,7 +52,12 @@ export function parseStartArgs(argv: readonly string[], projectDir: string): Sta
   if (values.channel !== undefined && values.channel !== "sms" && values.channel !== "voice") {
     throw new UsageError("--channel must be sms or voice");
   }
-  return { stack: checkedStack(values.stack ?? "dev", projectDir), channel: values.channel, json: Boolean(values.json) };
+  return {
+    stack: checkedStack(values.stack ?? "dev", projectDir),
+    channel: values.channel,
+    oktaVerify: values["flexible-okta-verify"] ? "flexible" : "classic",
+    json: Boolean(values.json),
+  };
 }
 
 /** `npm start -- ...` in the current directory; resolves to the exit status. */
@@ -65,6 +77,7 @@ export function main(argv: readonly string[]): Promise<number> {
     const report = await runOffline({
       evaluation,
       channel: options.channel,
+      oktaVerify: options.oktaVerify,
       onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
     });
     process.stdout.write(options.json ? `${renderSmokeJson(report)}\n` : `\n${renderSmokeTable(report)}\n`);

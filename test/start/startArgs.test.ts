@@ -20,8 +20,13 @@ async function start(...argv: string[]): Promise<{ code: number; stdout: string;
 
 describe("npm start arguments", () => {
   it("defaults to the dev stack and its own channel", () => {
-    expect(parseStartArgs([], root)).toEqual({ stack: "dev", channel: undefined, json: false });
-    expect(parseStartArgs(["--stack", "prod", "--channel", "voice", "--json"], root)).toEqual({ stack: "prod", channel: "voice", json: true });
+    expect(parseStartArgs([], root)).toEqual({ stack: "dev", channel: undefined, oktaVerify: "classic", json: false });
+    expect(parseStartArgs(["--stack", "prod", "--channel", "voice", "--flexible-okta-verify", "--json"], root)).toEqual({
+      stack: "prod",
+      channel: "voice",
+      oktaVerify: "flexible",
+      json: true,
+    });
   });
 
   it("answers --help on stdout, exit 0", async () => {
