@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { startOktaEmulator } from "../emulator";
+import { DEFAULT_EDITION, EDITIONS, Edition, startOktaEmulator } from "../emulator";
+import { editionOf } from "./args/edition";
 import type { Org } from "../emulator/orgModel";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
@@ -11,7 +12,7 @@ import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
 import { CliError, UsageError } from "./args/usageError";
 
-const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--json]
+const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--edition NAME] [--json]
 
 Serves an Okta Identity Engine org on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM: the Direct
 Authentication endpoints and the management API, configured through that API as a real org is
@@ -25,6 +26,9 @@ Options:
   --setup STACK     start with the setup Pulumi.<STACK>.yaml declares, applied through the API
                     (ignored when --state already holds an org); the test user's password is
                     OKTA_SMOKE_PASSWORD when set, so the smoke check can sign in with it
+  --edition NAME    the org's edition, whose per-minute and concurrency rate limits it enforces
+                    (429 with Okta's body and X-Rate-Limit-* headers): ${EDITIONS.join(", ")}
+                    (default ${DEFAULT_EDITION})
   --json            print one JSON line {"url","apiToken"} first on stdout, for scripts; with
                     --setup a second line {"stack","issuer","testUser","apps"} (client ids)
   -h, --help        this text
@@ -41,6 +45,7 @@ const FLAGS = {
   "api-token": { type: "string" },
   state: { type: "string" },
   setup: { type: "string" },
+  edition: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -50,6 +55,7 @@ export interface EmulatorCommandOptions {
   apiToken: string;
   state?: string;
   setup?: string;
+  edition: Edition;
   json: boolean;
 }
 
@@ -65,7 +71,7 @@ export function parseEmulatorArgs(argv: readonly string[], projectDir: string): 
   const apiToken = values["api-token"] ?? `00${randomBytes(30).toString("base64url")}`;
   if (!/^[\x21-\x7e]{8,200}$/.test(apiToken)) throw new UsageError("--api-token must be 8 to 200 printable characters without spaces");
   const setup = values.setup === undefined ? undefined : checkedStack(values.setup, projectDir);
-  return { port, apiToken, state: values.state, setup, json: Boolean(values.json) };
+  return { port, apiToken, state: values.state, setup, edition: editionOf(values.edition), json: Boolean(values.json) };
 }
 
 /** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
@@ -130,6 +136,7 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     org: saved,
     port: options.port,
     apiToken: options.apiToken,
+    edition: options.edition,
     recordRequests: false,
     onAnswered: (request) => {
       if (!options.state || request.method === "GET" || pendingSave) return;
@@ -144,7 +151,11 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     const provisioned = await provisionSetup(
       await evaluateStack(options.setup),
       { orgUrl: emulator.url, apiToken: options.apiToken },
-      { testUserPassword: process.env[PASSWORD_ENV] || undefined },
+      {
+        testUserPassword: process.env[PASSWORD_ENV] || undefined,
+        onRateLimited: ({ method, path, waitMs }) =>
+          log(`  ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset`),
+      },
     );
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);

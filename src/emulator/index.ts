@@ -4,6 +4,7 @@ import { DEFAULT_BASELINE } from "./baseline";
 import { applyDeclaredSetup } from "./declaredSetup";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
+import { DEFAULT_EDITION, RateLimiter } from "./rateLimit";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
@@ -14,6 +15,8 @@ import { Transactions } from "./transactions";
 import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
 
 export { DEFAULT_BASELINE } from "./baseline";
+export { DEFAULT_EDITION, EDITIONS, isEdition } from "./rateLimit";
+export type { Edition } from "./rateLimit";
 export type { ServiceAppRegistration } from "./oauth/serviceApps";
 export type {
   EmulatorOptions,
@@ -49,10 +52,15 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     url: "",
   };
   const requests: RecordedRequest[] = [];
-  const server = new EmulatorServer(state, (request) => {
-    if (options.recordRequests !== false) requests.push(request);
-    options.onAnswered?.(request);
-  });
+  const limiter = new RateLimiter(options.edition ?? DEFAULT_EDITION, options.rateLimits !== "reported");
+  const server = new EmulatorServer(
+    state,
+    (request) => {
+      if (options.recordRequests !== false) requests.push(request);
+      options.onAnswered?.(request);
+    },
+    limiter,
+  );
   state.url = await server.listen(options.port);
 
   return {

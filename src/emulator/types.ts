@@ -1,6 +1,7 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
 import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
+import type { Edition } from "./rateLimit";
 
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
@@ -49,6 +50,10 @@ export interface EmulatorOptions {
   onAnswered?: (request: RecordedRequest) => void;
   /** Service apps that may get DPoP-bound management API tokens with private_key_jwt. */
   serviceApps?: ServiceAppRegistration[];
+  /** The org's edition, which sizes its rate limits; default "developer-free". */
+  edition?: Edition;
+  /** "enforced" (default) answers 429 past a limit; "reported" only reports the headers (tests not about limits). */
+  rateLimits?: "enforced" | "reported";
 }
 
 export interface TestUserCredentials {

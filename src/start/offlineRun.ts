@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { startOktaEmulator } from "../emulator";
+import { Edition, RecordedRequest, startOktaEmulator } from "../emulator";
 import { provisionSetup } from "../emulator/provisioning/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { outboxCodeSource, runSmoke } from "../smoke";
@@ -12,6 +12,14 @@ export interface OfflineRunOptions {
   pollIntervalSeconds?: number;
   channel?: "sms" | "voice";
   onProgress?: (event: ProgressEvent) => void;
+  /** The org's edition, whose rate limits the setup and the smoke check are held to; default the free developer edition. */
+  edition?: Edition;
+  /** "reported": headers only, no 429 (tests that are not about limits). */
+  rateLimits?: "enforced" | "reported";
+  /** Told of every request the org answered (benchmarks count the 429s). */
+  onAnswered?: (request: RecordedRequest) => void;
+  /** Told when the setup waits out a 429, as Okta's headers ask. */
+  onSetupRateLimited?: (info: { method: string; path: string; waitMs: number }) => void;
 }
 
 /**
@@ -35,9 +43,13 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
     apiToken,
     pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" },
+    edition: options.edition,
+    rateLimits: options.rateLimits,
+    recordRequests: false,
+    onAnswered: options.onAnswered,
   });
   try {
-    const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken });
+    const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken }, { onRateLimited: options.onSetupRateLimited });
     const outputs = stackOutputsSchema.parse({ ...provisioned.outputs, testUserPassword: undefined });
     const testUser = emulator.user(provisioned.testUser.login);
     if (!testUser) throw new Error("the provisioned org has no test user");

@@ -3,7 +3,7 @@ import { EVERYONE_GROUP_ID, generatedPassword, lookedUpUserId } from "../../eval
 import { oktaId } from "../../evaluate/oktaIds";
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs, SETTINGS_KIND } from "../../orgSettings/authenticatorSettingsProvider";
 import { OktaConnection } from "../../orgSettings/connection";
-import { OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
+import { ClientOptions, OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
 import {
   ProvisioningContext,
   addGroupMembers,
@@ -64,9 +64,9 @@ export interface ProvisionedSetup {
 export async function provisionSetup(
   evaluation: Evaluation,
   connection: OktaConnection,
-  options: { testUserPassword?: string } = {},
+  options: { testUserPassword?: string; onRateLimited?: ClientOptions["onRateLimited"] } = {},
 ): Promise<ProvisionedSetup> {
-  const client = new OktaManagementClient(connection);
+  const client = new OktaManagementClient(connection, { onRateLimited: options.onRateLimited });
   const ids = new Map<string, string>();
   const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : generatedPassword());
