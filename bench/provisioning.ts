@@ -1,5 +1,5 @@
 import { startOktaEmulator } from "../src/emulator";
-import { provisionSetup } from "../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../src/provision/provisionSetup";
 import { evaluateStack } from "../src/evaluate/evaluateStack";
 
 /**

@@ -7,7 +7,8 @@ import { PROTOCOL_MINIMUM } from "../src/smoke/protocolMinimum";
 
 /**
  * `npx tsx bench/smoke.ts`: runs the smoke check for every variant of Pulumi.dev.yaml against the
- * emulator and compares the requests each variant made with the protocol minimum (spec §3), plus
+ * emulator and compares the requests each variant made with the protocol minimum
+ * (docs/direct-auth-reference.md#flows), plus
  * discovery and JWKS once per run. Exits 1 if anything made an extra request or did not pass.
  */
 

@@ -14,6 +14,9 @@ export interface AppSignInPolicyArgs {
   description: string;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const APP_SIGN_IN_POLICY_TYPE = "okta-direct-auth:policies:AppSignInPolicy";
+
 /**
  * Guide step "Set up the authentication policy": the cloned app sign-in policy and its rule for the
  * test user. Okta has no clone API; a new policy starts with Okta's catch-all rule only.
@@ -22,7 +25,7 @@ export class AppSignInPolicy extends pulumi.ComponentResource {
   readonly policyId: pulumi.Output<string>;
 
   constructor(name: string, args: AppSignInPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:policies:AppSignInPolicy", name, {}, opts);
+    super(APP_SIGN_IN_POLICY_TYPE, name, {}, opts);
     const policy = new okta.AppSignonPolicy(
       name,
       { name: args.policyName, description: args.description, catchAll: args.catchAll === "ALLOW" },

@@ -12,6 +12,9 @@ export interface AuthenticatorsArgs {
   connection: pulumi.Input<OktaConnection>;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const AUTHENTICATORS_TYPE = "okta-direct-auth:authenticators:Authenticators";
+
 /**
  * Guide step "Enable authenticators for your org": each authenticator ACTIVE, the methods the flows
  * use active, enrollable in the default enrollment policy, and Email used for authentication too. The org-wide settings resource runs
@@ -21,7 +24,7 @@ export class Authenticators extends pulumi.ComponentResource {
   readonly authenticatorIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: AuthenticatorsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:authenticators:Authenticators", name, {}, opts);
+    super(AUTHENTICATORS_TYPE, name, {}, opts);
     const orgSettings = new OrgAuthenticatorSettings(
       `${name}-org-settings`,
       {

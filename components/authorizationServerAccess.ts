@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { DIRECT_AUTH_SCOPES } from "../src/catalogue/grants";
-import { issuerUrl } from "../src/model/issuer";
+import { issuerUrl } from "../src/okta/issuer";
 
 export interface AuthorizationServerAccessArgs {
   /** Custom authorization server id (`aus...`, or `default`) or name. */
@@ -18,6 +18,9 @@ export function isAuthorizationServerId(ref: string): boolean {
   return ref === "default" || /^aus[0-9A-Za-z]{17}$/.test(ref);
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const AUTHORIZATION_SERVER_ACCESS_TYPE = "okta-direct-auth:authorization:AuthorizationServerAccess";
+
 /**
  * Guide step "Set up your authorization server" for a custom server. Instead of editing the
  * server's "Default Policy Rule" (no resource can), a policy assigned to our clients with one rule
@@ -29,7 +32,7 @@ export class AuthorizationServerAccess extends pulumi.ComponentResource {
   readonly issuer: pulumi.Output<string>;
 
   constructor(name: string, args: AuthorizationServerAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:authorization:AuthorizationServerAccess", name, {}, opts);
+    super(AUTHORIZATION_SERVER_ACCESS_TYPE, name, {}, opts);
     if (isAuthorizationServerId(args.serverRef)) {
       this.authServerId = pulumi.output(args.serverRef);
       this.issuer = pulumi.output(issuerUrl(args.orgUrl, args.serverRef));

@@ -4,7 +4,7 @@ import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
 import { OktaConnection } from "../src/orgSettings/connection";
-import { issuerUrl } from "../src/model/issuer";
+import { issuerUrl } from "../src/okta/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
 import { AuthorizationServerAccess } from "./authorizationServerAccess";
@@ -28,6 +28,9 @@ export interface DeclaredApp {
   grantTypes: string[];
 }
 
+/** Pulumi type token of the composite, which holds one component per guide step. */
+export const DIRECT_AUTH_SETUP_TYPE = "okta-direct-auth:index:DirectAuthSetup";
+
 /** The guide's whole Admin Console setup for the configured variants, one child component per step. */
 export class DirectAuthSetup extends pulumi.ComponentResource {
   readonly issuer: pulumi.Output<string>;
@@ -36,7 +39,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
   readonly testUserPassword?: pulumi.Output<string>;
 
   constructor(name: string, args: DirectAuthSetupArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:index:DirectAuthSetup", name, {}, opts);
+    super(DIRECT_AUTH_SETUP_TYPE, name, {}, opts);
     const { config } = args;
     const child = { parent: this };
 

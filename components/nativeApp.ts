@@ -9,13 +9,16 @@ export interface NativeAppArgs {
   everyoneGroupId: pulumi.Input<string>;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const NATIVE_APP_TYPE = "okta-direct-auth:apps:NativeApp";
+
 /** Guide step "Set up your app": a native OIDC app integration, public client with PKCE, allowed to everyone. */
 export class NativeApp extends pulumi.ComponentResource {
   readonly clientId: pulumi.Output<string>;
   readonly appId: pulumi.Output<string>;
 
   constructor(name: string, args: NativeAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:apps:NativeApp", name, {}, opts);
+    super(NATIVE_APP_TYPE, name, {}, opts);
     const app = new okta.app.OAuth(
       name,
       {

@@ -10,6 +10,9 @@ export interface TestUserArgs {
   lastName: string;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const TEST_USER_TYPE = "okta-direct-auth:users:TestUser";
+
 /** The guide's "test user" named in the sign-in policy rule: looked up, or created with a generated password. */
 export class TestUser extends pulumi.ComponentResource {
   readonly userId: pulumi.Output<string>;
@@ -18,7 +21,7 @@ export class TestUser extends pulumi.ComponentResource {
   readonly password?: pulumi.Output<string>;
 
   constructor(name: string, args: TestUserArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:users:TestUser", name, {}, opts);
+    super(TEST_USER_TYPE, name, {}, opts);
     if (args.create) {
       const password = new random.RandomPassword(
         `${name}-password`,

@@ -7,17 +7,20 @@ export interface TestUserSessionPolicyArgs {
   stackName: string;
 }
 
+/** Pulumi type token of this component: plans group its children under its guide step. */
+export const TEST_USER_SESSION_POLICY_TYPE = "okta-direct-auth:policies:TestUserSessionPolicy";
+
 /**
  * Primary-factor flows need a global session policy that lets a session start with any factor
- * (spec §1). The guide edits the org's default rule, which changes every user's sign-in; this
- * scopes a policy of its own to a group holding only the test user instead.
+ * (docs/direct-auth-reference.md#variants). The guide edits the org's default rule, which changes every user's
+ * sign-in; this scopes a policy of its own to a group holding only the test user instead.
  */
 export class TestUserSessionPolicy extends pulumi.ComponentResource {
   readonly groupId: pulumi.Output<string>;
   readonly policyId: pulumi.Output<string>;
 
   constructor(name: string, args: TestUserSessionPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("okta-direct-auth:policies:TestUserSessionPolicy", name, {}, opts);
+    super(TEST_USER_SESSION_POLICY_TYPE, name, {}, opts);
     const group = new okta.group.Group(
       `${name}-group`,
       {

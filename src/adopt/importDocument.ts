@@ -1,5 +1,6 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../okta/ids";
+import { ResourceTypeName, TOKEN } from "../okta/resourceTypes";
 import { Adoption } from "./inferSetup";
 import { OrgSnapshot } from "./orgSnapshot";
 
@@ -32,7 +33,7 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
   const everyone = [...org.groups.values()].find((g) => g.type === "BUILT_IN" && g.name === "Everyone");
   if (everyone) realIds.set(EVERYONE_GROUP_ID, everyone.id);
 
-  const byType = (type: string) => evaluation.resources.filter((r) => r.type === type);
+  const byType = (name: ResourceTypeName) => evaluation.resources.filter((r) => r.type === TOKEN[name]);
   const importIds = new Map<DeclaredResource, string>();
   const match = (resource: DeclaredResource, realId: string | undefined, importId: string | undefined = realId) => {
     if (!realId || !importId) return;
@@ -40,39 +41,39 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
     importIds.set(resource, importId);
   };
 
-  for (const r of byType("okta:app/oAuth:OAuth")) {
+  for (const r of byType("app")) {
     const adopted = adoption.apps.find((a) => a.app.label === r.inputs.label);
     match(r, adopted?.app.id);
     if (adopted?.policy && typeof r.inputs.authenticationPolicy === "string") {
       realIds.set(r.inputs.authenticationPolicy, adopted.policy.policy.id);
     }
   }
-  for (const r of byType("okta:index/appSignonPolicy:AppSignonPolicy")) match(r, real(realIds, r.id));
-  for (const r of byType("okta:index/appSignonPolicyRule:AppSignonPolicyRule")) {
+  for (const r of byType("appSignOnPolicy")) match(r, real(realIds, r.id));
+  for (const r of byType("appSignOnPolicyRule")) {
     const policyId = real(realIds, r.inputs.policyId);
     const rule = adoption.apps.find((a) => a.policy?.policy.id === policyId)?.testUserRule;
     match(r, rule?.id, rule && `${policyId}/${rule.id}`);
   }
-  for (const r of byType("okta:app/groupAssignment:GroupAssignment")) {
+  for (const r of byType("groupAssignment")) {
     const appId = real(realIds, r.inputs.appId);
     const groupId = real(realIds, r.inputs.groupId);
     const assigned = appId && groupId && org.appGroups.get(appId)?.includes(groupId);
     match(r, assigned ? `${appId}/${groupId}` : undefined);
   }
-  for (const r of byType("okta:index/authenticator:Authenticator")) {
+  for (const r of byType("authenticator")) {
     match(r, org.authenticators.find((a) => a.key === r.inputs.key)?.id);
   }
   const session = adoption.sessionPolicy;
   if (session) {
-    for (const r of byType("okta:group/group:Group")) match(r, session.groupId);
-    for (const r of byType("okta:index/groupMemberships:GroupMemberships")) match(r, session.groupId);
-    for (const r of byType("okta:policy/signon:Signon")) match(r, session.policy.policy.id);
-    for (const r of byType("okta:policy/ruleSignon:RuleSignon")) match(r, session.rule.id, `${session.policy.policy.id}/${session.rule.id}`);
+    for (const r of byType("group")) match(r, session.groupId);
+    for (const r of byType("groupMemberships")) match(r, session.groupId);
+    for (const r of byType("sessionPolicy")) match(r, session.policy.policy.id);
+    for (const r of byType("sessionPolicyRule")) match(r, session.rule.id, `${session.policy.policy.id}/${session.rule.id}`);
   }
   const access = adoption.accessPolicy;
   if (access) {
-    for (const r of byType("okta:auth/serverPolicy:ServerPolicy")) match(r, access.policy.policy.id, `${access.serverId}/${access.policy.policy.id}`);
-    for (const r of byType("okta:auth/serverPolicyRule:ServerPolicyRule")) {
+    for (const r of byType("accessPolicy")) match(r, access.policy.policy.id, `${access.serverId}/${access.policy.policy.id}`);
+    for (const r of byType("accessPolicyRule")) {
       match(r, access.rule.id, `${access.serverId}/${access.policy.policy.id}/${access.rule.id}`);
     }
   }

@@ -96,9 +96,13 @@ function adoptApp(org: OrgSnapshot, app: OktaApp, notes: string[]): AdoptedApp {
   return { app, variants, policy, testUserRule };
 }
 
+/** "Used for" values under which an authenticator signs nobody in (a fresh org's Email: recovery). */
+const NOT_FOR_SIGN_IN = ["recovery", "none"];
+
 /**
  * The oob grants serve push, phone and email alike. An app labelled as one of the guide's pages is
- * that variant; otherwise every oob variant whose authenticator method is active in the org.
+ * that variant; otherwise every oob variant whose authenticator method is active in the org and
+ * used for authentication (every org has Email, most for recovery only).
  */
 function narrowOob(org: OrgSnapshot, app: OktaApp, candidates: Variant[], notes: string[]): Variant[] {
   const labelled = candidates.find((v) => v.appLabel === app.label);
@@ -106,7 +110,11 @@ function narrowOob(org: OrgSnapshot, app: OktaApp, candidates: Variant[], notes:
   const usable = candidates.filter((v) => {
     if (v.channels.length === 0) return true;
     const authenticator = org.authenticators.find((a) => a.key === v.authenticatorKey);
-    return authenticator?.status === "ACTIVE" && v.channels.some((c) => authenticator.methods[c] === "ACTIVE");
+    return (
+      authenticator?.status === "ACTIVE" &&
+      !NOT_FOR_SIGN_IN.includes(authenticator.allowedFor ?? "") &&
+      v.channels.some((c) => authenticator.methods[c] === "ACTIVE")
+    );
   });
   const oob = usable.filter((v) => v.channels.length > 0);
   if (oob.length > 1) {

@@ -55,7 +55,15 @@ export interface OrgSnapshot {
   /** Authentication policies by id, with their rules. */
   accessPolicies: Map<string, PolicyWithRules>;
   sessionPolicies: PolicyWithRules[];
-  authenticators: { id: string; key: string; name: string; status: LifecycleStatus; methods: Record<string, LifecycleStatus> }[];
+  authenticators: {
+    id: string;
+    key: string;
+    name: string;
+    status: LifecycleStatus;
+    methods: Record<string, LifecycleStatus>;
+    /** `settings.allowedFor` ("Used for"), where the key has one. */
+    allowedFor?: string;
+  }[];
   enrollment: Record<string, EnrollSetting>;
   authorizationServers: { id: string; name: string; policies: PolicyWithRules[] }[];
   users: Map<string, { id: string; login: string; firstName?: string; lastName?: string }>;
@@ -87,9 +95,14 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   }
 
   const authenticators: OrgSnapshot["authenticators"] = [];
-  for (const a of await client.getAll<{ id: string; key: string; name: string; status: LifecycleStatus }>("/api/v1/authenticators")) {
+  type ListedAuthenticator = { id: string; key: string; name: string; status: LifecycleStatus; settings?: { allowedFor?: string } };
+  for (const { settings, ...a } of await client.getAll<ListedAuthenticator>("/api/v1/authenticators")) {
     const methods = await client.getAll<{ type: string; status: LifecycleStatus }>(`/api/v1/authenticators/${a.id}/methods`);
-    authenticators.push({ ...a, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])) });
+    authenticators.push({
+      ...a,
+      methods: Object.fromEntries(methods.map((m) => [m.type, m.status])),
+      ...(settings?.allowedFor ? { allowedFor: settings.allowedFor } : {}),
+    });
   }
   const enrollmentPolicy = await defaultEnrollmentPolicy(client);
   const enrollment = Object.fromEntries(

@@ -3,11 +3,11 @@ import { GRANT, GrantType } from "./grants";
 
 /**
  * "User must authenticate with" in the app sign-in policy rule. 1FA = "Any 1 factor type";
- * 2FA = "Password + Another factor" (spec §1: the two cannot share one rule).
+ * 2FA = "Password + Another factor" (docs/direct-auth-reference.md#variants: the two cannot share one rule).
  */
 export type FactorMode = "1FA" | "2FA";
 
-/** Which wire protocol the client speaks (spec §3). */
+/** Which wire protocol the client speaks (docs/direct-auth-reference.md#wire-protocol). */
 export type FlowKind = "otp" | "mfa-otp" | "oob" | "mfa-oob";
 
 export interface Variant {
@@ -38,6 +38,7 @@ export const VARIANT_IDS = [
   "oob-phone",
   "mfa-oob-phone",
   "oob-email",
+  "mfa-oob-email",
 ] as const;
 
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -133,6 +134,19 @@ const catalogue: readonly Variant[] = [
     appLabel: "Direct Auth Email",
     policyName: "Direct Auth OOB Email 1FA",
     ruleName: "1Factor",
+  },
+  {
+    id: "mfa-oob-email",
+    title: "Email (MFA)",
+    grantType: GRANT.mfaOob,
+    appGrantTypes: [GRANT.password, GRANT.mfaOob],
+    authenticatorKey: "okta_email",
+    channels: ["email"],
+    factorMode: "2FA",
+    flow: "mfa-oob",
+    appLabel: "Direct Auth MFA Email",
+    policyName: "Direct Auth Email MFA OOB 2FA",
+    ruleName: "2 MFA Email OOB Factor",
   },
 ];
 

@@ -2,11 +2,14 @@ import { randomBytes } from "node:crypto";
 import { DEFAULT_EDITION, EDITIONS, Edition, startOktaEmulator } from "../emulator";
 import { editionOf } from "./args/edition";
 import type { Org } from "../emulator/orgModel";
+import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { lockStateFile } from "../emulator/stateLock";
+import { StateSaver } from "../emulator/stateSaver";
+import { provisionSetup } from "../provision/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
-import { emulatedIssuer } from "../start/offlineRun";
+import { emulatedIssuer, usesTotp } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -22,7 +25,9 @@ Options:
   --port N          127.0.0.1 port (default: one the OS picks)
   --api-token T     the SSWS token the management API accepts (default: a new random one)
   --state FILE      keep the org in FILE between runs: read at start when it exists, written after
-                    every change and at exit (atomic; a corrupt file is an error, never a reset)
+                    every change and at exit (atomic; a corrupt file is an error, never a reset;
+                    a failed save is said once on stderr and retried while serving; one
+                    emulator per FILE: FILE.lock holds its pid)
   --setup STACK     start with the setup Pulumi.<STACK>.yaml declares, applied through the API
                     (ignored when --state already holds an org); the test user's password is
                     OKTA_SMOKE_PASSWORD when set, so the smoke check can sign in with it
@@ -37,8 +42,6 @@ Exit status: 0 after a signal, 2 for usage, stack or state-file errors.
 `;
 
 const PORT_MAX = 65535;
-/** Saves are coalesced: a provider run makes hundreds of calls in a burst. */
-const SAVE_DELAY_MS = 200;
 
 const FLAGS = {
   port: { type: "string" },
@@ -126,12 +129,19 @@ function renderSetup(setup: SetupSummary): string {
 }
 
 async function serve(options: EmulatorCommandOptions): Promise<void> {
-  const saved = options.state ? readStateFile<Org>(options.state) : undefined;
-  let pendingSave: NodeJS.Timeout | undefined;
-  const save = () => {
-    pendingSave = undefined;
-    if (options.state) writeStateFile(options.state, emulator.org);
-  };
+  const unlock = options.state ? lockStateFile(options.state) : undefined;
+  try {
+    await serveLocked(options);
+  } finally {
+    unlock?.();
+  }
+}
+
+async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const saved = options.state ? readStateFile<Org>(options.state, orgProblem) : undefined;
+  const statePath = options.state;
+  const saver = statePath ? new StateSaver(() => writeStateFile(statePath, emulator.org), log, statePath) : undefined;
   const emulator = await startOktaEmulator({
     org: saved,
     port: options.port,
@@ -139,11 +149,9 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     edition: options.edition,
     recordRequests: false,
     onAnswered: (request) => {
-      if (!options.state || request.method === "GET" || pendingSave) return;
-      pendingSave = setTimeout(save, SAVE_DELAY_MS);
+      if (request.method !== "GET") saver?.changed();
     },
   });
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   let setup: SetupSummary | undefined;
   if (options.setup && saved) log(`--setup ${options.setup} ignored: ${options.state} already holds an org`);
   else if (options.setup) {
@@ -159,8 +167,14 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     );
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
+    if (usesTotp(setup.apps)) {
+      log(
+        "  The test user has no Google Authenticator factor yet, as a new Okta user has none: for the OTP variants run " +
+          "the smoke check with --enroll-totp and OKTA_API_TOKEN set to the API token.",
+      );
+    }
   }
-  if (options.state) save();
+  saver?.saveNow();
 
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
@@ -177,9 +191,10 @@ async function serve(options: EmulatorCommandOptions): Promise<void> {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  if (pendingSave) clearTimeout(pendingSave);
-  if (options.state) save();
+  const savedAtExit = saver?.saveNow() ?? true;
+  saver?.stop();
   await emulator.close();
+  if (!savedAtExit) throw new CliError(`the org's last changes could not be saved to ${options.state}`);
 }
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-import { orgUrl } from "../model/issuer";
+import { orgUrl } from "../okta/issuer";
 // Type only: the org-settings provider's code is serialized with what it imports, and the config
 // schema (zod) cannot be.
 import type { ConfigProblem } from "./configError";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { orgUrl } from "../model/issuer";
+import { orgUrl } from "../okta/issuer";
 import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
 import { ConfigError, ConfigProblem } from "./configError";
 import { configKeyProblems } from "./configKeys";
@@ -28,14 +28,20 @@ export function namespaceValues(all: Record<string, string>): Record<string, unk
   );
 }
 
-/** `https://{okta:orgName}.{okta:baseUrl}`, from stack config or the provider's env variables. */
+/**
+ * The org URL the provider talks to, from stack config or the provider's env variables:
+ * `https://{okta:orgName}.{okta:baseUrl}`, or `okta:httpProxy` when set, since the provider then
+ * sends every call there and the org answers with that URL as its issuer (the emulator's case).
+ * The org name is required and checked either way; the proxy URL is checked with the connection.
+ */
 export function readOrgUrl(all: Record<string, string>, env: NodeJS.ProcessEnv = process.env): string {
   const orgName = setting(all, env, OKTA_SETTING_KEYS.orgName, "OKTA_ORG_NAME");
   const baseUrl = setting(all, env, OKTA_SETTING_KEYS.baseUrl, "OKTA_BASE_URL") ?? { value: "okta.com", key: OKTA_SETTING_KEYS.baseUrl };
   if (!orgName?.value) throw new ConfigError([missingOrgNameProblem()]);
   const problems = orgAddressProblems(orgName.value, baseUrl.value, { orgName: orgName.key, baseUrl: baseUrl.key });
   if (problems.length > 0) throw new ConfigError(problems);
-  return orgUrl(orgName.value, baseUrl.value);
+  const proxy = setting(all, env, "okta:httpProxy", "OKTA_HTTP_PROXY")?.value;
+  return proxy ? proxy.replace(/\/+$/, "") : orgUrl(orgName.value, baseUrl.value);
 }
 
 /** A setting and where it came from, so an error names the env variable when that is what is wrong. */

@@ -25,9 +25,11 @@ export const FACTOR_CLASS: Record<FactorKind, { kind: "knowledge" | "possession"
   email: { kind: "possession", type: "email" },
 };
 
-export const PRIMARY_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice", "email"];
-/** No email channel for the MFA challenge (spec §1). */
-export const CHALLENGE_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice"];
+/**
+ * What `/primary-authenticate` and `/challenge` accept: Okta's guide page "MFA OOB with Email"
+ * challenges with `channel_hint=email` after the password leg, as the primary-factor page does.
+ */
+export const OOB_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice", "email"];
 
 /**
  * The simulated user has enrolled in every authenticator that is ACTIVE and enrollable, unless the

@@ -1,6 +1,6 @@
 import { Answer, jsonAnswer } from "./answer";
 import { INTERNAL_ERROR, RATE_LIMITED, oktaErrorBody } from "./errors";
-import { Fault } from "./types";
+import { Fault, IdTokenDefect } from "./types";
 
 export type RequestFault = Extract<Fault, { kind: "rate-limit" | "server-error" | "html" | "slow" }>;
 
@@ -13,11 +13,19 @@ interface Pending {
 export class FaultQueue {
   private readonly pending: Pending[] = [];
   private slowDowns = 0;
+  private readonly idTokenDefects: IdTokenDefect[] = [];
 
-  add(fault: RequestFault | Extract<Fault, { kind: "slow-down" }>): void {
+  add(fault: RequestFault | Extract<Fault, { kind: "slow-down" | "id-token" }>): void {
     const times = fault.times ?? 1;
     if (fault.kind === "slow-down") this.slowDowns += times;
+    else if (fault.kind === "id-token") this.idTokenDefects.push(...Array<IdTokenDefect>(times).fill(fault.defect));
     else this.pending.push({ fault, remaining: times });
+  }
+
+  /** The first pending defect of the ID token about to be minted, or of the JWKS about to be served. */
+  takeIdTokenDefect(servedWith: "token" | "jwks"): IdTokenDefect | undefined {
+    const index = this.idTokenDefects.findIndex((d) => (d === "jwks-without-kid") === (servedWith === "jwks"));
+    return index === -1 ? undefined : this.idTokenDefects.splice(index, 1)[0];
   }
 
   /** The first fault whose `path` ends the request path (or that has none), used up by this request. */

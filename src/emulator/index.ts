@@ -1,7 +1,6 @@
-import { Evaluation } from "../evaluate/evaluateProgram";
-import { issuerUrl } from "../model/issuer";
+import { issuerUrl } from "../okta/issuer";
 import { DEFAULT_BASELINE } from "./baseline";
-import { applyDeclaredSetup } from "./declaredSetup";
+import { declaredOrg } from "./declaredOrg";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
 import { DEFAULT_EDITION, RateLimiter } from "./rateLimit";
@@ -10,7 +9,7 @@ import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
-import { orgAdministrator, testUserOf } from "./testUser";
+import { orgAdministrator } from "./orgAdministrator";
 import { Transactions } from "./transactions";
 import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
 
@@ -39,7 +38,7 @@ const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMe
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options, now) : freshOrg(options, now));
+  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options.baseline ?? DEFAULT_BASELINE, options.testUserPassword, now) : freshOrg(options, now));
 
   await signingKey("");
   const state: EmulatorState = {
@@ -80,14 +79,6 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     org,
     close: () => server.close(),
   };
-}
-
-function declaredOrg(evaluation: Evaluation, options: EmulatorOptions, now: string): Org {
-  const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
-  const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : undefined);
-  const org = baselineOrg(options.baseline ?? DEFAULT_BASELINE, testUserOf(evaluation, password, now), now);
-  applyDeclaredSetup(org, evaluation);
-  return org;
 }
 
 /** An org as Okta hands it over: nothing configured, its administrator the only user. */

@@ -1,5 +1,4 @@
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
-import { oktaId } from "../evaluate/oktaIds";
+import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
 import { AUTHENTICATOR_KINDS } from "./baseline";
 import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
 
@@ -94,8 +93,19 @@ export interface OAuthApp {
   groupsClaim?: Record<string, unknown>;
   /** By group id: the groups whose users may use the app. */
   groupAssignments: Map<string, GroupAssignment>;
+  /** Okta API scopes an admin granted the app (`/api/v1/apps/{id}/grants`): what a service app's token may hold. */
+  grants?: AppGrant[];
   /** The body of the last create or update: what Okta echoes back that no flow reads (visibility, notes, ...). */
   submitted: Record<string, unknown>;
+  created: string;
+  lastUpdated: string;
+}
+
+export interface AppGrant {
+  id: string;
+  scopeId: string;
+  issuer: string;
+  status: "ACTIVE" | "REVOKED";
   created: string;
   lastUpdated: string;
 }

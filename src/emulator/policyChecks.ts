@@ -1,5 +1,5 @@
 import { GRANT } from "../catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { OAuthError } from "./errors";
 import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
 import { AUTHENTICATOR_KINDS } from "./baseline";
@@ -21,8 +21,9 @@ import {
 import { ServerRef } from "./state";
 
 /**
- * One function per rule of the guide's setup (spec §2) that a request can break, each answering
- * Okta's error for it (spec §3, error table) or undefined when the rule holds. The parenthesised
+ * One function per rule of the guide's setup (docs/direct-auth-reference.md#setup-steps) that a request can break,
+ * each answering
+ * Okta's error for it (docs/direct-auth-reference.md#errors) or undefined when the rule holds. The parenthesised
  * part of each description is the emulator's explanation; Okta's own text comes first.
  */
 

@@ -60,7 +60,7 @@ export class EmulatorServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    const url = URL.parse(req.url ?? "/", "http://127.0.0.1");
+    const url = addressedUrl(req);
     const path = url?.pathname ?? req.url ?? "";
     // Date from the clock of the rate-limit headers: clients read X-Rate-Limit-Reset against it.
     const nowMs = Date.now();
@@ -75,7 +75,7 @@ export class EmulatorServer {
       try {
         const body = await readBody(req);
         if (!url) answer = BAD_REQUEST;
-        else answer = (await this.faultFor(path)) ?? (await this.route(method, path, url.searchParams, req, body));
+        else answer = (await this.faultFor(path)) ?? (await this.route(method, url, req, body));
       } catch (error) {
         answer = errorAnswer(error);
       } finally {
@@ -107,19 +107,26 @@ export class EmulatorServer {
     return undefined;
   }
 
-  private async route(
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    req: IncomingMessage,
-    body: string,
-  ): Promise<Answer> {
-    const request = { method, path, query, headers: req.headers, body };
+  private async route(method: string, url: URL, req: IncomingMessage, body: string): Promise<Answer> {
+    const { pathname: path, searchParams: query } = url;
+    const request = { method, path, query, headers: req.headers, body, origin: url.origin };
     const answer =
       (await oauthRoute(this.state, request)) ?? (await managementRoute(this.state, request)) ?? emulatorRoute(this.state, request);
     if (!answer) throw notFound(path, "Path");
     return answer;
   }
+}
+
+/**
+ * The URL the client addressed: the absolute-form target a client sends through an HTTP proxy (the
+ * Okta Go SDK with \`okta:httpProxy\` sends \`GET http://127.0.0.1/api/v1/...\` to the proxy's port),
+ * else the path on the Host the client named. DPoP proofs are checked against it, as Okta checks
+ * them against its own public URL.
+ */
+function addressedUrl(req: IncomingMessage): URL | null {
+  const target = req.url ?? "/";
+  const host = req.headers.host;
+  return (host ? URL.parse(target, `http://${host}`) : null) ?? URL.parse(target, "http://127.0.0.1");
 }
 
 function emulatorRoute(state: EmulatorState, request: { method: string; path: string; query: URLSearchParams }): Answer | undefined {

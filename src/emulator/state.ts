@@ -1,4 +1,4 @@
-import { issuerUrl } from "../model/issuer";
+import { issuerUrl } from "../okta/issuer";
 import { FaultQueue } from "./faults";
 import { CustomAuthorizationServer, Org } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";

@@ -1,5 +1,7 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { nestingDepth } from "./jsonDepth";
 
 /** A state file that cannot be used; the emulator refuses to start rather than silently reset the org. */
 export class StateFileError extends Error {
@@ -32,7 +34,19 @@ export function encodeState(org: unknown, now: Date = new Date()): string {
   })}\n`;
 }
 
-export function decodeState<T>(text: string, source: string): T {
+/**
+ * Deep enough for any org the API can build (bodies are refused past 64 levels), shallow enough
+ * that no save or listing recurses out of stack.
+ */
+const MAX_STATE_DEPTH = 128;
+
+/** What is wrong with a decoded org, in one line, or undefined when it can be served. */
+export type OrgCheck = (org: unknown) => string | undefined;
+
+export function decodeState<T>(text: string, source: string, check?: OrgCheck): T {
+  if (nestingDepth(text) > MAX_STATE_DEPTH) {
+    throw new StateFileError(`${source} nests deeper than ${MAX_STATE_DEPTH} levels; it is not a state file this emulator wrote`);
+  }
   let envelope: Partial<Envelope>;
   try {
     envelope = JSON.parse(text, (_key, value: unknown) => {
@@ -50,14 +64,18 @@ export function decodeState<T>(text: string, source: string): T {
     throw new StateFileError(`${source} is not an emulator state file; pass --state a file the emulator wrote`);
   }
   if (envelope.version !== VERSION) {
-    throw new StateFileError(`${source} has state format ${String(envelope.version)}; this emulator reads format ${VERSION}`);
+    throw new StateFileError(
+      `${source} has state format ${JSON.stringify(envelope.version)}; this emulator reads format ${VERSION} (the number)`,
+    );
   }
   if (!envelope.org || typeof envelope.org !== "object") throw new StateFileError(`${source} holds no org`);
+  const problem = check?.(envelope.org);
+  if (problem !== undefined) throw new StateFileError(`${source} holds an org this emulator cannot serve: ${problem}`);
   return envelope.org as T;
 }
 
 /** undefined when the file does not exist yet (a first run); any other read failure is an error. */
-export function readStateFile<T>(path: string): T | undefined {
+export function readStateFile<T>(path: string, check?: OrgCheck): T | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -65,24 +83,43 @@ export function readStateFile<T>(path: string): T | undefined {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new StateFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return decodeState<T>(text, path);
+  return decodeState<T>(text, path, check);
 }
 
 /**
  * Written beside the target and renamed over it, so a crash or a full disk mid-write leaves the
- * previous state whole instead of a truncated file the next run would refuse.
+ * previous state whole instead of a truncated file the next run would refuse. The temporary file
+ * has a random name and is created exclusively, never through a link someone planted, and is
+ * owner-only from its first byte: it holds passwords and TOTP secrets.
  */
 export function writeStateFile(path: string, org: unknown, now: Date = new Date()): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(temporary, "w", 0o600);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(12).toString("hex")}.tmp`);
+  const failed = (error: unknown) =>
+    new StateFileError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  let text: string;
   try {
-    writeSync(fd, encodeState(org, now));
-    fsyncSync(fd);
+    text = encodeState(org, now);
   } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw new StateFileError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw failed(error);
   }
-  closeSync(fd);
-  renameSync(temporary, path);
+  let fd: number;
+  try {
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    throw failed(error);
+  }
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed: the write got that far
+    }
+    rmSync(temporary, { force: true });
+    throw failed(error);
+  }
 }

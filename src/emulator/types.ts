@@ -1,10 +1,10 @@
-import { Evaluation } from "../evaluate/evaluateProgram";
+import { Declaration } from "../okta/declaration";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
 import type { Edition } from "./rateLimit";
 
-export type LifecycleStatus = "ACTIVE" | "INACTIVE";
-export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
+export type { EnrollSetting, LifecycleStatus };
 
 /** The org before the declared setup is applied (docs/okta-emulator.md). */
 export interface OrgBaseline {
@@ -31,8 +31,11 @@ export interface PushOptions {
 }
 
 export interface EmulatorOptions {
-  /** Placed in the org directly; without it the org is fresh, for the management API to configure. */
-  evaluation?: Evaluation;
+  /**
+   * What the program declared (its evaluation), placed in the org directly; without it the org is
+   * fresh, for the management API to configure.
+   */
+  evaluation?: Declaration;
   testUserPassword?: string;
   baseline?: OrgBaseline;
   push?: PushOptions;
@@ -89,4 +92,20 @@ export type Fault =
   | { kind: "expire"; what: "oob_code" | "mfa_token" }
   | { kind: "server-error"; path?: string; times?: number }
   | { kind: "html"; path?: string; times?: number }
-  | { kind: "slow"; path?: string; delayMs: number; times?: number };
+  | { kind: "slow"; path?: string; delayMs: number; times?: number }
+  /** What a hostile or broken org hands out; see `IdTokenDefect`. */
+  | { kind: "id-token"; defect: IdTokenDefect; times?: number };
+
+/**
+ * How the next ID token (or, for `jwks-without-kid`, the next JWKS) is broken: signed by another
+ * key under the real `kid`, issued by another issuer, for another audience, authorized for another
+ * party (`azp`), already expired, unsigned (`alg: none`), or with its key missing from the JWKS.
+ */
+export type IdTokenDefect =
+  | "bad-signature"
+  | "wrong-issuer"
+  | "wrong-audience"
+  | "wrong-azp"
+  | "expired"
+  | "alg-none"
+  | "jwks-without-kid";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OKTA_SETTING_KEYS, orgAddressProblems } from "../config/orgAddress";
-import { orgUrl } from "../model/issuer";
+import { orgUrl } from "../okta/issuer";
+import { resourceTypeOf } from "../okta/resourceTypes";
 import { OfflineOkta, RecordedInvoke } from "./offlineOkta";
 import { RegistrationOptions, recordRegistrationOptions } from "./registrationOptions";
 
@@ -179,13 +180,8 @@ function parentTypeOf(urn: string): string | undefined {
 }
 
 /** Outputs the real providers mark secret; the offline org answers them in clear, so they are masked here. */
-const SECRET_STATE_FIELDS: Record<string, string[]> = {
-  "random:index/randomPassword:RandomPassword": ["result", "bcryptHash"],
-  "okta:app/oAuth:OAuth": ["clientSecret"],
-};
-
 function maskSecretState(type: string, state: Record<string, unknown>): Record<string, unknown> {
   const masked = { ...state };
-  for (const field of SECRET_STATE_FIELDS[type] ?? []) if (field in masked) masked[field] = SECRET_MASK;
+  for (const field of resourceTypeOf(type)?.secretState ?? []) if (field in masked) masked[field] = SECRET_MASK;
   return masked;
 }

@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { ID_PREFIX, oktaId } from "./oktaIds";
+import { LOOKUPS, TOKEN, resourceTypeOf } from "../okta/resourceTypes";
+import { EVERYONE_GROUP_ID, lookedUpUserId, oktaId } from "../okta/ids";
+import { generatedPassword } from "../okta/passwords";
 
 export interface RecordedInvoke {
   token: string;
@@ -12,14 +13,6 @@ export interface RecordedInvoke {
  * from resource names (so repeated evaluations agree), client ids for apps, and lookups of the
  * Everyone group, the test user and custom authorization servers.
  */
-/** The Everyone group id the offline org answers with. */
-export const EVERYONE_GROUP_ID = oktaId("00g", "Everyone");
-
-/** The id the offline org gives an existing user it is asked to look up. */
-export function lookedUpUserId(login: string): string {
-  return oktaId("00u", login);
-}
-
 export class OfflineOkta implements pulumi.runtime.Mocks {
   readonly resources: pulumi.runtime.MockResourceArgs[] = [];
   readonly invokes: RecordedInvoke[] = [];
@@ -29,10 +22,10 @@ export class OfflineOkta implements pulumi.runtime.Mocks {
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
     this.resources.push(args);
     if (!args.custom) return { id: undefined, state: {} };
-    const id = oktaId(ID_PREFIX[args.type] ?? "0x", `${args.type}::${args.name}`);
+    const id = oktaId(resourceTypeOf(args.type)?.idPrefix ?? "0x", `${args.type}::${args.name}`);
     const state: Record<string, unknown> = { ...args.inputs };
-    if (args.type === "okta:app/oAuth:OAuth") state.clientId = id;
-    if (args.type === "random:index/randomPassword:RandomPassword") {
+    if (args.type === TOKEN.app) state.clientId = id;
+    if (args.type === TOKEN.password) {
       state.result = generatedPassword(Number(args.inputs.length ?? 24));
     }
     return { id, state };
@@ -41,24 +34,18 @@ export class OfflineOkta implements pulumi.runtime.Mocks {
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     this.invokes.push({ token: args.token, args: args.inputs });
     switch (args.token) {
-      case "okta:group/getEveryoneGroup:getEveryoneGroup":
+      case LOOKUPS.everyoneGroup.token:
         return { id: EVERYONE_GROUP_ID, name: "Everyone" };
-      case "okta:user/getUser:getUser": {
+      case LOOKUPS.user.token: {
         const login = (args.inputs.searches as { value: string }[] | undefined)?.[0]?.value ?? "unknown";
         return { id: lookedUpUserId(login), login, status: "ACTIVE" };
       }
-      case "okta:auth/getServer:getServer": {
-        const id = oktaId("aus", String(args.inputs.name));
+      case LOOKUPS.authorizationServer.token: {
+        const id = oktaId(LOOKUPS.authorizationServer.idPrefix, String(args.inputs.name));
         return { id, name: args.inputs.name, issuer: `${this.orgUrl}/oauth2/${id}`, status: "ACTIVE" };
       }
       default:
         throw new Error(`the offline org does not answer ${args.token}`);
     }
   }
-}
-
-/** Meets Okta's default password policy (upper, lower, digit, symbol); never printed. */
-export function generatedPassword(length = 24): string {
-  const body = randomBytes(length).toString("base64url").slice(0, Math.max(length - 4, 8));
-  return `${body}Aa1!`;
 }

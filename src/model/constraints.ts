@@ -35,7 +35,10 @@ export interface RuleRequirement {
   consoleChoice: string;
 }
 
-/** The guide's "User must authenticate with" choice for a factor mode (spec §2). */
+/**
+ * The guide's "User must authenticate with" choice for a factor mode
+ * (docs/direct-auth-reference.md#app-sign-in-policy).
+ */
 export function ruleRequirement(mode: FactorMode): RuleRequirement {
   if (mode === "1FA") return { factorMode: "1FA", constraints: [], consoleChoice: "Any 1 factor type" };
   return {

@@ -1,10 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { SETTINGS_KIND } from "../okta/declaration";
 import { DesiredAuthenticator, PriorAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "./authenticatorSettings";
 import { OktaConnection } from "./connection";
 import { OktaManagementClient } from "./managementClient";
-
-/** Marks the dynamic resource for readers of a plan or the emulator, which only see its inputs. */
-export const SETTINGS_KIND = "authenticator-settings";
 
 export interface AuthenticatorSettingsInputs {
   settingsKind: typeof SETTINGS_KIND;

@@ -1,8 +1,8 @@
 import type { AllowedFor } from "../catalogue/authenticators";
+import type { EnrollSetting, LifecycleStatus } from "../okta/status";
 
 /** The parts of Okta's management API objects the org-settings code reads and writes. */
-export type LifecycleStatus = "ACTIVE" | "INACTIVE";
-export type EnrollSetting = "OPTIONAL" | "REQUIRED" | "NOT_ALLOWED";
+export type { EnrollSetting, LifecycleStatus };
 export type { AllowedFor };
 
 export interface OktaAuthenticator {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
-import { SETTINGS_KIND, authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
+import { SETTINGS_KIND } from "../okta/declaration";
+import { authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
 import { OktaConnection } from "./connection";
 
 export interface OrgAuthenticatorSettingsArgs {

@@ -1,5 +1,6 @@
-import { EVERYONE_GROUP_ID, lookedUpUserId } from "../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID, lookedUpUserId } from "../okta/ids";
 import { Evaluation } from "../evaluate/evaluateProgram";
+import { LOOKUPS, TOKEN } from "../okta/resourceTypes";
 import { stepIndex, stepOfUrn } from "./guideSteps";
 import { RegistrationOptions } from "../evaluate/registrationOptions";
 import { PlannedResource, withLifecycle } from "./planModel";
@@ -50,13 +51,13 @@ export function snapshotOf(evaluation: Evaluation): SetupSnapshot {
 /** Objects the program only looks up: the offline org answers them with ids of its own. */
 function lookedUpObjects(evaluation: Evaluation): [string, string][] {
   const labels: [string, string][] = [
-    [EVERYONE_GROUP_ID, `<${describeResource({ type: "okta:group/group:Group", displayName: "Everyone" })}>`],
+    [EVERYONE_GROUP_ID, `<${describeResource({ type: TOKEN.group, displayName: "Everyone" })}>`],
   ];
   for (const invoke of evaluation.invokes) {
-    if (invoke.token !== "okta:user/getUser:getUser") continue;
+    if (invoke.token !== LOOKUPS.user.token) continue;
     const login = (invoke.args.searches as { value?: unknown }[] | undefined)?.[0]?.value;
     if (typeof login === "string") {
-      labels.push([lookedUpUserId(login), `<${describeResource({ type: "okta:user/user:User", displayName: login })}>`]);
+      labels.push([lookedUpUserId(login), `<${describeResource({ type: TOKEN.user, displayName: login })}>`]);
     }
   }
   return labels;

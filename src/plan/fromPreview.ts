@@ -118,9 +118,37 @@ function parseSteps(text: string): PreviewStep[] {
   }
   return (steps as PreviewStep[]).map((step) => ({
     ...step,
-    oldState: step.oldState && withoutProviderCode(step.oldState),
-    newState: step.newState && withoutProviderCode(step.newState),
+    oldState: step.oldState && reviewable(step.oldState),
+    newState: step.newState && reviewable(step.newState),
+    diffReasons: step.diffReasons?.filter((path) => !isBookkeepingPath(path)),
+    detailedDiff: step.detailedDiff && Object.fromEntries(Object.entries(step.detailedDiff).filter(([path]) => !isBookkeepingPath(path))),
   }));
+}
+
+/**
+ * What the engine and the Terraform bridge keep for themselves beside the properties: `__defaults`
+ * (which values the provider filled in, in any object), `__meta` (schema version, timeouts). They
+ * say nothing to a reviewer; the dynamic provider's `__provider` is another matter (below).
+ */
+function isBookkeepingKey(key: string): boolean {
+  return key.startsWith("__") && key !== "__provider";
+}
+
+function isBookkeepingPath(path: string): boolean {
+  return segmentsOf(path).some((segment) => typeof segment === "string" && isBookkeepingKey(segment));
+}
+
+function withoutBookkeeping(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBookkeeping);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !isBookkeepingKey(k)).map(([k, v]) => [k, withoutBookkeeping(v)]));
+  }
+  return value;
+}
+
+function reviewable(state: PreviewState): PreviewState {
+  const clean = (values?: Record<string, unknown>) => values && (withoutBookkeeping(values) as Record<string, unknown>);
+  return withoutProviderCode({ ...state, inputs: clean(state.inputs), outputs: clean(state.outputs) });
 }
 
 /**

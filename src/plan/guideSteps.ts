@@ -1,43 +1,25 @@
-/**
- * The guide's steps in the order a reader follows them (spec §2), keyed by the component that
- * declares each one. Plans group resources by these so a review reads like the guide.
- */
-export interface GuideStep {
-  id: string;
-  title: string;
-  /** Type token of the component whose children belong to this step. */
-  component?: string;
-  /** Shown when the step declares nothing, where that is expected rather than odd. */
-  whenEmpty?: string;
-}
+import { APP_SIGN_IN_POLICY_TYPE } from "../../components/appSignInPolicy";
+import { AUTHENTICATORS_TYPE } from "../../components/authenticators";
+import { AUTHORIZATION_SERVER_ACCESS_TYPE } from "../../components/authorizationServerAccess";
+import { NATIVE_APP_TYPE } from "../../components/nativeApp";
+import { TEST_USER_TYPE } from "../../components/testUser";
+import { TEST_USER_SESSION_POLICY_TYPE } from "../../components/testUserSessionPolicy";
+import { GUIDE_STEPS, GuideStep, GuideStepId } from "../okta/guideSteps";
 
-const GUIDE_STEPS: readonly GuideStep[] = [
-  { id: "test-user", title: "Test user", component: "okta-direct-auth:users:TestUser", whenEmpty: "an existing user, looked up by login" },
-  {
-    id: "authenticators",
-    title: "Authenticators and enrollment",
-    component: "okta-direct-auth:authenticators:Authenticators",
-  },
-  {
-    id: "authorization-server",
-    title: "Authorization server grants",
-    component: "okta-direct-auth:authorization:AuthorizationServerAccess",
-    whenEmpty: "org authorization server: Identity Engine allows the grants, nothing to declare",
-  },
-  { id: "apps", title: "Native apps", component: "okta-direct-auth:apps:NativeApp" },
-  { id: "app-sign-in-policies", title: "App sign-in policies", component: "okta-direct-auth:policies:AppSignInPolicy" },
-  {
-    id: "session-policy",
-    title: "Global session policy (primary-factor flows)",
-    component: "okta-direct-auth:policies:TestUserSessionPolicy",
-    whenEmpty: "only MFA variants: not needed",
-  },
-];
+/** The component that declares each guide step's resources: plans group resources by these. */
+const STEP_COMPONENT: Record<GuideStepId, string> = {
+  "test-user": TEST_USER_TYPE,
+  authenticators: AUTHENTICATORS_TYPE,
+  "authorization-server": AUTHORIZATION_SERVER_ACCESS_TYPE,
+  apps: NATIVE_APP_TYPE,
+  "app-sign-in-policies": APP_SIGN_IN_POLICY_TYPE,
+  "session-policy": TEST_USER_SESSION_POLICY_TYPE,
+};
 
 /** Resources under no known step (a component added later, or a preview of another program). */
 const OTHER_STEP: GuideStep = { id: "other", title: "Other resources" };
 
-const ORDER = [...GUIDE_STEPS, OTHER_STEP];
+const ORDER: readonly GuideStep[] = [...GUIDE_STEPS, OTHER_STEP];
 
 /**
  * The step a resource belongs to: the nearest component in its URN's parent chain that is a step,
@@ -47,7 +29,7 @@ export function stepOfUrn(urn: string): GuideStep {
   const qualifiedType = urn.split("::")[2] ?? "";
   const ancestors = qualifiedType.split("$").slice(0, -1).reverse();
   for (const type of ancestors) {
-    const step = GUIDE_STEPS.find((s) => s.component === type);
+    const step = GUIDE_STEPS.find((s) => STEP_COMPONENT[s.id] === type);
     if (step) return step;
   }
   return OTHER_STEP;

@@ -1,18 +1,9 @@
 import { AUTHENTICATORS, USE_NEEDED } from "../catalogue/authenticators";
 import { FactorMode, Variant } from "../catalogue/variants";
 import { ruleRequirement } from "../model/constraints";
+import { GuideStepId, guideStep } from "../okta/guideSteps";
 import { Problem } from "./problem";
 import { Step } from "./types";
-
-/** The guide's section headings (spec §2), so a diagnosis points at the page a person would follow. */
-export const GUIDE_STEP = {
-  authenticators: "Enable authenticators for your org",
-  authorizationServer: "Set up your authorization server",
-  app: "Set up your app",
-  policy: "Set up the authentication policy",
-} as const;
-
-export type GuideStep = (typeof GUIDE_STEP)[keyof typeof GUIDE_STEP];
 
 /** Everything a sentence may mention; all of it is safe to print (no secrets, no tokens). */
 export interface DiagnosisInput {
@@ -39,7 +30,8 @@ export interface DiagnosisRule {
   reason?: RegExp;
   steps?: readonly Step[];
   factorModes?: readonly FactorMode[];
-  guideStep?: GuideStep;
+  /** The guide step to revisit; its heading is what the sentence names. */
+  guideStep?: GuideStepId;
   /** The config key or resource that holds the fix. */
   fixIn?: (input: DiagnosisInput) => string;
   what: (input: DiagnosisInput) => string;
@@ -88,14 +80,14 @@ function methodOf(input: DiagnosisInput): string {
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["unauthorized_client"],
-    guideStep: GUIDE_STEP.app,
+    guideStep: "apps",
     fixIn: () => "`okta.app.OAuth` grantTypes",
     what: (i) => `the app ${q(i.app)} does not allow the ${q(i.grantType)} grant`,
     fix: grantFix,
   },
   {
     codes: ["unsupported_grant_type"],
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`okta-direct-auth:authorizationServer`",
     what: (i) => `the authorization server ${q(i.issuer)} does not know the ${q(i.grantType)} grant`,
     fix: () =>
@@ -104,7 +96,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /not assigned/i,
-    guideStep: GUIDE_STEP.app,
+    guideStep: "apps",
     fixIn: () => "`okta.app.GroupAssignment` to Everyone",
     what: (i) => `${q(i.username)} is not assigned to the app ${q(i.app)}`,
     fix: () => `select "Allow everyone in your organization to access" and ${rerun}`,
@@ -112,7 +104,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: IS_PROMPTED,
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.AppSignonPolicyRule` factorMode/constraints and `okta.app.OAuth` grantTypes",
     what: (i) => `the sign-in policy of ${q(i.app)} asks for a factor whose grant type the app does not allow`,
     fix: (i) =>
@@ -121,7 +113,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /global session policy|PASSWORD_IDP_ANY_FACTOR/i,
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.policy.Signon` + `okta.policy.RuleSignon` primaryFactor PASSWORD_IDP_ANY_FACTOR",
     what: (i) => `the global session policy does not let ${q(i.username)} start a session with ${authenticatorOf(i).name} alone${because(i)}`,
     fix: () => `give the test user a session policy rule that accepts "Any factor used to meet the App sign-in policy requirements" and ${rerun}`,
@@ -129,7 +121,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /authorization server ".*"|access policy/i,
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`okta.auth.ServerPolicy` clientWhitelists, `okta.auth.ServerPolicyRule` grantTypeWhitelists/scopeWhitelists/groupWhitelists",
     what: (i) => `the access policy of the custom authorization server does not allow the ${q(i.grantType)} grant for ${q(i.app)} and ${q(i.username)}`,
     fix: () => `give the policy assigned to the app a rule allowing that grant, the scopes and the user, and ${rerun}`,
@@ -137,7 +129,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /policy_denied|policy evaluation failed/i,
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: (i) =>
       isCustomServer(i)
         ? "`okta.AppSignonPolicyRule` usersIncluded, `okta-direct-auth:testUser`, `okta.auth.ServerPolicyRule` grantTypeWhitelists"
@@ -157,7 +149,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /factor_enrollment_required|required authenticator cannot be used|enroll/i,
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "authenticators",
     fixIn: (i) =>
       `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)}, \`OrgAuthenticatorSettings\` methods${USE_NEEDED[i.variant.authenticatorKey] ? ", allowedFor" : ""} and enroll, \`okta-direct-auth:enrollment\`` +
       (i.variant.authenticatorKey === "phone_number" ? ", `okta-direct-auth:phoneChannels`" : ""),
@@ -168,7 +160,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["access_denied"],
     reason: /requirements_not_challenged|no_supported_authenticators|cannot be satisfied|not supported/i,
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.AppSignonPolicyRule` factorMode/constraints",
     what: (i) => `the sign-in policy of ${q(i.app)} asks for factors the ${q(i.variant.id)} flow cannot provide`,
     fix: (i) => `make rule ${q(i.variant.ruleName)} ask for "${ruleChoice(i.variant.factorMode)}" and ${rerun}`,
@@ -188,7 +180,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["access_denied"],
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.AppSignonPolicyRule`",
     what: (i) => `Okta denied ${q(i.username)} access to ${q(i.app)}${said(i)}`,
     fix: (i) => `check rule ${q(i.variant.ruleName)} of the app's sign-in policy names the test user, and ${rerun}`,
@@ -196,7 +188,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["mfa_required"],
     factorModes: ["1FA"],
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.AppSignonPolicyRule` factorMode 1FA; `okta.policy.RuleSignon` primaryFactor PASSWORD_IDP_ANY_FACTOR",
     what: (i) => `${q(i.variant.id)} is a primary-factor flow but ${q(i.app)} asks for a second factor`,
     fix: (i) =>
@@ -204,7 +196,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["password_alone_succeeded"],
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.AppSignonPolicyRule` factorMode 2FA with the password constraint",
     what: (i) => `the password alone signed ${q(i.username)} in to ${q(i.app)}, so its rule never asks for the second factor`,
     fix: (i) => `make rule ${q(i.variant.ruleName)} ask for "${ruleChoice("2FA")}" and ${rerun}`,
@@ -252,7 +244,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["invalid_request"],
     reason: /channel_hint|channel/i,
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "authenticators",
     fixIn: (i) => (i.variant.authenticatorKey === "phone_number" ? "`okta-direct-auth:phoneChannels`" : `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)} methods`),
     what: (i) => `the ${q(i.channel)} channel is not available for ${authenticatorOf(i).name}`,
     fix: () => `activate that method (or pick another one with \`--channel\`) and ${rerun}`,
@@ -270,14 +262,14 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["invalid_scope"],
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`okta.auth.ServerPolicyRule` scopeWhitelists, or `--scope`",
     what: (i) => `the authorization server does not grant the scopes ${q(i.scope)}`,
     fix: () => `allow them in the access-policy rule (or ask for fewer) and ${rerun}`,
   },
   {
     codes: ["invalid_client"],
-    guideStep: GUIDE_STEP.app,
+    guideStep: "apps",
     fixIn: () => "stack output `apps[].clientId` / `--client-id`",
     what: (i) => `${q(i.issuer)} knows no client ${q(i.clientId)}`,
     fix: () => `use the client ID of an app in this org (${rerun} if the app was deleted)`,
@@ -315,7 +307,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["insecure_url"],
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`--issuer` / stack output `issuer`",
     what: (i) => `${q(detail(i, "url"))} is refused: ${detail(i, "reason")}`,
     fix: () => "use https (plain http is allowed only for loopback hosts such as the emulator)",
@@ -342,14 +334,14 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["discovery_not_found"],
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`--issuer` / stack output `issuer`",
     what: (i) => `there is no OpenID configuration under ${q(i.issuer)}`,
     fix: () => "use the org URL (org authorization server) or `{org}/oauth2/{authServerId}` (custom one)",
   },
   {
     codes: ["issuer_mismatch"],
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "authorization-server",
     fixIn: () => "`--issuer` / stack output `issuer`",
     what: (i) => `the discovery document names issuer ${q(detail(i, "announced"))}, not ${q(i.issuer)}`,
     fix: () => "use the issuer exactly as the org announces it",
@@ -413,7 +405,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     what: (i) => `Okta answered ${i.problem.status ? `HTTP ${i.problem.status} ` : ""}${q(i.problem.code)}${said(i)}`,
-    fix: () => "compare with the error table of the guide's flow (spec §3)",
+    fix: () => "compare with the error table in docs/direct-auth-reference.md#errors",
   },
 ];
 
@@ -436,7 +428,8 @@ export function findRule(input: DiagnosisInput): DiagnosisRule {
 /** One sentence: what is wrong, how to fix it, and which guide step and config key or resource hold the fix. */
 export function diagnose(input: DiagnosisInput): string {
   const rule = findRule(input);
-  const where = [rule.guideStep && `guide step "${rule.guideStep}"`, rule.fixIn?.(input)].filter(Boolean).join("; ");
+  const revisit = rule.guideStep && guideStep(rule.guideStep);
+  const where = [revisit && `guide step "${revisit.heading ?? revisit.title}"`, rule.fixIn?.(input)].filter(Boolean).join("; ");
   return `${rule.what(input)}: ${rule.fix(input)}${where ? ` (${where})` : ""}.`;
 }
 

@@ -3,7 +3,7 @@ import { checkTransport, HttpClient, pathOf, RequestTally } from "./httpClient";
 import { readOAuth } from "./oauthResponse";
 import { fail, ProblemError } from "./problem";
 
-/** Every leg of a flow goes to the same authorization server (spec §3). */
+/** Every leg of a flow goes to the same authorization server (docs/direct-auth-reference.md#wire-protocol). */
 export interface Endpoints {
   issuer: string;
   token: string;

@@ -28,8 +28,8 @@ export interface WaitInfo {
 }
 
 /**
- * Polls the token endpoint the way spec §3 says: first poll at once, then every `interval`,
- * slower after `slow_down`, and never a poll that would land after `expires_in`.
+ * Polls the token endpoint the way docs/direct-auth-reference.md#tokens-and-polling says: first poll at once, then
+ * every `interval`, slower after `slow_down`, and never a poll that would land after `expires_in`.
  */
 export async function pollUntilDone<T>(
   plan: PollPlan,

@@ -1,8 +1,8 @@
 import { VariantId } from "../catalogue/variants";
 
 /**
- * The fewest requests to the authorization server each flow can make (spec §3), not counting
- * discovery and JWKS (once per run). A push needs one poll per `authorization_pending` the server
+ * The fewest requests to the authorization server each flow can make (docs/direct-auth-reference.md#flows), not
+ * counting discovery and JWKS (once per run). A push needs one poll per `authorization_pending` the server
  * answered, plus the poll that gets the tokens.
  */
 export const PROTOCOL_MINIMUM: Record<VariantId, (pendingAnswers: number) => number> = {
@@ -13,4 +13,5 @@ export const PROTOCOL_MINIMUM: Record<VariantId, (pendingAnswers: number) => num
   "oob-phone": () => 2,
   "mfa-oob-phone": () => 3,
   "oob-email": () => 2,
+  "mfa-oob-email": () => 3,
 };

@@ -14,11 +14,11 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 
 /**
  * Verifies the ID token against the JWKS fetched once for the run: RS256 signature, `iss`,
- * `aud`, `exp`. Failures become problems naming what did not match, never the token.
+ * `aud`, `azp` when present, `exp`. Failures become problems naming what did not match, never the token.
  */
 export async function verifyIdToken(idToken: string, jwks: JsonWebKeySet, expected: IdTokenExpectations): Promise<void> {
   try {
-    await jwtVerify(idToken, createLocalJWKSet(jwks as JSONWebKeySet), {
+    const { payload } = await jwtVerify(idToken, createLocalJWKSet(jwks as JSONWebKeySet), {
       issuer: expected.issuer,
       audience: expected.clientId,
       algorithms: ["RS256"],
@@ -26,6 +26,10 @@ export async function verifyIdToken(idToken: string, jwks: JsonWebKeySet, expect
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(expected.now),
     });
+    // OIDC Core §3.1.3.7: a token authorized for another party was not issued to this client.
+    if (payload.azp !== undefined && payload.azp !== expected.clientId) {
+      throw new errors.JWTClaimValidationFailed("unexpected \"azp\" claim value", payload, "azp", "check_failed");
+    }
   } catch (error) {
     if (error instanceof errors.JWTExpired) fail("id_token_expired");
     if (error instanceof errors.JWTClaimValidationFailed) fail("id_token_claim", { detail: { claim: error.claim } });

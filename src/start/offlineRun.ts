@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Edition, RecordedRequest, startOktaEmulator } from "../emulator";
-import { provisionSetup } from "../emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../provision/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
+import { isVariantId, variant } from "../catalogue/variants";
+import { OktaManagementClient } from "../orgSettings/managementClient";
+import { enrollGoogleAuthenticator } from "../orgSettings/totpEnrollment";
 import { outboxCodeSource, runSmoke } from "../smoke";
 import { ProgressEvent, SmokeReport } from "../smoke/types";
 import { stackOutputsSchema, targetsFromStack } from "../smoke/stackOutputs";
@@ -31,6 +34,11 @@ export function emulatedIssuer(declaredIssuer: string, issuer: (authServerId?: s
   return issuer(authServerId);
 }
 
+/** Whether an app serves a variant whose factor is Google Authenticator. */
+export function usesTotp(apps: readonly { variants: readonly string[] }[]): boolean {
+  return apps.some((app) => app.variants.some((id) => isVariantId(id) && variant(id).authenticatorKey === "google_otp"));
+}
+
 /**
  * The main job on the embedded default: a fresh emulated org, configured through Okta's management
  * API with the calls `pulumi up` makes for what the evaluated program declares, and the full smoke
@@ -53,12 +61,16 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
     const outputs = stackOutputsSchema.parse({ ...provisioned.outputs, testUserPassword: undefined });
     const testUser = emulator.user(provisioned.testUser.login);
     if (!testUser) throw new Error("the provisioned org has no test user");
+    // A user has no Google Authenticator factor until one is enrolled, on the emulator as in Okta.
+    const totp = usesTotp(outputs.apps)
+      ? await enrollGoogleAuthenticator(new OktaManagementClient({ orgUrl: emulator.url, apiToken }), testUser.login)
+      : undefined;
     return await runSmoke({
       issuer: emulatedIssuer(outputs.issuer, emulator.issuer),
       targets: targetsFromStack(outputs, evaluation.stack),
       username: testUser.login,
       password: testUser.password,
-      totpSecret: testUser.totpSecret,
+      totpSecret: totp?.secret,
       channel: options.channel ?? outputs.phoneChannels?.[0],
       codeSource: outboxCodeSource(emulator.outboxUrl),
       onProgress: options.onProgress,

@@ -7,11 +7,12 @@ import { adoptOrg } from "../../src/adopt/adoptOrg";
 import { ImportEntry, parentOf } from "../../src/adopt/importDocument";
 import { main as adoptMain } from "../../src/cli/adopt";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { Evaluation, PROJECT_NAME } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { getJson, sendJson } from "../emulator/support/http";
+import { OKTA } from "../helpers/tokens";
 
 const ROOT = join(__dirname, "..", "..");
 const TOKEN = "adopt-test-token";
@@ -137,14 +138,14 @@ function declaredTwin(evaluation: Evaluation, type: string, name: string) {
 function expectedImportId(resource: Evaluation["resources"][number], ids: ReadonlyMap<string, string>): string {
   const real = (value: unknown) => ids.get(String(value)) ?? String(value);
   switch (resource.type) {
-    case "okta:app/groupAssignment:GroupAssignment":
+    case OKTA.groupAssignment:
       return `${real(resource.inputs.appId)}/${real(resource.inputs.groupId)}`;
-    case "okta:index/appSignonPolicyRule:AppSignonPolicyRule":
-    case "okta:policy/ruleSignon:RuleSignon":
+    case OKTA.appSignOnPolicyRule:
+    case OKTA.sessionPolicyRule:
       return `${real(resource.inputs.policyId)}/${real(resource.id)}`;
-    case "okta:auth/serverPolicy:ServerPolicy":
+    case OKTA.serverPolicy:
       return `${real(resource.inputs.authServerId)}/${real(resource.id)}`;
-    case "okta:auth/serverPolicyRule:ServerPolicyRule":
+    case OKTA.serverPolicyRule:
       return `${real(resource.inputs.authServerId)}/${real(resource.inputs.policyId)}/${real(resource.id)}`;
     default:
       return real(resource.id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { VARIANT_IDS, VariantId, allVariants, isVariantId, variant } from "../../src/catalogue/variants";
 import { RULE_FOR, SPEC_VARIANTS } from "../helpers/spec";
 
-describe("variant catalogue (spec §1)", () => {
+describe("variant catalogue (reference: variants)", () => {
   it("has exactly the spec's variants, in the guide's order", () => {
     expect(VARIANT_IDS).toEqual(SPEC_VARIANTS.map((row) => row.id));
     expect(allVariants().map((v) => v.id)).toEqual(VARIANT_IDS);

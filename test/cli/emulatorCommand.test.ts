@@ -1,5 +1,5 @@
 import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -57,6 +57,36 @@ describe("npm run emulator", () => {
     second.child.kill("SIGINT");
     expect(await second.exit).toBe(0);
   }, 60_000);
+
+  it("keeps serving when the state cannot be saved, says so once, and saves once it can", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "state");
+    mkdirSync(dir);
+    const state = join(dir, "org.json");
+    const served = await serve(["--state", state]);
+    rmSync(dir, { recursive: true });
+    expect((await api(served, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved" } })).status).toBe(200);
+    expect((await api(served, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved 2" } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await api(served, "GET", "/api/v1/groups?q=Made")).status).toBe(200);
+    expect(served.stderr().trim().split("\n")).toEqual([expect.stringMatching(/cannot save the org to .*ENOENT.*still serving/)]);
+    mkdirSync(dir);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(readFileSync(state, "utf8")).toContain("Made while unsaved 2");
+    served.child.kill("SIGTERM");
+    expect(await served.exit).toBe(0);
+  }, 30_000);
+
+  it("refuses to start a second emulator on the same state file", async () => {
+    const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
+    const first = await serve(["--state", state]);
+    const second = spawn(TSX, ["src/cli/emulator.ts", "--state", state], { cwd: ROOT });
+    let stderr = "";
+    second.stderr.on("data", (chunk) => (stderr += chunk));
+    expect(await new Promise((resolve) => second.on("exit", resolve))).toBe(2);
+    expect(stderr.trim()).toMatch(/^emulator: .*org\.json is in use by another emulator \(pid \d+\); stop it or pass another --state$/);
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+  }, 30_000);
 
   it("refuses a corrupt state file in one line instead of starting a fresh org", async () => {
     const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");

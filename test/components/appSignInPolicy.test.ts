@@ -6,7 +6,7 @@ import { RULE_FOR } from "../helpers/spec";
 import { OKTA } from "../helpers/tokens";
 
 // Each variant's own policy and rule are checked row by row in directAuthSetup.test.ts.
-describe("app sign-in policies (spec §2 clone-policy step)", () => {
+describe("app sign-in policies (reference: app sign-in policy)", () => {
   it("leave Okta's catch-all rule allowing only when the stack says ALLOW", async () => {
     const stack = await declared({ variants: ["otp"], testUser: TESTER, catchAll: "ALLOW" });
     expect(stack.one(OKTA.appSignOnPolicy).inputs.catchAll).toBe(true);

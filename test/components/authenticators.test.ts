@@ -5,7 +5,7 @@ import { SPEC_VARIANTS } from "../helpers/spec";
 import { OKTA } from "../helpers/tokens";
 
 // Each variant's own authenticator is checked row by row in directAuthSetup.test.ts.
-describe("authenticators of all seven variants (spec §2 enable-authenticator step)", () => {
+describe("authenticators of all eight variants (reference: enable the authenticator)", () => {
   const keys = [...new Set(SPEC_VARIANTS.map((row) => row.authenticatorKey))].sort();
   let stack: Declared;
   beforeAll(async () => {

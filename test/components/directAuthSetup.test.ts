@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DeclaredApp, DirectAuthSetup } from "../../components/directAuthSetup";
 import { parseConfig } from "../../src/config/parseConfig";
 import { setupOptions } from "../../src/model/resourceOptions";
-import { EVERYONE_GROUP_ID, lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID, lookedUpUserId } from "../../src/okta/ids";
 import { AppWiring, Declared, declared, only } from "../helpers/declared";
 import { ORG_NAME, STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { mockedOrg } from "../helpers/mockedOrg";
@@ -81,14 +81,14 @@ describe.each(SPEC_VARIANTS)("$id alone, on the org authorization server", (row)
   });
 });
 
-describe("all seven variants, one app each", () => {
+describe("all eight variants, one app each", () => {
   let stack: Declared;
   beforeAll(async () => {
     stack = await declared({ variants: ALL_IDS, testUser: TESTER });
   });
 
   it("declares shared objects once: each authenticator, the enrollment setting and the 1FA session policy", () => {
-    expect(stack.inventory()).toEqual(specInventory({ authenticators: DISTINCT_AUTHENTICATORS, apps: 7, primaryFactor: true }));
+    expect(stack.inventory()).toEqual(specInventory({ authenticators: DISTINCT_AUTHENTICATORS, apps: 8, primaryFactor: true }));
   });
 
   it("looks up the Everyone group and the test user once for all apps", () => {
@@ -103,14 +103,14 @@ describe("all seven variants, one app each", () => {
       expect(assignments).toHaveLength(1);
       return policy.id;
     });
-    expect(new Set(policies).size).toBe(7);
+    expect(new Set(policies).size).toBe(8);
   });
 
   it("outputs every app in the configured order with its own client id and the grants of its variant", () => {
     const apps = appsOutput(stack);
     expect(apps.map((a) => a.variants)).toEqual(ALL_IDS.map((id) => [id]));
     expect(apps.map((a) => a.clientId)).toEqual(apps.map((a) => stack.app(a.name).app.state.clientId));
-    expect(new Set(apps.map((a) => a.clientId)).size).toBe(7);
+    expect(new Set(apps.map((a) => a.clientId)).size).toBe(8);
     for (const app of apps) expect(sorted(app.grantTypes)).toEqual(sorted(specAppGrants([specVariant(app.variants[0])])));
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { TESTER } from "../helpers/stackConfig";
 import { LOOKUP, OKTA } from "../helpers/tokens";
@@ -7,7 +7,7 @@ import { LOOKUP, OKTA } from "../helpers/tokens";
 const sorted = (items: unknown[]) => [...(items as string[])].sort();
 
 // Each variant's own app is checked row by row in directAuthSetup.test.ts.
-describe("native apps of several variants (spec §2 native-app step)", () => {
+describe("native apps of several variants (reference: native app)", () => {
   let stack: Declared;
   beforeAll(async () => {
     stack = await declared({ variants: ["otp", "mfa-oob-phone", "oob-email"], testUser: TESTER, redirectUri: "com.acme.app:/oauth" });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SECRET_MASK } from "../../src/evaluate/evaluateProgram";
-import { lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { lookedUpUserId } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { LOOKUP, OKTA, RANDOM_PASSWORD } from "../helpers/tokens";
@@ -39,7 +39,16 @@ describe("a test user the stack creates", () => {
 
   it("is created with a generated password, and not looked up", () => {
     expect(stack.lookups(LOOKUP.user)).toEqual([]);
-    expect(stack.one(RANDOM_PASSWORD)).toBeDefined();
+    // Okta's default password policy: at least 8 characters with upper, lower, digit and symbol.
+    expect(stack.one(RANDOM_PASSWORD).inputs).toEqual({
+      length: 24,
+      special: true,
+      minLower: 2,
+      minUpper: 2,
+      minNumeric: 2,
+      minSpecial: 2,
+      overrideSpecial: "!#%*-_=+",
+    });
     expect(stack.one(OKTA.user).inputs).toEqual({
       login: TEST_LOGIN,
       email: TEST_LOGIN,
@@ -54,6 +63,8 @@ describe("a test user the stack creates", () => {
     expect(stack.outputs.testUserPassword).toBe(SECRET_MASK);
     const password = stack.evaluation.secretOutputs.get("testUserPassword");
     expect(password).toEqual(expect.any(String));
+    expect(password).toHaveLength(24);
+    for (const characterClass of [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/]) expect(password).toMatch(characterClass);
     expect(JSON.stringify(stack.evaluation)).not.toContain(password as string);
   });
 });

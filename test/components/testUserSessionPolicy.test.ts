@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { lookedUpUserId } from "../../src/evaluate/offlineOkta";
+import { lookedUpUserId } from "../../src/okta/ids";
 import { Declared, declared } from "../helpers/declared";
 import { STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { SPEC_VARIANTS, isPrimaryFactor } from "../helpers/spec";
@@ -7,7 +7,7 @@ import { OKTA } from "../helpers/tokens";
 
 const SESSION_TYPES = [OKTA.group, OKTA.groupMemberships, OKTA.sessionPolicy, OKTA.sessionPolicyRule];
 
-describe("global session policy for primary-factor flows (spec §1 notes, §2)", () => {
+describe("global session policy for primary-factor flows (reference: variants, global session policy)", () => {
   let stack: Declared;
   beforeAll(async () => {
     stack = await declared({ variants: SPEC_VARIANTS.map((row) => row.id), testUser: TESTER });

@@ -49,6 +49,12 @@ describe("readOrgUrl", () => {
     expect(readOrgUrl(config, { OKTA_ORG_NAME: "env-org" })).toBe("https://dev-1.oktapreview.com");
   });
 
+  it("is okta:httpProxy (or OKTA_HTTP_PROXY) when set: the provider sends every call there (issue 17, defect 3)", () => {
+    const config = { "okta:orgName": "dev-1", "okta:httpProxy": "http://127.0.0.1:43121/" };
+    expect(readOrgUrl(config, {})).toBe("http://127.0.0.1:43121");
+    expect(readOrgUrl({ "okta:orgName": "dev-1" }, { OKTA_HTTP_PROXY: "https://proxy.example.com" })).toBe("https://proxy.example.com");
+  });
+
   it("falls back to the env variables the provider reads, and to okta.com", () => {
     expect(readOrgUrl({}, { OKTA_ORG_NAME: "env-org", OKTA_BASE_URL: "okta-emea.com" })).toBe("https://env-org.okta-emea.com");
     expect(readOrgUrl({ "okta:orgName": "dev-1" }, {})).toBe("https://dev-1.okta.com");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { RunningEmulator } from "../../src/emulator";
 import { devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError } from "./support/expectations";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { listOf } from "./support/managementApi";
 

@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { MAX_BODY_DEPTH } from "../../src/emulator/management/api";
 import { Outbox } from "../../src/emulator/outbox";
 import { devEvaluation } from "./support/evaluations";
 import { expectOktaError } from "./support/expectations";
@@ -39,6 +40,31 @@ describe("a body over 1 MiB", () => {
     const answer = await sendJson("POST", `${emulator.url}/api/v1/apps`, { label: "x".repeat((1 << 20) + 10) });
     expectOktaError(answer, 413, "E0000003");
     expect((await getJson(`${emulator.url}/.well-known/openid-configuration`)).status).toBe(200);
+  });
+});
+
+describe("a body nested deeper than Okta's bodies ever are", () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+  const appBody = (visibility: string, label: string) =>
+    `{"name":"oidc_client","label":"${label}","signOnMode":"OPENID_CONNECT","visibility":${visibility},` +
+    `"credentials":{"oauthClient":{"token_endpoint_auth_method":"none"}},"settings":{"oauthClient":{"application_type":"native",` +
+    `"grant_types":["authorization_code","password"],"response_types":["code"],"redirect_uris":["com.example:/cb"]}}}`;
+  const post = (body: string) =>
+    fetch(`${emulator.url}/api/v1/apps`, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+  it("answers 400 E0000003 and stores nothing; the org keeps answering", async () => {
+    const answer = await post(appBody(nested(4400), "Deep App"));
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ errorCode: "E0000003", errorLink: "E0000003" });
+    const apps = await getJson(`${emulator.url}/api/v1/apps`);
+    expect(apps.status).toBe(200);
+    expect(JSON.stringify(apps.body)).not.toContain("Deep App");
+  });
+
+  it("is refused from one level past the documented depth, brackets inside strings not counted", async () => {
+    expect((await post(appBody(nested(MAX_BODY_DEPTH), "Depth 65"))).status).toBe(400);
+    const atLimit = await post(appBody(nested(MAX_BODY_DEPTH - 2), "Depth 63 {{{{[[[["));
+    expect(atLimit.status, await atLimit.text()).toBe(200);
   });
 });
 

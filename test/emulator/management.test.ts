@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { TYPE, appOf, devEvaluation, without } from "./support/evaluations";
+import { appOf, devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { FlowTarget, endpointsOf, freshTotpCode, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
 import { JsonResponse, getJson, sendJson, totpCode } from "./support/http";
+import { DYNAMIC, OKTA } from "../helpers/tokens";
 
 const API_TOKEN = "test-api-token";
 const SSWS = { authorization: `SSWS ${API_TOKEN}` };
@@ -52,7 +53,7 @@ describe("authentication", () => {
 
 describe("authenticators", () => {
   it("lists Okta's shape: a fresh Identity Engine org, by name; Phone INACTIVE; one never enabled is absent", async () => {
-    const bare = without(dev, (r) => r.type === TYPE.authenticator || r.type === TYPE.dynamic);
+    const bare = without(dev, (r) => r.type === OKTA.authenticator || r.type === DYNAMIC);
     const { api } = await org(bare);
     const list = listOf(await api.get("/api/v1/authenticators"));
     expect(list.map((a) => [a.key, a.status])).toEqual([
@@ -116,7 +117,7 @@ describe("authenticators", () => {
 
   it("shows what the program declared: ids of the declared resources, push and sms activated", async () => {
     const { api, authenticator } = await org();
-    const google = dev.resources.find((r) => r.type === TYPE.authenticator && r.inputs.key === "google_otp")!;
+    const google = dev.resources.find((r) => r.type === OKTA.authenticator && r.inputs.key === "google_otp")!;
     expect((await authenticator("google_otp")).id).toBe(google.id);
     const verify = await authenticator("okta_verify");
     const push = (await api.get(`/api/v1/authenticators/${verify.id}/methods/push`)).body;
@@ -177,7 +178,7 @@ describe("authenticators", () => {
   });
 
   it("adds an absent authenticator: ACTIVE with default methods, NOT_ALLOWED until enrollment allows it", async () => {
-    const noPhone = without(dev, (r) => (r.type === TYPE.authenticator && r.inputs.key === "phone_number") || r.type === TYPE.dynamic);
+    const noPhone = without(dev, (r) => (r.type === OKTA.authenticator && r.inputs.key === "phone_number") || r.type === DYNAMIC);
     const neverHadPhone = { ...DEFAULT_BASELINE, authenticators: DEFAULT_BASELINE.authenticators.filter((a) => a.key !== "phone_number") };
     const { api, target } = await org(noPhone, neverHadPhone);
     expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /never added/);
@@ -273,6 +274,20 @@ describe("users and Google Authenticator factors", () => {
     expectOAuthError(await otpGrant(target("otp"), activation), 400, "invalid_grant");
     expect((await otpGrant(target("otp"), freshTotpCode(emulator, secret))).status).toBe(200);
     expect(secret).not.toBe(oldSecret);
+  });
+
+  it("gives a user created through the API no Google Authenticator factor until one is enrolled (issue 17, defect 4)", async () => {
+    const { api } = await org();
+    const login = "new.hire@example.com";
+    const created = await api.post("/api/v1/users?activate=true", {
+      profile: { login, email: login, firstName: "New", lastName: "Hire" },
+      credentials: { password: { value: "Correct-Horse-9" } },
+    });
+    const userId = String(created.body.id);
+    const factors = listOf(await api.get(`/api/v1/users/${userId}/factors`));
+    expect(factors.filter((f) => f.factorType === "token:software:totp")).toEqual([]);
+    const enrolled = await api.post(`/api/v1/users/${userId}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
+    expect(enrolled.body).toMatchObject({ status: "PENDING_ACTIVATION", factorType: "token:software:totp" });
   });
 
   it("refuses a second Google Authenticator enrollment while one is active", async () => {

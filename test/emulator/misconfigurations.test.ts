@@ -5,7 +5,6 @@ import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import {
-  TYPE,
   appOf,
   customServerEvaluation,
   devEvaluation,
@@ -28,11 +27,12 @@ import {
   primaryAuthenticate,
 } from "./support/flows";
 import { getJson } from "./support/http";
+import { DYNAMIC, OKTA } from "../helpers/tokens";
 
 /**
- * Each guide step left undone or done wrong (spec §2), built by editing the Evaluation of
- * `Pulumi.dev.yaml` (or of a stack on a custom authorization server), must produce the error real
- * Okta gives (spec §3's error table).
+ * Each guide step left undone or done wrong (docs/direct-auth-reference.md#setup-steps), built by editing the
+ * Evaluation of `Pulumi.dev.yaml` (or of a stack on a custom authorization server), must produce the error real
+ * Okta gives (docs/direct-auth-reference.md#errors).
  */
 
 let dev: Evaluation;
@@ -57,11 +57,11 @@ async function orgWith(evaluation: Evaluation, variantId: VariantId, authServerI
 
 /** Neither the provider's default-policy resource nor the project's own settings resource. */
 const withoutOrgWideSettings = (evaluation: Evaluation) =>
-  without(evaluation, (r) => r.type === TYPE.dynamic);
+  without(evaluation, (r) => r.type === DYNAMIC);
 
 const grantsOf = (inputs: Record<string, unknown>) => inputs.grantTypes as string[];
-const accessRule = () => found(custom, "access policy rule", (r) => r.type === TYPE.serverRule);
-const accessPolicy = () => found(custom, "access policy", (r) => r.type === TYPE.serverPolicy);
+const accessRule = () => found(custom, "access policy rule", (r) => r.type === OKTA.serverPolicyRule);
+const accessPolicy = () => found(custom, "access policy", (r) => r.type === OKTA.serverPolicy);
 const POLICY_FAILED = /^Policy evaluation failed for this request, please check the policy configurations\./;
 
 describe('guide step "Set up your app"', () => {
@@ -117,6 +117,20 @@ describe('guide step "Set up the authentication policy"', () => {
     expectOAuthError(await otpGrant(t), 403, "access_denied", /^Policy evaluation failed.*direct_auth_policy_denied/);
   });
 
+  it("no rule for the test user, catch-all ALLOW (catchAll: true): its Any 2 factor types lets the MFA flow through; DENY (the default) does not", async () => {
+    const { app, rule } = resourcesOf(dev, "mfa-otp");
+    const policy = found(dev, "sign-in policy of mfa-otp", (r) => r.type === OKTA.appSignOnPolicy && r.id === app.inputs.authenticationPolicy);
+    const evaluation = withInputs(
+      without(dev, (r) => r === rule),
+      policy,
+      (i) => ({ ...i, catchAll: true }),
+    );
+    const t = await orgWith(evaluation, "mfa-otp");
+    expect((await mfaOtpFlow(t)).body).toMatchObject({ token_type: "Bearer", id_token: expect.any(String) });
+    const denied = await orgWith(without(dev, (r) => r === rule), "mfa-otp");
+    expectOAuthError(await passwordGrant(denied), 403, "access_denied");
+  });
+
   it("the rule names another user: 403 access_denied for the push start too", async () => {
     const { rule } = resourcesOf(dev, "oob-okta-verify");
     const evaluation = withInputs(dev, rule, (i) => ({ ...i, usersIncluded: ["00uSomebodyElse00000"] }));
@@ -145,13 +159,13 @@ describe('guide step "Set up the authentication policy"', () => {
 
 describe("global session policy (primary-factor variants only)", () => {
   it("without the PASSWORD_IDP_ANY_FACTOR rule a primary-factor flow is denied, an MFA flow is not", async () => {
-    const t = await orgWith(without(dev, (r) => r.type === TYPE.sessionRule), "otp");
+    const t = await orgWith(without(dev, (r) => r.type === OKTA.sessionPolicyRule), "otp");
     expectOAuthError(await otpGrant(t), 403, "access_denied", /global session policy .*PASSWORD_IDP_ANY_FACTOR/);
     expect((await mfaOtpFlow({ ...t, clientId: appOf(dev, "mfa-otp").clientId })).status).toBe(200);
   });
 
   it("the test user outside the session policy's group: denied by the org's default rule", async () => {
-    const t = await orgWith(without(dev, (r) => r.type === TYPE.groupMemberships), "oob-email");
+    const t = await orgWith(without(dev, (r) => r.type === OKTA.groupMemberships), "oob-email");
     expectOAuthError(await primaryAuthenticate(t, "email"), 403, "access_denied", /"Default Policy", rule "Default Rule"/);
   });
 });
@@ -170,7 +184,7 @@ describe('guide step "Enable authenticators for your org"', () => {
   });
 
   it("Email left for recovery only, as a fresh org ships it: 403 access_denied for oob-email until it is allowed for authentication", async () => {
-    const settings = found(dev, "org settings", (r) => r.type === TYPE.dynamic);
+    const settings = found(dev, "org settings", (r) => r.type === DYNAMIC);
     const recoveryOnly = withInputs(dev, settings, (i) => ({
       ...i,
       authenticators: (i.authenticators as { key: string; allowedFor?: string }[]).map(({ allowedFor: _, ...a }) => a),
@@ -198,7 +212,7 @@ describe('guide step "Enable authenticators for your org"', () => {
   });
 
   it("an authenticator left INACTIVE: 403 access_denied", async () => {
-    const google = found(dev, "Google Authenticator", (r) => r.type === TYPE.authenticator && r.inputs.key === "google_otp");
+    const google = found(dev, "Google Authenticator", (r) => r.type === OKTA.authenticator && r.inputs.key === "google_otp");
     const evaluation = withInputs(withoutOrgWideSettings(dev), google, (i) => ({ ...i, status: "INACTIVE" }));
     const t = await orgWith(evaluation, "mfa-otp");
     expectOAuthError(await mfaOtpFlow(t), 403, "access_denied", /Google Authenticator authenticator is INACTIVE/);
@@ -227,7 +241,7 @@ describe('guide step "Set up your authorization server" (custom server): flows t
 
   it("complete on a server the program looked up by name", async () => {
     const named = await customServerEvaluation(["otp"], "Direct Auth Server");
-    const authServerId = String(found(named, "access policy", (r) => r.type === TYPE.serverPolicy).inputs.authServerId);
+    const authServerId = String(found(named, "access policy", (r) => r.type === OKTA.serverPolicy).inputs.authServerId);
     expect(authServerId).toMatch(/^aus/);
     const t = await orgWith(named, "otp", authServerId);
     expect((await otpGrant(t)).status).toBe(200);
@@ -243,12 +257,12 @@ describe('guide step "Set up your authorization server" (custom server): flows t
 
 describe('guide step "Set up your authorization server": an access policy that does not allow the flow', () => {
   it("no rule in the policy assigned to the client", async () => {
-    const t = await orgWith(without(custom, (r) => r.type === TYPE.serverRule), "otp", "default");
+    const t = await orgWith(without(custom, (r) => r.type === OKTA.serverPolicyRule), "otp", "default");
     expectOAuthError(await otpGrant(t), 403, "access_denied", POLICY_FAILED);
   });
 
   it("no policy assigned to the client: the server's Default Policy Rule lacks the direct auth grants", async () => {
-    const t = await orgWith(without(custom, (r) => r.type === TYPE.serverPolicy || r.type === TYPE.serverRule), "otp", "default");
+    const t = await orgWith(without(custom, (r) => r.type === OKTA.serverPolicy || r.type === OKTA.serverPolicyRule), "otp", "default");
     expectOAuthError(await otpGrant(t), 403, "access_denied", /Default Policy/);
   });
 

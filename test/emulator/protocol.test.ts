@@ -71,16 +71,16 @@ async function expectTokens(answer: JsonResponse, app: DeclaredApp, at = endpoin
   expect(payload.iat! * 1000).toBeLessThanOrEqual(Date.now() + 1000);
 }
 
-describe("every variant of Pulumi.dev.yaml completes its flow with raw HTTP (spec §3)", () => {
+describe("every variant of Pulumi.dev.yaml completes its flow with raw HTTP (reference: wire protocol)", () => {
   const declared = () => (evaluation.outputs.apps as DeclaredApp[]).flatMap((a) => a.variants as VariantId[]);
 
   it("declares each variant of the catalogue", () => {
     expect(new Set(declared())).toEqual(
-      new Set(["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email"]),
+      new Set(["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "mfa-oob-email"]),
     );
   });
 
-  it.each(["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email"] as const)(
+  it.each(["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "mfa-oob-email"] as const)(
     "%s",
     async (variantId) => {
       const v = variant(variantId);
@@ -384,10 +384,19 @@ describe("the client got it wrong", () => {
     expectOAuthError(answer, 400, "invalid_request", /login_hint/);
   });
 
-  it("bad channel_hint: 400 invalid_request, and email is no MFA challenge channel", async () => {
+  it("bad channel_hint: 400 invalid_request at /primary-authenticate and /challenge", async () => {
     expectOAuthError(await primaryAuthenticate(target("oob-email"), "pigeon"), 400, "invalid_request", /channel_hint/);
     const t = target("mfa-oob-phone");
-    expectOAuthError(await challenge(t, await mfaToken(t), "email"), 400, "invalid_request", /channel_hint/);
+    expectOAuthError(await challenge(t, await mfaToken(t), "pigeon"), 400, "invalid_request", /channel_hint/);
+  });
+
+  it("MFA by email: /challenge with channel_hint=email answers Okta's documented shape, a prompt with no interval", async () => {
+    const t = target("mfa-oob-email");
+    const answer = await challenge(t, await mfaToken(t), "email");
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body).sort()).toEqual(["binding_method", "challenge_type", "channel", "expires_in", "oob_code"]);
+    expect(answer.body).toMatchObject({ challenge_type: GRANT.mfaOob, channel: "email", binding_method: "prompt" });
+    expect(await receivedCode(emulator, "email")).toMatch(/^[A-Z0-9]{6,10}$/);
   });
 
   it("scope sent to /primary-authenticate or /challenge: 400 invalid_scope", async () => {

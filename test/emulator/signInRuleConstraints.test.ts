@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BASELINE } from "../../src/emulator";
-import { applyDeclaredSetup } from "../../src/emulator/declaredSetup";
+import { applyDeclaredSetup, testUserOf } from "../../src/emulator/declaredOrg";
 import { FactorKind } from "../../src/emulator/factors";
 import { AppSignOnRule, AuthenticationConstraint, baselineOrg } from "../../src/emulator/orgModel";
 import { policySatisfied } from "../../src/emulator/policyChecks";
-import { testUserOf } from "../../src/emulator/testUser";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { devEvaluation, resourcesOf, withInputs } from "./support/evaluations";
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,6 +40,19 @@ describe("emulator state file", () => {
     expect(() => writeStateFile(path, { cyclic: BigInt(1) })).toThrow(StateFileError);
     expect(readFileSync(path, "utf8")).toBe(before);
     expect(readdirSync(dir)).toEqual(["org.json"]);
+  });
+
+  it("never writes through a link planted where the temporary file would go", () => {
+    const dir = tempDir();
+    const path = join(dir, "org.json");
+    const victim = join(tempDir(), "victim.txt");
+    writeFileSync(victim, "keep me", { mode: 0o644 });
+    // The name a predictable writer would use.
+    symlinkSync(victim, join(dir, `.org.json.${process.pid}.tmp`));
+    writeStateFile(path, org);
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readStateFile<typeof org>(path)?.apps).toEqual(org.apps);
   });
 
   it("reads a missing file as a first run", () => {

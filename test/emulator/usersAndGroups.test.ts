@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { EVERYONE_GROUP_ID } from "../../src/evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { devOrgs } from "./support/devOrgs";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { SCOPE } from "./support/flows";

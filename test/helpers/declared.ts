@@ -55,7 +55,7 @@ export class Declared {
 
   /**
    * The org-wide enrollment setting of each authenticator: one resource under the Authenticators
-   * step (spec §2 enrollment row), which the provider's own resources cannot express safely.
+   * step (docs/direct-auth-reference.md#enrollment), which the provider's own resources cannot express safely.
    */
   enrollment(): { key: string; enroll: string }[] {
     const settings = only(this.all(DYNAMIC).filter((r) => r.parentType === COMPONENT.authenticators), "enrollment setting");

@@ -1,7 +1,7 @@
 import { DYNAMIC, OKTA, RANDOM_PASSWORD } from "./tokens";
 
 /**
- * The guide summary's tables (shared/spec/direct-auth-guide.md §1–2) transcribed as data, literal
+ * The reference's tables (docs/direct-auth-reference.md#variants, #setup-steps) transcribed as data, literal
  * strings and all, so tests compare the code against the spec rather than against the code's own
  * constants: a typo in a grant URN or an authenticator key fails here.
  */
@@ -35,6 +35,8 @@ export const SPEC_VARIANTS: readonly SpecVariant[] = [
   { id: "oob-phone", grant: OOB, appGrants: [OOB], authenticatorKey: "phone_number", channels: ["sms", "voice"], mustAuthenticateWith: "Any 1 factor type", policyName: "Direct Auth OOB 1FA", ruleName: "1Factor" },
   { id: "mfa-oob-phone", grant: MFA_OOB, appGrants: ["password", MFA_OOB], authenticatorKey: "phone_number", channels: ["sms", "voice"], mustAuthenticateWith: "Password + Another factor", policyName: "Direct Auth MFA OOB 2FA", ruleName: "2 MFA OOB Factor" },
   { id: "oob-email", grant: OOB, appGrants: [OOB], authenticatorKey: "okta_email", channels: ["email"], mustAuthenticateWith: "Any 1 factor type", policyName: "Direct Auth OOB Email 1FA", ruleName: "1Factor" },
+  // Okta's guide page "MFA OOB with Email" (main/mfaoobem): its policy and rule names.
+  { id: "mfa-oob-email", grant: MFA_OOB, appGrants: ["password", MFA_OOB], authenticatorKey: "okta_email", channels: ["email"], mustAuthenticateWith: "Password + Another factor", policyName: "Direct Auth Email MFA OOB 2FA", ruleName: "2 MFA Email OOB Factor" },
 ];
 
 export function specVariant(id: string): SpecVariant {

@@ -17,7 +17,10 @@ export const OKTA = {
   user: "okta:user/user:User",
 } as const;
 
-/** Org-wide authenticator methods and enrollment, which the provider cannot manage (spec §2). */
+/**
+ * Org-wide authenticator methods and enrollment, which the provider cannot manage
+ * (docs/direct-auth-reference.md#enable-the-authenticator).
+ */
 export const DYNAMIC = "pulumi-nodejs:dynamic:Resource";
 
 export const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";

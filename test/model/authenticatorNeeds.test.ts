@@ -19,7 +19,7 @@ describe("authenticatorNeeds", () => {
     ]);
   });
 
-  it("covers the four authenticators of the seven variants, email with its email method", () => {
+  it("covers the four authenticators of the eight variants, email with its email method", () => {
     const needs = authenticatorNeeds(allVariants(), ["sms", "voice"], "OPTIONAL");
     expect(needs.map((n) => [n.key, n.methods])).toEqual([
       ["google_otp", []],
@@ -29,11 +29,14 @@ describe("authenticatorNeeds", () => {
     ]);
   });
 
-  it("asks for Email to be used for authentication, not recovery only, so oob-email can sign in with it", () => {
-    expect(authenticatorNeeds([variant("oob-email")], ["sms"], "OPTIONAL")).toEqual([
+  it.each(["oob-email", "mfa-oob-email"] as const)("asks for Email to be used for authentication, not recovery only, so %s can sign in with it", (id) => {
+    expect(authenticatorNeeds([variant(id)], ["sms"], "OPTIONAL")).toEqual([
       { key: "okta_email", name: "Email", methods: ["email"], enroll: "OPTIONAL", allowedFor: "any" },
     ]);
-    const others = authenticatorNeeds(allVariants().filter((v) => v.id !== "oob-email"), ["sms"], "OPTIONAL");
+  });
+
+  it("asks no other authenticator for a \"Used for\"", () => {
+    const others = authenticatorNeeds(allVariants().filter((v) => v.authenticatorKey !== "okta_email"), ["sms"], "OPTIONAL");
     expect(others.filter((n) => n.allowedFor !== undefined)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { constraintsJson, ruleRequirement } from "../../src/model/constraints";
 import { RULE_FOR, UserMustAuthenticateWith } from "../helpers/spec";
 
-describe("app sign-in policy rule requirement (spec §2)", () => {
+describe("app sign-in policy rule requirement (reference: app sign-in policy)", () => {
   it.each(Object.entries(RULE_FOR) as [UserMustAuthenticateWith, (typeof RULE_FOR)[UserMustAuthenticateWith]][])(
     '"%s" is factorMode and constraints as the provider takes them',
     (choice, expected) => {

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JWK } from "jose";
 import { RunningEmulator } from "../../src/emulator";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { SETTINGS_KIND } from "../../src/okta/declaration";
 import {
   AuthenticatorSettingsInputs,
   AuthenticatorSettingsOutputs,
-  SETTINGS_KIND,
   authenticatorSettingsProvider,
 } from "../../src/orgSettings/authenticatorSettingsProvider";
 import { API_TOKEN, clientFor, orgWithBaseline, snapshot } from "./support/orgUnderTest";

@@ -143,6 +143,31 @@ describe("planFromPreview", () => {
     expect(update.properties).toEqual([{ path: "label", before: "Renamed in the console", after: "Direct Auth OTP", forcesReplacement: false }]);
   });
 
+  it("leaves out the engine's bookkeeping keys (__defaults, __meta), at any depth and in detailed diffs (issue 17, defect 5)", () => {
+    const bridged = (extra: Record<string, unknown>) => ({
+      ...appInputs,
+      __defaults: ["status"],
+      settings: { enroll: "OPTIONAL", __defaults: ["legacyIgnoreName", "providerHostname"] },
+      ...extra,
+    });
+    const document = {
+      steps: [
+        {
+          op: "update",
+          urn: APP_URN,
+          oldState: { ...state(OKTA.app, APP_URN, bridged({})), outputs: { ...bridged({}), __meta: '{"schema_version":"1"}' } },
+          newState: state(OKTA.app, APP_URN, bridged({ label: "Direct Auth OTP 2" })),
+          diffReasons: ["label", "__defaults"],
+          detailedDiff: { label: { kind: "update" }, __defaults: { kind: "update" }, "settings.__defaults[0]": { kind: "add" } },
+        },
+      ],
+    };
+    const plan = planFromPreview(JSON.stringify(document));
+    const text = JSON.stringify(plan) + renderMarkdown(plan);
+    expect(text).not.toMatch(/__defaults|__meta|legacyIgnoreName/);
+    expect(plan.diff?.changes[0].properties.map((p) => p.path)).toEqual(["label"]);
+  });
+
   it("falls back to the listed diff reasons when the engine gave no detailed diff", () => {
     const steps = [
       {

@@ -19,7 +19,7 @@ describe("offline plan of a change", () => {
     expect(counts).toMatchObject({ change: 0, replace: 0, destroy: 0 });
     expect(counts.add).toBe(plan.diff!.changes.length);
     expect(changesOf(plan, OKTA.app).map((c) => [c.action, c.resource.displayName])).toEqual([["create", "Direct Auth OTP"]]);
-    // The first primary-factor variant also brings the scoped session policy (spec §1).
+    // The first primary-factor variant also brings the scoped session policy (docs/direct-auth-reference.md#variants).
     expect(changesOf(plan, OKTA.sessionPolicy).map((c) => c.action)).toEqual(["create"]);
 
     const markdown = renderMarkdown(plan);

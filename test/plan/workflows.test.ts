@@ -25,6 +25,7 @@ interface Job {
   env?: Record<string, string>;
   steps?: Step[];
   outputs?: Record<string, string>;
+  strategy?: { "fail-fast"?: boolean; matrix?: Record<string, unknown> };
 }
 interface Workflow {
   name: string;
@@ -74,7 +75,8 @@ describe("GitHub Actions workflows", () => {
     const check = workflow("credentials.yml");
     expect(Object.keys(check.on)).toEqual(["workflow_call"]);
     expect(runs(check.jobs.check)).toMatch(/-n "\$PULUMI_ACCESS_TOKEN" \] && \[ -n "\$OKTA_API_TOKEN"/);
-    const credentialed = allJobs.filter(({ job }) => pulumiSteps(job).length > 0);
+    // pulumi/actions without a command only installs the CLI (the e2e job, which needs no org).
+    const credentialed = allJobs.filter(({ job }) => pulumiSteps(job).some((s) => s.with?.command !== undefined));
     expect(credentialed.length).toBeGreaterThanOrEqual(4);
     for (const { file, name, job } of credentialed) {
       expect(gatedOnCredentials(job), `${file} ${name}`).toBe(true);
@@ -111,6 +113,17 @@ describe("GitHub Actions workflows", () => {
     expect(runs(preview)).toMatch(/pulumi preview --stack dev --json --show-sames > preview\.json[\s\S]*--from-preview preview\.json/);
   });
 
+  it("on a pull request: npm run e2e for every stack with the real engine, installed by pulumi/actions, without secrets", () => {
+    const pr = workflow("pull-request.yml");
+    const e2e = pr.jobs.e2e;
+    expect(e2e.needs).toBe("stacks");
+    expect(e2e.strategy).toMatchObject({ "fail-fast": false, matrix: { stack: "${{ fromJSON(needs.stacks.outputs.all) }}" } });
+    expect(runs(pr.jobs.stacks)).toContain("ls Pulumi.*.yaml");
+    expect(pulumiSteps(e2e)).toEqual([{ uses: "pulumi/actions@v6", with: { "pulumi-version": "${{ steps.pinned.outputs.pulumi }}" } }]);
+    expect(runs(e2e)).toMatch(/pulumi plugin install resource okta[\s\S]*pulumi plugin install resource random[\s\S]*npm run e2e -- --stack "\$\{\{ matrix.stack \}\}"/);
+    expect(JSON.stringify(e2e)).not.toMatch(/secrets\./);
+  });
+
   it("post the offline plan as one sticky comment per stack, found by its marker and updated in place", () => {
     const comment = workflow("plan-comment.yml");
     expect(comment.on).toEqual({ workflow_run: { workflows: [workflow("pull-request.yml").name], types: ["completed"] } });
@@ -140,10 +153,11 @@ describe("GitHub Actions workflows", () => {
     expect(pulumi.with?.["stack-name"]).toBe("test");
     expect(lifecycle.jobs.lifecycle.env?.COMMAND).toBe("${{ inputs.command || 'destroy' }}");
     expect(pulumi.with?.command).toBe("${{ env.COMMAND }}");
-    // Every Pulumi step that is not a preview or an up (that is, one that may destroy) is this one.
+    // Every Pulumi step that is not a preview or an up (that is, one that may destroy) is this one;
+    // one without a command only installs the CLI (npm run e2e destroys only its emulated org's stacks).
     const mayDestroy = allJobs.flatMap(({ file, job }) =>
       pulumiSteps(job)
-        .filter((s) => !["preview", "up"].includes(String(s.with?.command)))
+        .filter((s) => s.with?.command !== undefined && !["preview", "up"].includes(String(s.with?.command)))
         .map((s) => `${file} ${s.with?.["stack-name"]}`),
     );
     expect(mayDestroy).toEqual(["test-stack.yml test"]);

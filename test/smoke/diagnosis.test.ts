@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId, variant } from "../../src/catalogue/variants";
-import { DIAGNOSIS_RULES, DiagnosisInput, GUIDE_STEP, diagnose, findRule } from "../../src/smoke/diagnosis";
+import { DIAGNOSIS_RULES, DiagnosisInput, diagnose, findRule } from "../../src/smoke/diagnosis";
 import { Problem } from "../../src/smoke/problem";
 import { Step } from "../../src/smoke/types";
 
@@ -40,25 +40,25 @@ const SPEC_TABLE: {
       "mfa-otp",
       { grantType: GRANT.password },
     ),
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     mentions: [/the app `Direct Auth MFA OTP` does not allow the `password` grant/, /okta\.app\.OAuth` grantTypes/, /pulumi up/],
   },
   {
     row: "400 unsupported_grant_type",
     input: input({ code: "unsupported_grant_type", status: 400 }, "otp", "otp"),
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "Set up your authorization server",
     mentions: [/does not know the `urn:okta:params:oauth:grant-type:otp` grant/, /Identity Engine/, /okta-direct-auth:authorizationServer/],
   },
   {
     row: "403 access_denied direct_auth_prompted_grant_type_disabled_for_client",
     input: input({ code: "access_denied", status: 403, description: "The policy requires an additional factor (direct_auth_prompted_grant_type_disabled_for_client)" }, "password"),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/asks for a factor whose grant type the app does not allow/, /okta\.AppSignonPolicyRule/],
   },
   {
     row: "403 access_denied direct_auth_policy_denied",
     input: input({ code: "access_denied", status: 403, description: "Policy evaluation failed for this request (direct_auth_policy_denied)" }, "otp", "otp"),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/no policy rule lets `tester@example.com`/, /rule `1Factor`/, /usersIncluded/, /global session policy/],
   },
   {
@@ -66,7 +66,7 @@ const SPEC_TABLE: {
     input: input({ code: "access_denied", status: 403, description: "Policy evaluation failed for this request, please check the policy configurations." }, "otp", "otp", {
       issuer: "https://dev-1.okta.com/oauth2/default",
     }),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/access policy/, /okta\.auth\.ServerPolicyRule` grantTypeWhitelists/],
   },
   {
@@ -77,7 +77,7 @@ const SPEC_TABLE: {
       "oob-phone",
       { channel: "voice" },
     ),
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     mentions: [/Phone \(`phone_number`\) with its `voice` method cannot be used/, /OrgAuthenticatorSettings` methods and enroll/, /phoneChannels/],
   },
   {
@@ -87,7 +87,7 @@ const SPEC_TABLE: {
       "primary-authenticate",
       "oob-email",
     ),
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     mentions: [
       /Email \(`okta_email`\) with its `email` method cannot be used/,
       /set Email's "Used for" to "Authentication and recovery" \(settings.allowedFor any; `pulumi up` sets it for `oob-email`\)/,
@@ -97,19 +97,19 @@ const SPEC_TABLE: {
   {
     row: "403 access_denied direct_auth_requirements_not_challenged",
     input: input({ code: "access_denied", status: 403, description: "direct_auth_requirements_not_challenged" }, "otp", "otp"),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/asks for factors the `otp` flow cannot provide/, /"Any 1 factor type"/],
   },
   {
     row: "403 access_denied direct_auth_no_supported_authenticators",
     input: input({ code: "access_denied", status: 403, description: "direct_auth_no_supported_authenticators" }, "challenge", "mfa-oob-phone"),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/"Password \+ Another factor"/, /factorMode/],
   },
   {
     row: "403 mfa_required in a 1FA flow",
     input: input({ code: "mfa_required", status: 403 }, "poll", "oob-okta-verify"),
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     mentions: [/primary-factor flow but `Direct Auth Okta Verify Push` asks for a second factor/, /"Any 1 factor type"/, /PASSWORD_IDP_ANY_FACTOR/],
   },
   {
@@ -149,7 +149,7 @@ const SPEC_TABLE: {
   {
     row: "400 invalid_request direct_auth_invalid_channel_hint",
     input: input({ code: "invalid_request", status: 400, description: "The channel_hint is invalid (direct_auth_invalid_channel_hint)" }, "challenge", "mfa-oob-phone", { channel: "voice" }),
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     mentions: [/the `voice` channel is not available for Phone/, /--channel/],
   },
   {
@@ -165,13 +165,13 @@ const SPEC_TABLE: {
   {
     row: "400 access_denied User is not assigned to the client application.",
     input: input({ code: "access_denied", status: 400, description: "User is not assigned to the client application." }, "otp", "otp"),
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     mentions: [/`tester@example.com` is not assigned to the app `Direct Auth OTP`/, /okta\.app\.GroupAssignment/, /Allow everyone/],
   },
   {
     row: "401 invalid_client",
     input: input({ code: "invalid_client", status: 401, description: "Invalid value for 'client_id' parameter." }, "otp", "otp"),
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     mentions: [/knows no client `0oaCLIENT`/, /apps\[\]\.clientId/],
   },
   {

@@ -19,6 +19,7 @@ import {
   targetsOf,
 } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
+import { OKTA } from "../helpers/tokens";
 
 /** The harness's emulator asks for a fraction of a second; the check never polls faster than its minimum. */
 const POLL_WAIT_MS = Math.max(POLL_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS) * 1000;
@@ -42,7 +43,7 @@ afterEach(async () => {
 });
 
 describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
-  it("passes all seven variants with no request beyond the protocol minimum, and prints no secret", async () => {
+  it("passes all eight variants with no request beyond the protocol minimum, and prints no secret", async () => {
     emulator = await emulatorFor(evaluation);
     const run = await smokeAgainst(emulator, targetsOf(evaluation));
 
@@ -72,6 +73,7 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
       "oob-phone": "wired@primary-authenticate",
       "mfa-oob-phone": "wired@challenge",
       "oob-email": "wired@primary-authenticate",
+      "mfa-oob-email": "wired@challenge",
     });
     expect(resultOf(run.report, "otp").diagnosis).toMatch(/deliberately wrong code with invalid_grant.*OKTA_SMOKE_TOTP_SECRET/);
     expect(resultOf(run.report, "oob-okta-verify").diagnosis).toMatch(/authorization_pending.*--interactive/);
@@ -169,7 +171,7 @@ describe("smoke check diagnoses each misconfiguration", () => {
       },
     });
     const broken = edited(custom, (rs) => {
-      const rule = rs.find((r) => r.type === "okta:auth/serverPolicyRule:ServerPolicyRule")!;
+      const rule = rs.find((r) => r.type === OKTA.serverPolicyRule)!;
       rule.inputs.grantTypeWhitelists = ["authorization_code"];
     });
     emulator = await emulatorFor(broken);

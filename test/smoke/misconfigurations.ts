@@ -2,7 +2,6 @@ import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
 import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
 import { DeclaredResource } from "../../src/evaluate/evaluateProgram";
-import { GUIDE_STEP } from "../../src/smoke/diagnosis";
 import { SmokeOptions } from "../../src/smoke/types";
 import { resourceNamed } from "./emulatorHarness";
 
@@ -32,14 +31,17 @@ export interface Misconfiguration {
   diagnosis: RegExp;
 }
 
-/** Every failure of spec §3's error table the emulator can be configured into, and what the smoke must say. */
+/**
+ * Every failure of docs/direct-auth-reference.md#errors the emulator can be configured into, and what the smoke must
+ * say.
+ */
 export const MISCONFIGURATIONS: Misconfiguration[] = [
   {
     case: "MFA app without the password grant",
     variant: "mfa-otp",
     edit: (rs) => withoutGrant(rs, APP("mfa-otp"), GRANT.password),
     step: "password",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /the app `Direct Auth MFA OTP` does not allow the `password` grant: the stack declares it, so the org has drifted/,
   },
   {
@@ -47,7 +49,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => withoutGrant(rs, APP("otp"), GRANT.otp),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:otp` grant/,
   },
   {
@@ -55,7 +57,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-okta-verify",
     edit: (rs) => withoutGrant(rs, APP("okta-verify-push"), GRANT.oob),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /does not allow the `urn:okta:params:oauth:grant-type:oob` grant/,
   },
   {
@@ -63,7 +65,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "mfa-oob-phone",
     edit: (rs) => withoutGrant(rs, APP("mfa-phone"), GRANT.mfaOob),
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /asks for a factor whose grant type the app does not allow/,
   },
   {
@@ -71,7 +73,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => r.name !== `${APP("email")}-everyone`),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /is not assigned to the app `Direct Auth Email`: select "Allow everyone/,
   },
   {
@@ -79,7 +81,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
     step: "otp",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /no policy rule lets `direct-auth-tester@example.com` use .* \(rule "Catch-all Rule" .* denies access to this user\): make rule `1Factor`/,
   },
   {
@@ -91,7 +93,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       rule.inputs.constraints = [];
     },
     step: "password",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /password alone signed .* so its rule never asks for the second factor: make rule `2 MFA OOB Factor` ask for "Password \+ Another factor"/,
   },
   {
@@ -104,7 +106,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       app.inputs.grantTypes = [...(app.inputs.grantTypes as string[]), GRANT.mfaOob];
     },
     step: "token",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /`oob-phone` is a primary-factor flow but `Direct Auth Phone` asks for a second factor/,
   },
   {
@@ -116,7 +118,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       return rs.filter((r) => r.name !== "direct-auth-authenticators-google-otp");
     },
     step: "otp",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by .* \(the Google Authenticator authenticator \(google_otp\) was never added/,
   },
   {
@@ -126,7 +128,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) delete a.allowedFor;
     },
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used .*\(Email is used for recovery only.*set Email's "Used for" to "Authentication and recovery"/,
   },
   {
@@ -136,7 +138,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
       for (const a of authenticatorSettings(rs)) if (a.key === "okta_verify") a.methods = [];
     },
     step: "challenge",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used .*the push method of Okta Verify is INACTIVE/,
   },
   {
@@ -144,7 +146,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-phone",
     smoke: () => ({ channel: "voice" }),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.authenticators,
+    guideStep: "Enable authenticators for your org",
     diagnosis: /Phone \(`phone_number`\) with its `voice` method cannot be used.*okta-direct-auth:phoneChannels/,
   },
   {
@@ -152,7 +154,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "oob-email",
     edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
     step: "primary-authenticate",
-    guideStep: GUIDE_STEP.policy,
+    guideStep: "Set up the authentication policy",
     diagnosis: /the global session policy does not let .* start a session with Email alone.*PASSWORD_IDP_ANY_FACTOR/,
   },
   {
@@ -160,7 +162,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     smoke: () => ({ targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaDOESNOTEXIST00000" }] }),
     step: "otp",
-    guideStep: GUIDE_STEP.app,
+    guideStep: "Set up your app",
     diagnosis: /knows no client `0oaDOESNOTEXIST00000`/,
   },
   {
@@ -203,7 +205,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     variant: "otp",
     smoke: (e) => ({ issuer: e.issuer("ausDOESNOTEXIST00000") }),
     step: "discovery",
-    guideStep: GUIDE_STEP.authorizationServer,
+    guideStep: "Set up your authorization server",
     diagnosis: /there is no OpenID configuration under `http:\/\/127\.0\.0\.1:\d+\/oauth2\/ausDOESNOTEXIST00000`/,
   },
 ];

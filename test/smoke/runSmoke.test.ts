@@ -101,7 +101,7 @@ describe("runSmoke (scripted server)", () => {
     expect(report.results[0].diagnosis).toMatch(/no ID token: ask for the `openid` scope/);
   });
 
-  it("speaks spec §3 on the wire: client_id everywhere, scope only where allowed, mfa legs in order", async () => {
+  it("speaks the documented wire protocol: client_id everywhere, scope only where allowed, mfa legs in order", async () => {
     const server = scripted({
       ...DISCOVERY,
       "/oauth2/v1/token": (form) =>

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JsonWebKeySet } from "../../src/smoke/discovery";
 import { ProblemError } from "../../src/smoke/problem";
@@ -54,6 +54,46 @@ describe("verifyIdToken", () => {
     });
     expect(await codeOf(verifyIdToken(await idToken({}, "k2"), jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
       code: "id_token_unknown_key",
+    });
+  });
+
+  it("rejects a token without `exp`: one that never expires is not an ID token", async () => {
+    const noExp = await new SignJWT({ sub: "00u1" })
+      .setProtectedHeader({ alg: "RS256", kid: "k1" })
+      .setIssuer(ISSUER)
+      .setAudience(CLIENT)
+      .setIssuedAt(NOW / 1000)
+      .sign(signer);
+    expect(await codeOf(verifyIdToken(noExp, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
+      code: "id_token_claim",
+      detail: { claim: "exp" },
+    });
+  });
+
+  it("rejects a token authorized for another party (`azp`), and takes one authorized for this client", async () => {
+    const forOther = await new SignJWT({ sub: "00u1", azp: "0oaOTHER" })
+      .setProtectedHeader({ alg: "RS256", kid: "k1" })
+      .setIssuer(ISSUER)
+      .setAudience(CLIENT)
+      .setExpirationTime(NOW / 1000 + 3600)
+      .sign(signer);
+    expect(await codeOf(verifyIdToken(forOther, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
+      code: "id_token_claim",
+      detail: { claim: "azp" },
+    });
+    const forUs = await new SignJWT({ sub: "00u1", azp: CLIENT })
+      .setProtectedHeader({ alg: "RS256", kid: "k1" })
+      .setIssuer(ISSUER)
+      .setAudience(CLIENT)
+      .setExpirationTime(NOW / 1000 + 3600)
+      .sign(signer);
+    await expect(verifyIdToken(forUs, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW })).resolves.toBeUndefined();
+  });
+
+  it("rejects an unsigned token (`alg: none`)", async () => {
+    const unsigned = new UnsecuredJWT({ sub: "00u1" }).setIssuer(ISSUER).setAudience(CLIENT).setExpirationTime(NOW / 1000 + 3600).encode();
+    expect(await codeOf(verifyIdToken(unsigned, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
+      code: "id_token_algorithm",
     });
   });
 

@@ -1,6 +1,7 @@
 import { IncomingHttpHeaders } from "node:http";
 import { Answer } from "../answer";
 import { malformedBody } from "../errors";
+import { nestingDepth } from "../jsonDepth";
 import { EmulatorState } from "../state";
 
 export interface ApiRequest {
@@ -9,7 +10,14 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Scheme, host and port the client addressed (\`http://127.0.0.1\` through a proxy): DPoP's \`htu\` names it. */
+  origin: string;
+  /** Who the credentials name; set once the call is authorized. */
+  caller?: ManagementCaller;
 }
+
+/** The SSWS token's owner (the org's administrator), a service app's token, or nobody (an org without credentials). */
+export type ManagementCaller = { kind: "administrator" } | { kind: "service-app"; clientId: string } | { kind: "anonymous" };
 
 /** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
 export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer | Promise<Answer>;
@@ -20,7 +28,15 @@ export interface ApiRoute {
   handle: ApiHandler;
 }
 
+/**
+ * How deeply a request body may nest objects and arrays. Okta's own bodies nest fewer than ten
+ * levels; a deeper one is refused before it is parsed, so no handler, listing or state save ever
+ * recurses through it.
+ */
+export const MAX_BODY_DEPTH = 64;
+
 export function jsonBody(request: ApiRequest): Record<string, unknown> {
+  if (nestingDepth(request.body) > MAX_BODY_DEPTH) throw malformedBody();
   try {
     const parsed: unknown = JSON.parse(request.body || "{}");
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;

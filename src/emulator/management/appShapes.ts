@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { GroupAssignment, OAuthApp, Org } from "../orgModel";
 import { section } from "./api";
 import { Links, link } from "./links";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { OktaApiError, notFound, validationFailed } from "../errors";
 import { Group } from "../orgModel";

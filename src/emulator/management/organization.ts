@@ -1,4 +1,4 @@
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { Answer, jsonAnswer } from "../answer";
 import { EmulatorState } from "../state";
 

@@ -1,4 +1,4 @@
-import { EVERYONE_GROUP_ID } from "../../evaluate/offlineOkta";
+import { EVERYONE_GROUP_ID } from "../../okta/ids";
 import { AppSignOnPolicy, CustomEnrollmentPolicy, EnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
 import { Links, link } from "./links";
 import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./policyStore";

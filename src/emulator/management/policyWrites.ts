@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { OktaApiError, validationFailed } from "../errors";
 import { AppSignOnPolicy, CustomEnrollmentPolicy, SessionPolicy, catchAllRule } from "../orgModel";
 import { EmulatorState } from "../state";

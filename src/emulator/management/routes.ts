@@ -1,8 +1,9 @@
 import { Answer } from "../answer";
 import { methodNotAllowed, notFound } from "../errors";
 import { EmulatorState } from "../state";
-import { managementRefusal } from "./accessTokens";
+import { authorizeManagementCall } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
+import { APP_GRANT_ROUTES } from "./appGrants";
 import { APP_ROUTES } from "./apps";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
@@ -20,6 +21,7 @@ const ROUTES: ApiRoute[] = [
   ...POLICY_ROUTES,
   ...POLICY_RULE_ROUTES,
   ...USER_FACTOR_ROUTES,
+  ...APP_GRANT_ROUTES,
   ...APP_ROUTES,
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,
@@ -32,8 +34,9 @@ const ROUTES: ApiRoute[] = [
 export async function managementRoute(state: EmulatorState, request: ApiRequest): Promise<Answer | undefined> {
   if (request.path === "/.well-known/okta-organization" && request.method === "GET") return organizationAnswer(state);
   if (!request.path.startsWith("/api/v1/")) return undefined;
-  const refusal = await managementRefusal(state, request);
-  if (refusal) return refusal;
+  const caller = await authorizeManagementCall(state, request);
+  if ("status" in caller) return caller;
+  request.caller = caller;
   let pathKnown = false;
   for (const route of ROUTES) {
     const match = route.pattern.exec(request.path);

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { notFound, validationFailed } from "../errors";
+import { FACTOR_AUTHENTICATOR } from "../factors";
 import { OrgUser, UserStatus, groupIdsOf } from "../orgModel";
 import { EmulatorState } from "../state";
-import { newTotpSecret } from "../testUser";
-import { ApiRoute, jsonBody, nowIso, section } from "./api";
+import { newTotpSecret } from "../orgAdministrator";
+import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
 import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
@@ -47,7 +48,10 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
     recoveryQuestion,
     totpSecret: newTotpSecret(),
     totpFactorId: oktaId("uft", `${id}:google_otp`),
-    unenrolled: new Set(),
+    // As in Okta, a new user has no Google Authenticator factor until one is enrolled through the
+    // factors API; the simulated human's phone and Okta Verify device stand in for enrollments
+    // made at first sign-in, which the emulator does not serve.
+    unenrolled: new Set([FACTOR_AUTHENTICATOR.otp.key]),
     created: now,
     ...(activate && { statusChanged: now }),
     lastUpdated: now,
@@ -98,7 +102,25 @@ function listed(state: EmulatorState, query: URLSearchParams): Record<string, un
     .map((json) => ({ ...json, _links: { self: (json._links as { self: unknown }).self } }));
 }
 
+/**
+ * `GET /api/v1/users/me`, which the Okta provider calls first to check an SSWS token: the user who
+ * owns the token, here the org's administrator (an org placed from an evaluation has only its test
+ * user). A service app's token names no user, and Okta answers `me` as a user it cannot find.
+ */
+function currentUser(state: EmulatorState, caller: ManagementCaller | undefined): OrgUser {
+  if (caller?.kind === "service-app") throw notFound("me", "User");
+  return state.org.users.find((u) => u.id === state.org.user.id) ?? state.org.user;
+}
+
 export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/users\/me$/,
+    handle: (state, _params, request) => {
+      const json = userJson(state.url, currentUser(state, request.caller));
+      return jsonAnswer(200, json, { etag: weakEtag(json) });
+    },
+  },
   {
     method: "POST",
     pattern: /^\/api\/v1\/users$/,

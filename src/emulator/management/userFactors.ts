@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { OktaApiError, notFound, validationFailed } from "../errors";
 import { isEnrolled } from "../factors";
 import { OrgUser, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
-import { newTotpSecret } from "../testUser";
+import { newTotpSecret } from "../orgAdministrator";
 import { acceptedTotpStep } from "../totp";
 import { ApiRoute, jsonBody } from "./api";
 import { userFor } from "./userAccounts";

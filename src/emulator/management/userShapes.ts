@@ -1,4 +1,4 @@
-import { oktaId } from "../../evaluate/oktaIds";
+import { oktaId } from "../../okta/ids";
 import { OrgUser } from "../orgModel";
 import { Link, Links, link } from "./links";
 

@@ -8,7 +8,8 @@ const NOT_FOR_AUTHENTICATION = new Set(["recovery", "none"]);
 /**
  * An authenticator's "Used for" must include authentication: a fresh org's Email is for recovery
  * only. Okta does not document its answer for this case; the emulator gives the one Okta documents
- * for an authenticator that cannot be used (spec §3, direct_auth_factor_enrollment_required).
+ * for an authenticator that cannot be used (docs/direct-auth-reference.md#errors,
+ * direct_auth_factor_enrollment_required).
  */
 export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError | undefined {
   const authenticator = authenticatorByKey(org, FACTOR_AUTHENTICATOR[factor].key);

@@ -1,7 +1,7 @@
 import { GRANT } from "../../catalogue/grants";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
-import { CHALLENGE_CHANNELS } from "../factors";
+import { OOB_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
 import { usedForAuthentication } from "./authenticatorUse";
 import { FlowContext, NO_STORE, admitUser, mfaTransaction, userOf } from "./flow";
@@ -28,7 +28,7 @@ export async function challenge(ctx: FlowContext): Promise<Answer> {
   }
   const user = userOf(ctx.state, mfa);
   if (oob && (param(ctx.form, "channel_hint") !== undefined || !otp)) {
-    const channel = channelHint(ctx.form, CHALLENGE_CHANNELS);
+    const channel = channelHint(ctx.form, OOB_CHANNELS);
     raise(grantEnabledOnApp(ctx.app, GRANT.mfaOob));
     admitUser(ctx, user, GRANT.mfaOob, undefined);
     raise(authenticatorUsable(ctx.state.org, user, channel) ?? usedForAuthentication(ctx.state.org, channel));

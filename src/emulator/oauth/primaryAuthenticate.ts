@@ -1,7 +1,7 @@
 import { GRANT } from "../../catalogue/grants";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
-import { OobChannel, PRIMARY_CHANNELS } from "../factors";
+import { OobChannel, OOB_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
 import { usedForAuthentication } from "./authenticatorUse";
 import { FlowContext, NO_STORE, admitUser, userByLogin } from "./flow";
@@ -26,7 +26,7 @@ export async function primaryAuthenticate(ctx: FlowContext, deprecatedAlias: boo
     );
   }
   const login = requiredParam(ctx.form, "login_hint");
-  const channel = channelHint(ctx.form, deprecatedAlias ? DEPRECATED_ALIAS_CHANNELS : PRIMARY_CHANNELS);
+  const channel = channelHint(ctx.form, deprecatedAlias ? DEPRECATED_ALIAS_CHANNELS : OOB_CHANNELS);
   raise(grantEnabledOnApp(ctx.app, GRANT.oob));
   const user = userByLogin(ctx.state, login);
   admitUser(ctx, user, GRANT.oob, undefined, channel);

@@ -6,6 +6,7 @@ import { EmulatorState, ServerRef, customServer, orgServer } from "../state";
 import { challenge } from "./challenge";
 import { discoveryDocument } from "./discovery";
 import { FlowContext, authenticateClient } from "./flow";
+import { FOREIGN_KEY } from "./idTokenDefects";
 import { primaryAuthenticate } from "./primaryAuthenticate";
 import { isServiceAppTokenRequest, serviceAppToken } from "./serviceApps";
 import { tokenEndpoint } from "./token";
@@ -28,6 +29,8 @@ export interface OAuthRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Scheme, host and port the client addressed: a DPoP proof's `htu` names it. */
+  origin: string;
 }
 
 /** Answers the OAuth endpoints; undefined when the path is not one of them. */
@@ -43,7 +46,8 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   if (endpoint === "keys") {
     onlyMethod(request, "GET");
     const server = serverFor(state, serverId);
-    return jsonAnswer(200, await jwks(server.key));
+    const lostKey = state.faults.takeIdTokenDefect("jwks") === "jwks-without-kid";
+    return jsonAnswer(200, await jwks(lostKey ? FOREIGN_KEY : server.key));
   }
   const run = FLOW_ENDPOINTS[endpoint];
   if (!run) return undefined;
@@ -51,7 +55,7 @@ export async function oauthRoute(state: EmulatorState, request: OAuthRequest): P
   const server = serverFor(state, serverId);
   const form = formOf(request);
   if (endpoint === "token" && serverId === undefined && isServiceAppTokenRequest(form)) {
-    return serviceAppToken(state.serviceApps, `${state.url}/oauth2/v1/token`, form, request.headers);
+    return serviceAppToken(state, { audience: `${state.url}/oauth2/v1/token`, addressed: `${request.origin}${request.path}` }, form, request.headers);
   }
   const app = authenticateClient(state, form, request.headers.authorization);
   return run({ state, server, app, form });

@@ -2,11 +2,17 @@ import { IncomingHttpHeaders } from "node:http";
 import { JWK, createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
+import { OAuthApp, Org } from "../orgModel";
+import { EmulatorState } from "../state";
 import { opaqueToken } from "../transactions";
 import { ProofRefused, verifyProof } from "./dpopProofs";
 import { listParam, param } from "./params";
 
-/** An "API Services" app of the org: the keys its client assertions are signed with and its granted Okta API scopes. */
+/**
+ * An "API Services" app of the org: the keys its client assertions are signed with and its granted
+ * Okta API scopes. Made by an admin through the management API (see `serviceAppOf`), or given to
+ * the emulator in process (tests).
+ */
 export interface ServiceAppRegistration {
   clientId: string;
   publicKeys: JWK[];
@@ -34,7 +40,20 @@ export class ServiceApps {
   private readonly usedJtis = new Set<string>();
   private readonly tokens = new Map<string, ServiceAccessToken>();
 
-  constructor(readonly registered: readonly ServiceAppRegistration[] = []) {}
+  constructor(private readonly registered: readonly ServiceAppRegistration[] = []) {}
+
+  /** Whether any service app could hold a token: then the management API wants credentials. */
+  anyKnown(org: Org): boolean {
+    return this.registered.length > 0 || org.apps.some((app) => serviceAppOf(app) !== undefined);
+  }
+
+  /** The service app with this client id: one given in process, else an ACTIVE one of the org. */
+  find(org: Org, clientId: string): ServiceAppRegistration | undefined {
+    const registered = this.registered.find((a) => a.clientId === clientId);
+    if (registered) return registered;
+    const app = org.apps.find((a) => a.clientId === clientId && a.status === "ACTIVE");
+    return app && serviceAppOf(app);
+  }
 
   newNonce(): string {
     const nonce = opaqueToken();
@@ -66,6 +85,20 @@ export class ServiceApps {
   }
 }
 
+/**
+ * An org app as a service app, the way an admin makes one: `application_type: service`,
+ * `token_endpoint_auth_method: private_key_jwt`, its public keys in `settings.oauthClient.jwks`,
+ * and Okta API scopes granted to it through `POST /api/v1/apps/{id}/grants`.
+ */
+export function serviceAppOf(app: OAuthApp): ServiceAppRegistration | undefined {
+  if (app.applicationType !== "service" || app.tokenEndpointAuthMethod !== "private_key_jwt") return undefined;
+  const jwks = app.submitted.settings as { oauthClient?: { jwks?: { keys?: unknown } } } | undefined;
+  const keys = jwks?.oauthClient?.jwks?.keys;
+  if (!Array.isArray(keys) || keys.length === 0) return undefined;
+  const scopes = (app.grants ?? []).filter((g) => g.status === "ACTIVE").map((g) => g.scopeId);
+  return { clientId: app.clientId, publicKeys: keys as JWK[], scopes };
+}
+
 /** `client_credentials` with a private_key_jwt assertion: a service app asking for a management API token. */
 export function isServiceAppTokenRequest(form: URLSearchParams): boolean {
   return param(form, "grant_type") === "client_credentials" && param(form, "client_assertion_type") === JWT_BEARER;
@@ -78,17 +111,18 @@ export function isServiceAppTokenRequest(form: URLSearchParams): boolean {
  * for must be granted to the app.
  */
 export async function serviceAppToken(
-  apps: ServiceApps,
-  tokenUrl: string,
+  state: EmulatorState,
+  tokenUrl: { audience: string; addressed: string },
   form: URLSearchParams,
   headers: IncomingHttpHeaders,
 ): Promise<Answer> {
-  const { app, assertionJti } = await authenticateServiceApp(apps, tokenUrl, form);
+  const apps = state.serviceApps;
+  const { app, assertionJti } = await authenticateServiceApp(state, tokenUrl.audience, form);
   const proofHeader = headers.dpop;
   if (typeof proofHeader !== "string") throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof JWT header is missing.");
   let proof;
   try {
-    proof = await verifyProof(proofHeader, "POST", tokenUrl);
+    proof = await verifyProof(proofHeader, "POST", tokenUrl.addressed);
   } catch (error) {
     if (error instanceof ProofRefused) throw new OAuthError(400, "invalid_dpop_proof", error.message);
     throw error;
@@ -126,7 +160,7 @@ function clientRefused(why: string): OAuthError {
 
 /** private_key_jwt (RFC 7523): iss and sub the client id, aud the token URL, signed by one of the app's keys. */
 async function authenticateServiceApp(
-  apps: ServiceApps,
+  state: EmulatorState,
   tokenUrl: string,
   form: URLSearchParams,
 ): Promise<{ app: ServiceAppRegistration; assertionJti: string }> {
@@ -138,7 +172,7 @@ async function authenticateServiceApp(
   } catch {
     throw clientRefused("the client_assertion is not a JWT");
   }
-  const app = apps.registered.find((a) => a.clientId === issuer);
+  const app = typeof issuer === "string" ? state.serviceApps.find(state.org, issuer) : undefined;
   if (!app) throw clientRefused("no service app has the client_assertion's issuer as its client id");
   try {
     const { payload } = await jwtVerify(assertion, createLocalJWKSet({ keys: app.publicKeys }), {

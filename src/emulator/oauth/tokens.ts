@@ -5,6 +5,7 @@ import { signingKey } from "../keys";
 import { OAuthApp, OrgUser } from "../orgModel";
 import { EmulatorState, ServerRef } from "../state";
 import { opaqueToken } from "../transactions";
+import { signIdToken } from "./idTokenDefects";
 import { grantedScopes } from "./scopes";
 
 const TOKEN_LIFETIME_SECONDS = 3600;
@@ -37,33 +38,38 @@ export async function mintTokens(
   const key = await signingKey(server.key);
   const now = Math.floor(Date.now() / 1000);
   const amr = [...new Set(factors.map((f) => AMR[f])), ...(new Set(factors).size > 1 ? ["mfa"] : [])];
-  const sign = (claims: Record<string, unknown>, audience: string, prefix: string) =>
-    new SignJWT({ ver: 1, ...claims })
-      .setProtectedHeader({ alg: "RS256", kid: key.kid })
-      .setIssuer(server.issuer)
-      .setAudience(audience)
-      .setIssuedAt(now)
-      .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
-      .setJti(`${prefix}.${randomBytes(24).toString("base64url")}`)
-      .sign(key.privateKey);
+  const accessToken = new SignJWT({ ver: 1, sub: user.login, uid: user.id, cid: app.clientId, scp: scopes, auth_time: now })
+    .setProtectedHeader({ alg: "RS256", kid: key.kid })
+    .setIssuer(server.issuer)
+    .setAudience(server.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+    .setJti(`AT.${randomBytes(24).toString("base64url")}`)
+    .sign(key.privateKey);
 
   const body: Record<string, unknown> = {
     token_type: "Bearer",
     expires_in: TOKEN_LIFETIME_SECONDS,
-    access_token: await sign({ sub: user.login, uid: user.id, cid: app.clientId, scp: scopes, auth_time: now }, server.audience, "AT"),
+    access_token: await accessToken,
     scope: scopes.join(" "),
   };
   if (scopes.includes("openid")) {
-    body.id_token = await sign(
+    body.id_token = await signIdToken(
       {
+        ver: 1,
         sub: user.id,
+        iss: server.issuer,
+        aud: app.clientId,
+        iat: now,
+        exp: now + TOKEN_LIFETIME_SECONDS,
+        jti: `ID.${randomBytes(24).toString("base64url")}`,
         amr,
         auth_time: now,
         ...(scopes.includes("profile") ? { name: `${user.firstName} ${user.lastName}`, preferred_username: user.login } : {}),
         ...(scopes.includes("email") ? { email: user.email } : {}),
       },
-      app.clientId,
-      "ID",
+      key,
+      state.faults.takeIdTokenDefect("token"),
     );
   }
   if (scopes.includes("offline_access")) {

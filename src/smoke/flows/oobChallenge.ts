@@ -1,7 +1,7 @@
 import { requireString } from "../oauthResponse";
 import { pollTiming } from "../pollTiming";
 
-/** What `/primary-authenticate` and `/challenge` answer (spec §3). */
+/** What `/primary-authenticate` and `/challenge` answer (docs/direct-auth-reference.md#flows). */
 export interface OobChallenge {
   oobCode: string;
   /** Bounded: see pollTiming. */

@@ -3,22 +3,9 @@ import { VariantId } from "../../../src/catalogue/variants";
 import { DeclaredResource, Evaluation, evaluateProgram } from "../../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../../src/evaluate/evaluateStack";
 import { defineDirectAuthProgram } from "../../../src/program";
+import { OKTA } from "../../helpers/tokens";
 
 const PROJECT_DIR = join(__dirname, "..", "..", "..");
-
-export const TYPE = {
-  app: "okta:app/oAuth:OAuth",
-  groupAssignment: "okta:app/groupAssignment:GroupAssignment",
-  appPolicy: "okta:index/appSignonPolicy:AppSignonPolicy",
-  appRule: "okta:index/appSignonPolicyRule:AppSignonPolicyRule",
-  sessionPolicy: "okta:policy/signon:Signon",
-  sessionRule: "okta:policy/ruleSignon:RuleSignon",
-  groupMemberships: "okta:index/groupMemberships:GroupMemberships",
-  authenticator: "okta:index/authenticator:Authenticator",
-  dynamic: "pulumi-nodejs:dynamic:Resource",
-  serverPolicy: "okta:auth/serverPolicy:ServerPolicy",
-  serverRule: "okta:auth/serverPolicyRule:ServerPolicyRule",
-} as const;
 
 /** `Pulumi.dev.yaml` as the program declares it: every variant on an app of its own, org server. */
 export function devEvaluation(): Promise<Evaluation> {
@@ -55,12 +42,12 @@ export function appOf(evaluation: Evaluation, variantId: VariantId): DeclaredApp
 /** The app resource serving a variant, and what hangs off it (assignment, policy, rule). */
 export function resourcesOf(evaluation: Evaluation, variantId: VariantId) {
   const { clientId } = appOf(evaluation, variantId);
-  const app = found(evaluation, `app of ${variantId}`, (r) => r.type === TYPE.app && r.state.clientId === clientId);
+  const app = found(evaluation, `app of ${variantId}`, (r) => r.type === OKTA.app && r.state.clientId === clientId);
   const policyId = app.inputs.authenticationPolicy;
   return {
     app,
-    assignment: found(evaluation, `assignment of ${variantId}`, (r) => r.type === TYPE.groupAssignment && r.inputs.appId === app.id),
-    rule: found(evaluation, `sign-in rule of ${variantId}`, (r) => r.type === TYPE.appRule && r.inputs.policyId === policyId),
+    assignment: found(evaluation, `assignment of ${variantId}`, (r) => r.type === OKTA.groupAssignment && r.inputs.appId === app.id),
+    rule: found(evaluation, `sign-in rule of ${variantId}`, (r) => r.type === OKTA.appSignOnPolicyRule && r.inputs.policyId === policyId),
   };
 }
 

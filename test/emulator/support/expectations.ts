@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { JsonResponse } from "./http";
 
-/** An OAuth-style failure as spec §3's error table lists it: status, `error`, JSON body. */
+/** An OAuth-style failure as docs/direct-auth-reference.md#errors lists it: status, `error`, JSON body. */
 export function expectOAuthError(answer: JsonResponse, status: number, error: string, description?: RegExp): void {
   expect({ status: answer.status, error: answer.body.error }, JSON.stringify(answer.body)).toEqual({ status, error });
   expect(answer.contentType).toBe("application/json");

@@ -110,8 +110,8 @@ export function challenge(t: FlowTarget, token: string, channel: string): Promis
 }
 
 /**
- * Polls `/token` as spec §3 says: first poll at once, then every `interval` seconds, 5 s more after
- * each slow_down, until something other than pending comes back or `expires_in` passes.
+ * Polls `/token` as docs/direct-auth-reference.md#tokens-and-polling says: first poll at once, then every `interval`
+ * seconds, 5 s more after each slow_down, until something other than pending comes back or `expires_in` passes.
  */
 export async function pollToken(
   t: FlowTarget,

@@ -19,7 +19,10 @@ async function asJson(response: Response): Promise<JsonResponse> {
   };
 }
 
-/** A Direct Authentication call as spec §3 describes it: form-encoded POST, JSON accepted. */
+/**
+ * A Direct Authentication call as docs/direct-auth-reference.md#wire-protocol describes it: form-encoded POST, JSON
+ * accepted.
+ */
 export async function postForm(url: string, form: Record<string, string | undefined>): Promise<JsonResponse> {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) if (value !== undefined) body.set(key, value);

@@ -2,6 +2,7 @@ import { EmulatorOptions, OrgBaseline, RunningEmulator, startOktaEmulator } from
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
 import { OktaManagementClient } from "../../../src/orgSettings/managementClient";
 import { EnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
+import { OKTA } from "../../helpers/tokens";
 
 export const API_TOKEN = "emulator-test-token";
 
@@ -14,7 +15,7 @@ export async function orgWithBaseline(
   baseline?: OrgBaseline,
   options: Pick<EmulatorOptions, "serviceApps"> = {},
 ): Promise<RunningEmulator> {
-  const onlyTheUser: Evaluation = { ...evaluation, resources: evaluation.resources.filter((r) => r.type === "okta:user/user:User") };
+  const onlyTheUser: Evaluation = { ...evaluation, resources: evaluation.resources.filter((r) => r.type === OKTA.user) };
   return startOktaEmulator({ evaluation: onlyTheUser, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0, ...options });
 }
 

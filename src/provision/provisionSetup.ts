@@ -1,9 +1,11 @@
-import { DeclaredResource, Evaluation } from "../../evaluate/evaluateProgram";
-import { EVERYONE_GROUP_ID, generatedPassword, lookedUpUserId } from "../../evaluate/offlineOkta";
-import { oktaId } from "../../evaluate/oktaIds";
-import { authenticatorSettingsProvider, AuthenticatorSettingsInputs, SETTINGS_KIND } from "../../orgSettings/authenticatorSettingsProvider";
-import { OktaConnection } from "../../orgSettings/connection";
-import { ClientOptions, OktaApiError, OktaManagementClient } from "../../orgSettings/managementClient";
+import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
+import { EVERYONE_GROUP_ID, lookedUpUserId, oktaId } from "../okta/ids";
+import { generatedPassword } from "../okta/passwords";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
+import { SETTINGS_KIND } from "../okta/declaration";
+import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
+import { OktaConnection } from "../orgSettings/connection";
+import { ClientOptions, OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
   ProvisioningContext,
   addGroupMembers,
@@ -22,29 +24,30 @@ import {
 
 type Create = (ctx: ProvisioningContext, resource: DeclaredResource, ids: Map<string, string>) => Promise<string>;
 
-const USER_TYPE = "okta:user/user:User";
 /** Okta ids are 20 characters; shorter keys (`default`, `EVERYONE`) are replaced only as whole values. */
 const MIN_EMBEDDED_ID_LENGTH = 16;
 
 /**
- * In the order the engine's dependency graph creates them: what a resource refers to exists before
- * it. Types the org never sees (components, random passwords) are not listed.
+ * The management calls for each declared type, made in the registry's creation order so what a
+ * resource refers to exists before it; undefined for a type the org never sees (a random password
+ * reaches it only as the user's password).
  */
-const CREATE_IN_ORDER: [string, Create][] = [
-  [USER_TYPE, createUser],
-  ["okta:group/group:Group", createGroup],
-  ["okta:index/groupMemberships:GroupMemberships", addGroupMembers],
-  ["pulumi-nodejs:dynamic:Resource", applyOrgSettings],
-  ["okta:index/authenticator:Authenticator", adoptAuthenticator],
-  ["okta:index/appSignonPolicy:AppSignonPolicy", createAppSignOnPolicy],
-  ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", createAppSignOnPolicyRule],
-  ["okta:policy/signon:Signon", createSessionPolicy],
-  ["okta:policy/ruleSignon:RuleSignon", createSessionPolicyRule],
-  ["okta:app/oAuth:OAuth", createApp],
-  ["okta:app/groupAssignment:GroupAssignment", assignGroupToApp],
-  ["okta:auth/serverPolicy:ServerPolicy", createAccessPolicy],
-  ["okta:auth/serverPolicyRule:ServerPolicyRule", createAccessPolicyRule],
-];
+const CREATE: Record<ResourceTypeName, Create | undefined> = {
+  user: createUser,
+  password: undefined,
+  orgSettings: applyOrgSettings,
+  authenticator: adoptAuthenticator,
+  group: createGroup,
+  groupMemberships: addGroupMembers,
+  appSignOnPolicy: createAppSignOnPolicy,
+  appSignOnPolicyRule: createAppSignOnPolicyRule,
+  sessionPolicy: createSessionPolicy,
+  sessionPolicyRule: createSessionPolicyRule,
+  app: createApp,
+  groupAssignment: assignGroupToApp,
+  accessPolicy: createAccessPolicy,
+  accessPolicyRule: createAccessPolicyRule,
+};
 
 export interface ProvisionedSetup {
   /** The evaluation's stack outputs with every made-up id and client id replaced by the org's. */
@@ -80,15 +83,17 @@ export async function provisionSetup(
 
   const login = await resolveLookups(ctx, evaluation, ids);
   let created = 0;
-  for (const [type, create] of CREATE_IN_ORDER) {
+  for (const name of CREATION_ORDER) {
+    const create = CREATE[name];
+    if (!create) continue;
     for (const resource of evaluation.resources) {
-      if (resource.type !== type) continue;
+      if (resource.type !== TOKEN[name]) continue;
       const id = await create(ctx, resource, ids);
       if (resource.id) ids.set(resource.id, id);
       created++;
     }
   }
-  const userResource = evaluation.resources.find((r) => r.type === USER_TYPE);
+  const userResource = evaluation.resources.find((r) => r.type === TOKEN.user);
   return {
     outputs: remapIds(evaluation.outputs, ids) as Record<string, unknown>,
     testUser: { login: login ?? String(userResource?.inputs.login ?? ""), password },
@@ -121,17 +126,17 @@ async function resolveLookups(ctx: ProvisioningContext, evaluation: Evaluation, 
   let lookedUpLogin: string | undefined;
   for (const invoke of evaluation.invokes) {
     switch (invoke.token) {
-      case "okta:group/getEveryoneGroup:getEveryoneGroup": {
+      case LOOKUPS.everyoneGroup.token: {
         const groups = await ctx.client.get<{ id: string }[]>(`/api/v1/groups?q=Everyone&filter=${encodeURIComponent('type eq "BUILT_IN"')}`);
         if (groups[0]) ids.set(EVERYONE_GROUP_ID, groups[0].id);
         break;
       }
-      case "okta:user/getUser:getUser": {
+      case LOOKUPS.user.token: {
         lookedUpLogin = (invoke.args.searches as { value?: string }[] | undefined)?.[0]?.value;
         if (lookedUpLogin) ids.set(lookedUpUserId(lookedUpLogin), await existingUser(ctx, lookedUpLogin));
         break;
       }
-      case "okta:auth/getServer:getServer": {
+      case LOOKUPS.authorizationServer.token: {
         const name = String(invoke.args.name);
         const servers = await ctx.client.get<{ id: string; name: string }[]>(`/api/v1/authorizationServers?q=${encodeURIComponent(name)}`);
         const server =
@@ -141,7 +146,7 @@ async function resolveLookups(ctx: ProvisioningContext, evaluation: Evaluation, 
             description: "The org's own authorization server, which the stack looks up by name",
             audiences: [`api://${name}`],
           }));
-        ids.set(oktaId("aus", name), server.id);
+        ids.set(oktaId(LOOKUPS.authorizationServer.idPrefix, name), server.id);
         break;
       }
     }

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { provisionSetup } from "../../src/emulator/provisioning/provisionSetup";
+import { provisionSetup } from "../../src/provision/provisionSetup";
 import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { OktaApiError } from "../../src/orgSettings/managementClient";
 import { defineDirectAuthProgram } from "../../src/program";
 import { runOffline } from "../../src/start/offlineRun";
-import { devEvaluation } from "./support/evaluations";
-import { getJson } from "./support/http";
+import { devEvaluation } from "../emulator/support/evaluations";
+import { getJson } from "../emulator/support/http";
+import { OKTA } from "../helpers/tokens";
 
 const TOKEN = "provisioning-token";
 let emulator: RunningEmulator | undefined;
@@ -34,7 +35,7 @@ describe("applying the declared setup through the management API", () => {
       settings: { oauthClient: { grant_types: string[] } };
       _links: { accessPolicy: { href: string } };
     }[];
-    const declared = evaluation.resources.filter((r) => r.type === "okta:app/oAuth:OAuth");
+    const declared = evaluation.resources.filter((r) => r.type === OKTA.app);
     expect(apps.map((a) => a.label).sort()).toEqual(declared.map((r) => r.inputs.label).sort());
     for (const resource of declared) {
       const app = apps.find((a) => a.label === resource.inputs.label)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { issuerUrl, orgUrl } from "../../src/model/issuer";
+import { issuerUrl, orgUrl } from "../../src/okta/issuer";
 
-describe("org URL and issuer (spec §2–3)", () => {
+describe("org URL and issuer (reference: provider configuration, wire protocol)", () => {
   it("builds the org URL from org name and base URL", () => {
     expect(orgUrl("dev-123456", "oktapreview.com")).toBe("https://dev-123456.oktapreview.com");
   });

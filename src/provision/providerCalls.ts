@@ -1,6 +1,6 @@
-import { DeclaredResource } from "../../evaluate/evaluateProgram";
-import { OktaConnection } from "../../orgSettings/connection";
-import { OktaManagementClient } from "../../orgSettings/managementClient";
+import { DeclaredResource } from "../evaluate/evaluateProgram";
+import { OktaConnection } from "../orgSettings/connection";
+import { OktaManagementClient } from "../orgSettings/managementClient";
 
 /**
  * The management calls the Okta provider makes to create one resource, with the bodies it sends

@@ -1,48 +1,96 @@
-import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
-import { oktaId } from "../evaluate/oktaIds";
-import { SETTINGS_KIND } from "../orgSettings/authenticatorSettingsProvider";
+import { Declaration, DeclaredAuthenticatorSetting, DeclaredObject, SETTINGS_KIND } from "../okta/declaration";
+import { lookedUpUserId, oktaId } from "../okta/ids";
+import { generatedPassword } from "../okta/passwords";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
+import { newTotpSecret } from "./orgAdministrator";
+import { OrgBaseline } from "./types";
 import {
   AccessPolicy,
   AuthenticationConstraint,
   ClassConstraint,
   Org,
+  OrgUser,
   addAuthenticator,
   authenticatorByKey,
+  baselineOrg,
   catchAllRule,
 } from "./orgModel";
-import { EnrollSetting, LifecycleStatus } from "./types";
-
-type Apply = (org: Org, resource: DeclaredResource) => void;
-
-/** The project's own dynamic resource for org-wide authenticator settings (docs/okta-emulator.md). */
-const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /**
- * Resources are applied in dependency order (containers before what refers to them), the order the
- * engine would create them in; within a type, in registration order.
+ * The emulator's edge: an org built from what a program declared (an evaluation, placed directly,
+ * as if `pulumi up` had run), on top of a baseline org. Nothing else in the emulator knows how a
+ * declaration is shaped.
  */
-const APPLY_IN_ORDER: [string, Apply][] = [
-  [DYNAMIC_RESOURCE_TYPE, applyAuthenticatorSettings],
-  ["okta:index/authenticator:Authenticator", applyAuthenticator],
-  ["okta:group/group:Group", applyGroup],
-  ["okta:index/groupMemberships:GroupMemberships", applyGroupMemberships],
-  ["okta:index/appSignonPolicy:AppSignonPolicy", applyAppSignOnPolicy],
-  ["okta:index/appSignonPolicyRule:AppSignonPolicyRule", applyAppSignOnPolicyRule],
-  ["okta:policy/signon:Signon", applySessionPolicy],
-  ["okta:policy/ruleSignon:RuleSignon", applySessionPolicyRule],
-  ["okta:auth/serverPolicy:ServerPolicy", applyAccessPolicy],
-  ["okta:auth/serverPolicyRule:ServerPolicyRule", applyAccessPolicyRule],
-  ["okta:app/oAuth:OAuth", applyOAuthApp],
-  ["okta:app/groupAssignment:GroupAssignment", applyGroupAssignment],
-];
+export function declaredOrg(declaration: Declaration, baseline: OrgBaseline, password: string | undefined, now: string): Org {
+  const declaredPassword = declaration.secretOutputs.get("testUserPassword");
+  const org = baselineOrg(baseline, testUserOf(declaration, password ?? (typeof declaredPassword === "string" ? declaredPassword : undefined), now), now);
+  applyDeclaredSetup(org, declaration);
+  return org;
+}
 
-export function applyDeclaredSetup(org: Org, evaluation: Evaluation): void {
-  for (const [type, apply] of APPLY_IN_ORDER) {
-    for (const resource of evaluation.resources) if (resource.type === type) apply(org, resource);
+type Apply = (org: Org, resource: DeclaredObject) => void;
+
+/**
+ * How each declared type lands in the org; undefined where the org holds nothing for it (the test
+ * user is placed by testUser.ts, a generated password only reaches the org through the user).
+ */
+const APPLY: Record<ResourceTypeName, Apply | undefined> = {
+  user: undefined,
+  password: undefined,
+  orgSettings: applyAuthenticatorSettings,
+  authenticator: applyAuthenticator,
+  group: applyGroup,
+  groupMemberships: applyGroupMemberships,
+  appSignOnPolicy: applyAppSignOnPolicy,
+  appSignOnPolicyRule: applyAppSignOnPolicyRule,
+  sessionPolicy: applySessionPolicy,
+  sessionPolicyRule: applySessionPolicyRule,
+  app: applyOAuthApp,
+  groupAssignment: applyGroupAssignment,
+  accessPolicy: applyAccessPolicy,
+  accessPolicyRule: applyAccessPolicyRule,
+};
+
+/** In the registry's creation order, the order the engine would create them in; within a type, in registration order. */
+export function applyDeclaredSetup(org: Org, declaration: Declaration): void {
+  for (const name of CREATION_ORDER) {
+    const apply = APPLY[name];
+    if (!apply) continue;
+    for (const resource of declaration.resources) if (resource.type === TOKEN[name]) apply(org, resource);
   }
 }
 
-function idOf(resource: DeclaredResource): string {
+/** The test user the program created, or the existing one it looked up (id as the offline org gave it). */
+export function testUserOf(declaration: Declaration, password: string | undefined, now: string): OrgUser {
+  const created = declaration.resources.find((r) => r.type === TOKEN.user);
+  const login = String(created?.inputs.login ?? lookedUpLogin(declaration) ?? "");
+  if (!login) throw new Error("the declaration has no test user (neither okta.user.User nor okta.user.getUser)");
+  const id = created?.id ?? lookedUpUserId(login);
+  return {
+    id,
+    status: "ACTIVE",
+    otherProfile: {},
+    login,
+    email: String(created?.inputs.email ?? login),
+    firstName: String(created?.inputs.firstName ?? "Direct"),
+    lastName: String(created?.inputs.lastName ?? "Auth Tester"),
+    mobilePhone: "+1 555 0100",
+    password: password ?? generatedPassword(),
+    totpSecret: newTotpSecret(),
+    totpFactorId: oktaId("uft", `${id}:google_otp`),
+    unenrolled: new Set(),
+    created: now,
+  };
+}
+
+function lookedUpLogin(declaration: Declaration): string | undefined {
+  if (typeof declaration.outputs.testUserLogin === "string") return declaration.outputs.testUserLogin;
+  const invoke = declaration.invokes.find((i) => i.token === LOOKUPS.user.token);
+  return (invoke?.args.searches as { value?: string }[] | undefined)?.[0]?.value;
+}
+
+function idOf(resource: DeclaredObject): string {
   return resource.id ?? oktaId("0x", `${resource.type}::${resource.name}`);
 }
 
@@ -63,19 +111,12 @@ function priority(value: unknown, fallback: number): number {
 }
 
 /** The provider adopts an existing authenticator (by key or name) and only flips its status. */
-function applyAuthenticator(org: Org, r: DeclaredResource): void {
+function applyAuthenticator(org: Org, r: DeclaredObject): void {
   const key = text(r.inputs.key);
   const existing = org.authenticators.find((a) => a.key === key || a.name === r.inputs.name);
   const authenticator = existing ?? addAuthenticator(org, key, text(r.inputs.name) || undefined);
   authenticator.id = idOf(r);
   authenticator.status = status(r.inputs.status);
-}
-
-interface AuthenticatorSetting {
-  key: string;
-  methods?: string[];
-  enroll?: EnrollSetting;
-  allowedFor?: string;
 }
 
 const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1, REQUIRED: 2 };
@@ -85,9 +126,9 @@ const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1
  * authentication) and raises enrollment per key (never lowers it, as the real resource does),
  * leaving other keys alone.
  */
-function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
+function applyAuthenticatorSettings(org: Org, r: DeclaredObject): void {
   if (r.inputs.settingsKind !== SETTINGS_KIND) return;
-  const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as AuthenticatorSetting[]) : [];
+  const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as DeclaredAuthenticatorSetting[]) : [];
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
     authenticator.status = "ACTIVE";
@@ -100,12 +141,12 @@ function applyAuthenticatorSettings(org: Org, r: DeclaredResource): void {
   }
 }
 
-function applyGroup(org: Org, r: DeclaredResource): void {
+function applyGroup(org: Org, r: DeclaredObject): void {
   const id = idOf(r);
   org.groups.set(id, { id, name: text(r.inputs.name), userIds: new Set() });
 }
 
-function applyGroupMemberships(org: Org, r: DeclaredResource): void {
+function applyGroupMemberships(org: Org, r: DeclaredObject): void {
   const groupId = text(r.inputs.groupId);
   const group = org.groups.get(groupId) ?? { id: groupId, name: groupId, userIds: new Set<string>() };
   org.groups.set(groupId, group);
@@ -113,13 +154,13 @@ function applyGroupMemberships(org: Org, r: DeclaredResource): void {
 }
 
 /** A new policy starts with Okta's catch-all rule only; `catchAll: false` makes it DENY. */
-function applyAppSignOnPolicy(org: Org, r: DeclaredResource): void {
+function applyAppSignOnPolicy(org: Org, r: DeclaredObject): void {
   const id = idOf(r);
   const access = r.inputs.catchAll === false ? "DENY" : "ALLOW";
   org.appSignOnPolicies.set(id, { id, name: text(r.inputs.name), rules: [catchAllRule(id, access)] });
 }
 
-function applyAppSignOnPolicyRule(org: Org, r: DeclaredResource): void {
+function applyAppSignOnPolicyRule(org: Org, r: DeclaredObject): void {
   const policy = org.appSignOnPolicies.get(text(r.inputs.policyId));
   if (!policy) return;
   policy.rules.push({
@@ -160,7 +201,7 @@ function classConstraint(value: unknown): ClassConstraint | undefined {
   return { types: texts(types), required: required === true };
 }
 
-function applySessionPolicy(org: Org, r: DeclaredResource): void {
+function applySessionPolicy(org: Org, r: DeclaredObject): void {
   org.sessionPolicies.push({
     id: idOf(r),
     name: text(r.inputs.name),
@@ -171,7 +212,7 @@ function applySessionPolicy(org: Org, r: DeclaredResource): void {
   });
 }
 
-function applySessionPolicyRule(org: Org, r: DeclaredResource): void {
+function applySessionPolicyRule(org: Org, r: DeclaredObject): void {
   const policy = org.sessionPolicies.find((p) => p.id === r.inputs.policyId);
   if (!policy) return;
   policy.rules.push({
@@ -194,7 +235,7 @@ function authorizationServer(org: Org, id: string) {
 }
 
 /** A declared policy goes before an existing one of the same priority, as Okta shifts the others down. */
-function applyAccessPolicy(org: Org, r: DeclaredResource): void {
+function applyAccessPolicy(org: Org, r: DeclaredObject): void {
   const server = authorizationServer(org, text(r.inputs.authServerId));
   const policy: AccessPolicy = {
     id: idOf(r),
@@ -208,7 +249,7 @@ function applyAccessPolicy(org: Org, r: DeclaredResource): void {
   server.policies.splice(before === -1 ? server.policies.length : before, 0, policy);
 }
 
-function applyAccessPolicyRule(org: Org, r: DeclaredResource): void {
+function applyAccessPolicyRule(org: Org, r: DeclaredObject): void {
   const server = authorizationServer(org, text(r.inputs.authServerId));
   const policy = server.policies.find((p) => p.id === r.inputs.policyId);
   if (!policy) return;
@@ -224,7 +265,7 @@ function applyAccessPolicyRule(org: Org, r: DeclaredResource): void {
   });
 }
 
-function applyOAuthApp(org: Org, r: DeclaredResource): void {
+function applyOAuthApp(org: Org, r: DeclaredObject): void {
   const id = idOf(r);
   org.apps.push({
     id,
@@ -246,7 +287,7 @@ function applyOAuthApp(org: Org, r: DeclaredResource): void {
   });
 }
 
-function applyGroupAssignment(org: Org, r: DeclaredResource): void {
+function applyGroupAssignment(org: Org, r: DeclaredObject): void {
   const app = org.apps.find((a) => a.id === r.inputs.appId);
   const priority = typeof r.inputs.priority === "number" ? r.inputs.priority : undefined;
   app?.groupAssignments.set(text(r.inputs.groupId), { priority, profile: {}, lastUpdated: org.created });

@@ -1,4 +1,7 @@
-/** Org authorization server: the org URL itself; custom: `{org}/oauth2/{id}` (spec §3). */
+/**
+ * Org authorization server: the org URL itself; custom: `{org}/oauth2/{id}`
+ * (docs/direct-auth-reference.md#wire-protocol).
+ */
 export function issuerUrl(orgUrl: string, authServerId?: string): string {
   const base = orgUrl.replace(/\/+$/, "");
   return authServerId ? `${base}/oauth2/${authServerId}` : base;

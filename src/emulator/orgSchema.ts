@@ -1,0 +1,228 @@
+import { z } from "zod";
+
+/**
+ * The shape of a saved org (orgModel.ts), checked whole before the emulator serves it: a state file
+ * edited by hand or by another tool must stop the start with what is wrong, not answer 500s later.
+ * Fields only echoed back are checked to be objects; everything a flow or a listing reads is typed.
+ */
+const lifecycle = z.enum(["ACTIVE", "INACTIVE"]);
+const enrollSetting = z.enum(["OPTIONAL", "REQUIRED", "NOT_ALLOWED"]);
+const text = z.string();
+const ids = z.array(text);
+const record = z.record(z.string(), z.unknown());
+const priority = z.number().finite();
+
+const authenticator = z.object({
+  id: text,
+  key: text,
+  name: text,
+  type: text,
+  status: lifecycle,
+  methods: z.map(text, lifecycle),
+  usedByPolicies: ids,
+  settings: record.optional(),
+  created: text,
+  lastUpdated: text,
+});
+
+const enrollmentRule = z.object({
+  id: text,
+  name: text,
+  priority,
+  status: lifecycle,
+  enroll: z.enum(["CHALLENGE", "LOGIN", "NEVER"]),
+  system: z.boolean().optional(),
+  submitted: record.optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const enrollmentPolicy = z.object({
+  id: text,
+  settings: z.map(text, enrollSetting),
+  created: text,
+  lastUpdated: text,
+  rules: z.array(enrollmentRule).optional(),
+});
+
+const customEnrollmentPolicy = enrollmentPolicy.extend({
+  name: text,
+  description: text.optional(),
+  status: lifecycle,
+  priority,
+  groupsIncluded: ids,
+});
+
+const group = z.object({
+  id: text,
+  name: text,
+  userIds: z.set(text),
+  type: z.enum(["OKTA_GROUP", "BUILT_IN"]).optional(),
+  description: text.optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const app = z.object({
+  id: text,
+  clientId: text,
+  label: text,
+  grantTypes: ids,
+  tokenEndpointAuthMethod: text,
+  authenticationPolicyId: text.optional(),
+  status: lifecycle,
+  applicationType: text,
+  redirectUris: ids,
+  responseTypes: ids,
+  pkceRequired: z.boolean(),
+  clientSecret: text.optional(),
+  issuerMode: text,
+  groupsClaim: record.optional(),
+  groupAssignments: z.map(text, z.object({ priority: priority.optional(), profile: record, lastUpdated: text })),
+  submitted: record,
+  created: text,
+  lastUpdated: text,
+});
+
+const classConstraint = z.object({ types: ids.optional(), required: z.boolean(), deviceBound: text.optional() });
+
+const appSignOnRule = z.object({
+  id: text,
+  name: text,
+  priority,
+  status: lifecycle,
+  access: z.enum(["ALLOW", "DENY"]),
+  factorMode: z.enum(["1FA", "2FA"]),
+  constraints: z.array(z.object({ knowledge: classConstraint.optional(), possession: classConstraint.optional() })),
+  usersIncluded: ids,
+  usersExcluded: ids,
+  groupsIncluded: ids,
+  groupsExcluded: ids,
+  system: z.boolean().optional(),
+  submitted: record.optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const appSignOnPolicy = z.object({
+  id: text,
+  name: text,
+  rules: z.array(appSignOnRule),
+  description: text.optional(),
+  status: lifecycle.optional(),
+  system: z.boolean().optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const sessionPolicy = z.object({
+  id: text,
+  name: text,
+  priority,
+  status: lifecycle,
+  groupsIncluded: ids,
+  rules: z.array(
+    z.object({
+      id: text,
+      name: text,
+      priority,
+      status: lifecycle,
+      access: z.enum(["ALLOW", "DENY"]),
+      primaryFactor: text,
+      system: z.boolean().optional(),
+      submitted: record.optional(),
+      created: text.optional(),
+      lastUpdated: text.optional(),
+    }),
+  ),
+  description: text.optional(),
+  system: z.boolean().optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const accessPolicy = z.object({
+  id: text,
+  name: text,
+  priority,
+  status: lifecycle,
+  clients: ids,
+  rules: z.array(
+    z.object({
+      id: text,
+      name: text,
+      priority,
+      status: lifecycle,
+      grantTypes: ids,
+      scopes: ids,
+      groups: ids,
+      users: ids,
+      submitted: record.optional(),
+      created: text.optional(),
+      lastUpdated: text.optional(),
+    }),
+  ),
+  description: text.optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const authorizationServer = z.object({
+  id: text,
+  name: text,
+  audience: text,
+  policies: z.array(accessPolicy),
+  status: lifecycle.optional(),
+  description: text.optional(),
+  issuerMode: text.optional(),
+  rotationMode: z.enum(["AUTO", "MANUAL"]).optional(),
+  created: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+const user = z.object({
+  id: text,
+  status: z.enum(["STAGED", "PROVISIONED", "ACTIVE", "DEPROVISIONED"]),
+  otherProfile: record,
+  login: text,
+  email: text,
+  firstName: text,
+  lastName: text,
+  mobilePhone: text,
+  password: text,
+  recoveryQuestion: z.object({ question: text, answer: text }).optional(),
+  totpSecret: text,
+  lastTotpStep: z.number().optional(),
+  totpFactorId: text,
+  unenrolled: z.set(text),
+  pendingTotp: z.object({ factorId: text, secret: text }).optional(),
+  created: text,
+  statusChanged: text.optional(),
+  lastUpdated: text.optional(),
+});
+
+export const orgSchema = z.object({
+  authenticators: z.array(authenticator),
+  enrollment: enrollmentPolicy,
+  enrollmentPolicies: z.array(customEnrollmentPolicy).optional(),
+  groups: z.map(text, group),
+  apps: z.array(app),
+  appSignOnPolicies: z.map(text, appSignOnPolicy),
+  defaultAppSignOnPolicy: appSignOnPolicy,
+  sessionPolicies: z.array(sessionPolicy),
+  authorizationServers: z.map(text, authorizationServer),
+  user,
+  users: z.array(user),
+  created: text,
+});
+
+/** The first problem of a saved org, as `org.apps: expected array, received string`; undefined when it is whole. */
+export function orgProblem(value: unknown): string | undefined {
+  const result = orgSchema.safeParse(value);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  const path = ["org", ...issue.path.map(String)].join(".");
+  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : "";
+  return `${path}: ${issue.message}${more}`;
+}
+
