@@ -2,7 +2,7 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthenticatorNeed } from "../src/model/authenticatorNeeds";
 import { authenticatorOptions, orgSettingsOptions } from "../src/model/resourceOptions";
-import { OktaConnection } from "../src/orgSettings/connection";
+import { OktaConnection } from "../src/config/connection";
 import { OrgAuthenticatorSettings } from "../src/orgSettings/orgAuthenticatorSettings";
 
 export interface AuthenticatorsArgs {

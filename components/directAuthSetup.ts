@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
-import { OktaConnection } from "../src/orgSettings/connection";
+import { OktaConnection } from "../src/config/connection";
 import { issuerUrl } from "../src/okta/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";

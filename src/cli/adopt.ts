@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
 import { AdoptionError } from "../adopt/inferSetup";
-import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
+import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import { oneLine } from "./args/oneLine";
 import { parseFlags } from "./args/parseFlags";

@@ -1,16 +1,17 @@
 import { runCli } from "./args/runCli";
 import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
-import { CliPlan, HELP, parseSmokeArgs } from "../smoke/cliArgs";
-import { transportProblem } from "../smoke/httpClient";
+import { CliPlan, HELP, parseSmokeArgs } from "./smokeArgs";
+import { transportProblem } from "../http/transport";
 import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke";
-import { printable } from "../smoke/printable";
+import { printable } from "../http/printable";
 import { promptCodeSource } from "../smoke/prompt";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
 import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
-import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../orgSettings/connection";
+import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
+import { managementPolicyEvidence } from "../orgSettings/policyReads";
 import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
 
 /** `npm run smoke -- ...`: exit 0 nothing failed, 1 a variant failed, 2 usage or configuration error. */
@@ -66,8 +67,14 @@ async function smoke(plan: CliPlan): Promise<number> {
   } catch (error) {
     throw error instanceof StackOutputError ? new CliError(error.message) : error;
   }
+  // Credentials go to the org being checked, whatever org the env names: only ever to the issuer's own origin.
+  const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
+  const management = hasCredentials(connection)
+    ? new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS })
+    : undefined;
   const options: SmokeOptions = {
     ...resolved,
+    evidence: management && managementPolicyEvidence(management),
     totpSecret: plan.totpSecret,
     channel: plan.channel ?? resolved.channel,
     scope: plan.scope,
@@ -79,16 +86,12 @@ async function smoke(plan: CliPlan): Promise<number> {
   };
   let report;
   if (plan.enrollTotp) {
-    // The factor goes to the org being checked, whatever org the env names: credentials are only
-    // ever sent to the issuer's own origin.
-    const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
-    if (!hasCredentials(connection)) throw new CliError(`--enroll-totp: ${describeMissingCredentials()}`);
+    if (!management) throw new CliError(`--enroll-totp: ${describeMissingCredentials()}`);
     process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
     try {
-      const client = new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
       let leftBehind = false;
       report = await withTemporaryTotpFactor(
-        client,
+        management,
         resolved.username,
         plan.keepFactor,
         (totpSecret) => runSmoke({ ...options, totpSecret }),

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { orgUrl } from "../okta/issuer";
-import { OktaConnection, connectionFromSettings } from "../orgSettings/connection";
+import { OktaConnection, connectionFromSettings } from "./connection";
 import { ConfigError, ConfigProblem } from "./configError";
 import { configKeyProblems } from "./configKeys";
 import { encryptedPlainKeyProblems } from "./encryptedKeys";

@@ -42,6 +42,18 @@ export function pinnedVersion(repoDir: string, pkg: string): string {
   return (JSON.parse(readFileSync(join(repoDir, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 }
 
+/**
+ * What the CLI ships beside itself and a Node.js program needs: the language host, and the
+ * provider that runs dynamic resources (the org-settings resource). An install without them fails
+ * only at the first preview, after minutes; said here instead.
+ */
+const BUNDLED = ["pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+
+export function missingBundledPart(path: string): string | undefined {
+  const absent = BUNDLED.find((name) => !onPath(name, path));
+  return absent && `npm run e2e needs ${absent}, which the Pulumi CLI installs beside pulumi: put that folder on PATH or reinstall the CLI`;
+}
+
 export interface InstalledPlugin {
   name: string;
   kind: string;
@@ -79,7 +91,7 @@ export async function findEngine(repoDir: string, exec: Exec = execText, path = 
   } catch {
     installed = [];
   }
-  const missing = missingPlugin(repoDir, installed, path);
+  const missing = missingBundledPart(path) ?? missingPlugin(repoDir, installed, path);
   if (missing) throw new EngineMissing(missing);
   return { pulumiVersion };
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { OktaConnection } from "../orgSettings/connection";
+import { OktaConnection } from "../config/connection";
 
 export interface SmokeOutcome {
   results: { variant: string; status: string; diagnosis?: string }[];

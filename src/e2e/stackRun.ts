@@ -5,7 +5,7 @@ import { parseConfig } from "../config/parseConfig";
 import { namespaceValues } from "../config/readStackConfig";
 import { loadStackConfig } from "../config/stackFile";
 import { RunningEmulator, startOktaEmulator } from "../emulator";
-import { OktaConnection } from "../orgSettings/connection";
+import { OktaConnection } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
 import { planFromPreview } from "../plan/fromPreview";
 import { SetupPlan } from "../plan/planModel";

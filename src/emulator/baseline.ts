@@ -1,5 +1,22 @@
 import { AUTHENTICATORS, PASSWORD_AUTHENTICATOR_KEY } from "../catalogue/authenticators";
-import { LifecycleStatus, OrgBaseline } from "./types";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
+
+/** The org before the declared setup is applied (docs/okta-emulator.md). */
+export interface OrgBaseline {
+  /** Listed authenticators exist; one not listed was never enabled and is absent from the list API. */
+  authenticators: {
+    key: string;
+    name: string;
+    status: LifecycleStatus;
+    methods?: Record<string, LifecycleStatus>;
+    /** Names of other policies using it; deactivation is refused while they do. */
+    usedByPolicies?: string[];
+    /** Replaces the settings Okta gives the key in a fresh org (e.g. Email's `allowedFor`). */
+    settings?: Record<string, unknown>;
+  }[];
+  /** The default MFA_ENROLL policy, by authenticator key. */
+  enrollment: Record<string, EnrollSetting>;
+}
 
 interface AuthenticatorKind {
   name: string;

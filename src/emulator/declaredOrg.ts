@@ -4,7 +4,7 @@ import { generatedPassword } from "../okta/passwords";
 import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import { newTotpSecret } from "./orgAdministrator";
-import { OrgBaseline } from "./types";
+import { OrgBaseline } from "./baseline";
 import {
   AccessPolicy,
   AuthenticationConstraint,

@@ -1,6 +1,16 @@
 import { Answer, jsonAnswer } from "./answer";
 import { INTERNAL_ERROR, RATE_LIMITED, oktaErrorBody } from "./errors";
-import { Fault, IdTokenDefect } from "./types";
+import { IdTokenDefect } from "./oauth/idTokenDefects";
+
+export type Fault =
+  | { kind: "rate-limit"; path?: string; times?: number; resetSeconds?: number }
+  | { kind: "slow-down"; times?: number }
+  | { kind: "expire"; what: "oob_code" | "mfa_token" }
+  | { kind: "server-error"; path?: string; times?: number }
+  | { kind: "html"; path?: string; times?: number }
+  | { kind: "slow"; path?: string; delayMs: number; times?: number }
+  /** What a hostile or broken org hands out; see `IdTokenDefect`. */
+  | { kind: "id-token"; defect: IdTokenDefect; times?: number };
 
 export type RequestFault = Extract<Fault, { kind: "rate-limit" | "server-error" | "html" | "slow" }>;
 

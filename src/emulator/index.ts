@@ -11,23 +11,22 @@ import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
 import { orgAdministrator } from "./orgAdministrator";
 import { Transactions } from "./transactions";
-import { EmulatorOptions, PushOptions, RecordedRequest, RunningEmulator, TestUserCredentials } from "./types";
+import { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+import { RecordedRequest } from "./server";
+import { PushOptions } from "./state";
 
+export type { Declaration } from "../okta/declaration";
+export type { EnrollSetting, LifecycleStatus } from "../okta/status";
 export { DEFAULT_BASELINE } from "./baseline";
 export { DEFAULT_EDITION, EDITIONS, isEdition } from "./rateLimit";
 export type { Edition } from "./rateLimit";
+export type { OrgBaseline } from "./baseline";
+export type { Fault } from "./faults";
+export type { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
+export type { IdTokenDefect } from "./oauth/idTokenDefects";
 export type { ServiceAppRegistration } from "./oauth/serviceApps";
-export type {
-  EmulatorOptions,
-  EnrollSetting,
-  Fault,
-  LifecycleStatus,
-  OrgBaseline,
-  PushOptions,
-  RecordedRequest,
-  RunningEmulator,
-  TestUserCredentials,
-} from "./types";
+export type { RecordedRequest } from "./server";
+export type { PushOptions } from "./state";
 
 const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMethod: "none" };
 

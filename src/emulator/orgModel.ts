@@ -1,6 +1,6 @@
 import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
-import { AUTHENTICATOR_KINDS } from "./baseline";
-import { EnrollSetting, LifecycleStatus, OrgBaseline } from "./types";
+import { EnrollSetting, LifecycleStatus } from "../okta/status";
+import { AUTHENTICATOR_KINDS, OrgBaseline } from "./baseline";
 
 export interface Authenticator {
   id: string;

@@ -2,7 +2,6 @@ import { GRANT } from "../catalogue/grants";
 import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { OAuthError } from "./errors";
 import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
-import { AUTHENTICATOR_KINDS } from "./baseline";
 import {
   ALL_CLIENTS,
   AppSignOnPolicy,
@@ -21,10 +20,11 @@ import {
 import { ServerRef } from "./state";
 
 /**
- * One function per rule of the guide's setup (docs/direct-auth-reference.md#setup-steps) that a request can break,
- * each answering
- * Okta's error for it (docs/direct-auth-reference.md#errors) or undefined when the rule holds. The parenthesised
- * part of each description is the emulator's explanation; Okta's own text comes first.
+ * One function per rule of the guide's setup (docs/direct-auth-reference.md#setup-steps) that a
+ * request can break, each answering Okta's error for it (docs/direct-auth-reference.md#errors) or
+ * undefined when the rule holds, in Okta's exact words: Okta does not say which policy or setting
+ * refused, so neither does the emulator. A client that needs to know reads the org (the smoke
+ * check's policy evidence).
  */
 
 const POLICY_EVALUATION_FAILED = "Policy evaluation failed for this request, please check the policy configurations.";
@@ -96,11 +96,7 @@ export function accessPolicyAllows(
           (scopes ?? []).every((s) => r.scopes.includes("*") || r.scopes.includes(s)),
       )
     : undefined;
-  if (rule) return undefined;
-  const where = policy
-    ? `no active rule of access policy "${policy.name}" allows grant type ${grantType}${scopes ? ` with scopes "${scopes.join(" ")}"` : ""} for this user`
-    : "no active access policy is assigned to this client";
-  return new OAuthError(403, "access_denied", `${POLICY_EVALUATION_FAILED} (authorization server "${server.custom.name}": ${where})`);
+  return rule ? undefined : policyDenied();
 }
 
 /**
@@ -114,22 +110,15 @@ export function sessionPolicyAllows(org: Org, user: OrgUser, primaryFactor: Fact
     if (policy.groupsIncluded.length > 0 && !policy.groupsIncluded.some((g) => groups.has(g))) continue;
     const rule = byPriority(policy.rules).find((r) => r.status === "ACTIVE");
     if (!rule) continue;
-    const where = `global session policy "${policy.name}", rule "${rule.name}"`;
-    if (rule.access === "DENY") return denied(`${where} denies access`);
-    if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") {
-      return denied(
-        `${where} establishes sessions with ${rule.primaryFactor} only, so a ${primaryFactor} primary factor cannot ` +
-          `start one; primary-factor grants need "Any factor used to meet the Authentication Policy requirements" ` +
-          `(PASSWORD_IDP_ANY_FACTOR) for this user`,
-      );
-    }
+    if (rule.access === "DENY") return policyDenied();
+    if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") return policyDenied();
     return undefined;
   }
-  return denied("no global session policy rule applies to this user");
+  return policyDenied();
 }
 
-function denied(explanation: string): OAuthError {
-  return new OAuthError(403, "access_denied", `${POLICY_EVALUATION_FAILED} (direct_auth_policy_denied: ${explanation})`);
+function policyDenied(): OAuthError {
+  return new OAuthError(403, "access_denied", POLICY_EVALUATION_FAILED);
 }
 
 /** The app's authentication policy; an app without one uses the org's default policy. */
@@ -145,14 +134,7 @@ export function matchingAppSignOnRule(org: Org, app: OAuthApp, user: OrgUser): A
 
 /** Guide step "Set up the authentication policy": a rule of the app's policy lets the test user in. */
 export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): OAuthError | undefined {
-  const policy = appSignOnPolicyOf(org, app);
-  const rule = matchingAppSignOnRule(org, app, user);
-  if (rule?.access === "ALLOW") return undefined;
-  return denied(
-    rule
-      ? `rule "${rule.name}" of the app sign-in policy "${policy.name}" denies access to this user`
-      : `no rule of the app sign-in policy "${policy.name}" applies to this user`,
-  );
+  return matchingAppSignOnRule(org, app, user)?.access === "ALLOW" ? undefined : policyDenied();
 }
 
 /**
@@ -162,22 +144,16 @@ export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): O
 export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind): OAuthError | undefined {
   const { key, method } = FACTOR_AUTHENTICATOR[factor];
   const authenticator = authenticatorByKey(org, key);
-  const name = authenticator?.name ?? AUTHENTICATOR_KINDS[key]?.name ?? key;
-  let reason: string | undefined;
-  if (!authenticator) reason = `the ${name} authenticator (${key}) was never added to the org`;
-  else if (authenticator.status !== "ACTIVE") reason = `the ${name} authenticator is ${authenticator.status}`;
-  else if (authenticator.methods.get(method) !== "ACTIVE") {
-    reason = `the ${method} method of ${name} is ${authenticator.methods.get(method) ?? "not available"}`;
-  } else if (enrollmentOf(org, key, user.id) === "NOT_ALLOWED") {
-    reason = `${name} is NOT_ALLOWED (Disabled) in the authenticator enrollment policy, so the user cannot enroll`;
-  } else if (user.unenrolled.has(key)) reason = `the user is not enrolled in ${name}`;
-  if (!reason) return undefined;
-  return new OAuthError(
-    403,
-    "access_denied",
-    `The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required: ${reason}).`,
-  );
+  const usable =
+    authenticator?.status === "ACTIVE" &&
+    authenticator.methods.get(method) === "ACTIVE" &&
+    enrollmentOf(org, key, user.id) !== "NOT_ALLOWED" &&
+    !user.unenrolled.has(key);
+  return usable ? undefined : AUTHENTICATOR_UNUSABLE();
 }
+
+/** Okta's words for an authenticator that is inactive, not enrollable, or not enrolled; it never says which. */
+export const AUTHENTICATOR_UNUSABLE = () => new OAuthError(403, "access_denied", "The required authenticator cannot be used for this request.");
 
 /** "Any 1 factor type" (1FA) or two factor types (2FA), plus the rule's constraints. */
 export function policySatisfied(rule: AppSignOnRule, factors: readonly FactorKind[]): boolean {
@@ -200,20 +176,10 @@ function constraintMet(constraint: AuthenticationConstraint, factors: readonly F
  * When the policy wants another factor, the client must be allowed an MFA grant to give it
  * (and, if it said which grants it supports, one of those).
  */
-export function mfaGrantAvailable(
-  app: OAuthApp,
-  rule: AppSignOnRule,
-  grantTypesSupported?: readonly string[],
-): OAuthError | undefined {
+export function mfaGrantAvailable(app: OAuthApp, grantTypesSupported?: readonly string[]): OAuthError | undefined {
   const usable = [GRANT.mfaOtp, GRANT.mfaOob].filter(
     (g) => app.grantTypes.includes(g) && (!grantTypesSupported || grantTypesSupported.includes(g)),
   );
   if (usable.length > 0) return undefined;
-  return new OAuthError(
-    403,
-    "access_denied",
-    `The policy requires an additional factor, but the client cannot use a grant type to provide it ` +
-      `(direct_auth_prompted_grant_type_disabled_for_client: rule "${rule.name}" is ${rule.factorMode} and the ` +
-      `client has neither ${GRANT.mfaOtp} nor ${GRANT.mfaOob}${grantTypesSupported ? " among grant_types_supported" : ""}).`,
-  );
+  return new OAuthError(403, "access_denied", "The policy requires an additional factor, but the client cannot use a grant type to provide it.");
 }

@@ -7,7 +7,12 @@ import { managementRoute } from "./management/routes";
 import { oauthRoute } from "./oauth/routes";
 import { RateLimiter } from "./rateLimit";
 import { EmulatorState } from "./state";
-import { RecordedRequest } from "./types";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
 
 const MAX_BODY_BYTES = 1 << 20;
 /** What Okta's front end answers for a request target no URL parser accepts; no route sees it. */

@@ -4,7 +4,13 @@ import { CustomAuthorizationServer, Org } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./outbox";
 import { Transactions } from "./transactions";
-import { PushOptions } from "./types";
+
+export interface PushOptions {
+  outcome: "approve" | "reject" | "never";
+  /** Polls answered `authorization_pending` before the simulated user acts. */
+  afterPolls: number;
+  bindingMethod: "none" | "transfer";
+}
 
 export interface EmulatorSettings {
   push: PushOptions;

@@ -1,6 +1,15 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { FactorKind, OobChannel } from "./factors";
-import type { RefreshGrant } from "./oauth/tokens";
+import { opaqueToken } from "./opaqueToken";
+
+/** What a refresh token stands for: who it was issued to, for what, and the factors the user proved. */
+export interface RefreshGrant {
+  clientId: string;
+  serverKey: string;
+  userId: string;
+  scopes: string[];
+  factors: FactorKind[];
+}
 
 /** What the password (or a 2FA-short primary) leg proved, waiting for the second factor. */
 export interface MfaTransaction {
@@ -53,9 +62,6 @@ export class Transactions {
   }
 }
 
-export function opaqueToken(): string {
-  return randomBytes(24).toString("base64url");
-}
 
 /** The two-digit number Okta Verify asks the user to tap. */
 export function transferBindingCode(): string {

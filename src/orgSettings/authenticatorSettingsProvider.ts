@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SETTINGS_KIND } from "../okta/declaration";
 import { DesiredAuthenticator, PriorAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "./authenticatorSettings";
-import { OktaConnection } from "./connection";
+import { OktaConnection } from "../config/connection";
 import { OktaManagementClient } from "./managementClient";
 
 export interface AuthenticatorSettingsInputs {

@@ -1,5 +1,5 @@
 import type * as Jose from "jose";
-import { OktaConnection, describeMissingCredentials } from "./connection";
+import { OktaConnection, describeMissingCredentials } from "../config/connection";
 import { fetchOkta, readOktaJson } from "./managementTransport";
 import { DpopKey, dpopProof, newDpopKey } from "./dpopProof";
 

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, readTextUpTo } from "../smoke/boundedBody";
+import { MAX_BODY_BYTES, readTextUpTo } from "../http/boundedBody";
 
 /**
  * The org could not be talked to as Okta's API: no answer in time, no connection, a redirect, or

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
 import { SETTINGS_KIND } from "../okta/declaration";
 import { authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
-import { OktaConnection } from "./connection";
+import { OktaConnection } from "../config/connection";
 
 export interface OrgAuthenticatorSettingsArgs {
   connection: pulumi.Input<OktaConnection>;

@@ -1,5 +1,5 @@
 import { Secret, TOTP } from "otpauth";
-import { printable } from "../smoke/printable";
+import { printable } from "../http/printable";
 import { OktaApiError, OktaManagementClient } from "./managementClient";
 import { OktaTransportError } from "./managementTransport";
 

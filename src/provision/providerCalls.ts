@@ -1,5 +1,5 @@
 import { DeclaredResource } from "../evaluate/evaluateProgram";
-import { OktaConnection } from "../orgSettings/connection";
+import { OktaConnection } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
 
 /**

@@ -4,7 +4,7 @@ import { generatedPassword } from "../okta/passwords";
 import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
 import { SETTINGS_KIND } from "../okta/declaration";
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
-import { OktaConnection } from "../orgSettings/connection";
+import { OktaConnection } from "../config/connection";
 import { ClientOptions, OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
   ProvisioningContext,

@@ -2,6 +2,7 @@ import { AUTHENTICATORS, USE_NEEDED } from "../catalogue/authenticators";
 import { FactorMode, Variant } from "../catalogue/variants";
 import { ruleRequirement } from "../model/constraints";
 import { GuideStepId, guideStep } from "../okta/guideSteps";
+import { Evidence, RefusingPolicy } from "./policyEvidence";
 import { Problem } from "./problem";
 import { Step } from "./types";
 
@@ -20,14 +21,18 @@ export interface DiagnosisInput {
   channel?: string;
   /** Grant types the stack declared for the app, when the target came from a stack. */
   declaredGrantTypes?: readonly string[];
+  /** What reading the org found behind a policy refusal, when the smoke check could read it. */
+  evidence?: Evidence;
 }
 
 export interface DiagnosisRule {
   /** OAuth `error`, Okta `errorCode`, or one of the smoke check's own codes; absent matches any. */
   codes?: readonly string[];
   status?: number;
-  /** Okta's internal reason as it appears in `error_description`. */
+  /** Okta's words in `error_description`. */
   reason?: RegExp;
+  /** The policy that evidence found refusing; Okta's words never say. */
+  evidence?: RefusingPolicy;
   steps?: readonly Step[];
   factorModes?: readonly FactorMode[];
   /** The guide step to revisit; its heading is what the sentence names. */
@@ -45,12 +50,12 @@ const isCustomServer = (input: DiagnosisInput) => /\/oauth2\/[^/]+$/.test(input.
 const ruleChoice = (mode: FactorMode) => ruleRequirement(mode).consoleChoice;
 const said = (input: DiagnosisInput) => (input.problem.description ? ` ("${input.problem.description}")` : "");
 const rerun = "re-run `pulumi up`";
-/** Some servers (the emulator among them) explain the reason after its code: "(direct_auth_x: why)". */
-const because = (input: DiagnosisInput) => {
-  const why = /direct_auth_\w+: (.*)\)\.?$/.exec(input.problem.description ?? "")?.[1]?.split(/; |, so /)[0].trim();
-  return why ? ` (${why})` : "";
-};
-const IS_PROMPTED = /prompted_grant_type_disabled|grant type .*disabled/i;
+/** The finding and where it came from, so the reader knows it was read from the org, not guessed. */
+const found = (input: DiagnosisInput) =>
+  input.evidence?.finding ? ` (${input.evidence.finding.detail}; found by ${input.evidence.source})` : "";
+const checkedPolicies = (input: DiagnosisInput) =>
+  [input.variant.factorMode === "1FA" && "global session policy", isCustomServer(input) && "access policy"].filter(Boolean).join(" or the ");
+const IS_PROMPTED = /prompted_grant_type_disabled|grant type .*disabled|cannot use a grant type/i;
 
 function grantFix(input: DiagnosisInput): string {
   const declared = input.grantType && input.declaredGrantTypes?.includes(input.grantType);
@@ -112,18 +117,18 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["access_denied"],
-    reason: /global session policy|PASSWORD_IDP_ANY_FACTOR/i,
+    evidence: "session-policy",
     guideStep: "app-sign-in-policies",
     fixIn: () => "`okta.policy.Signon` + `okta.policy.RuleSignon` primaryFactor PASSWORD_IDP_ANY_FACTOR",
-    what: (i) => `the global session policy does not let ${q(i.username)} start a session with ${authenticatorOf(i).name} alone${because(i)}`,
+    what: (i) => `the global session policy does not let ${q(i.username)} start a session with ${authenticatorOf(i).name} alone${found(i)}`,
     fix: () => `give the test user a session policy rule that accepts "Any factor used to meet the App sign-in policy requirements" and ${rerun}`,
   },
   {
     codes: ["access_denied"],
-    reason: /authorization server ".*"|access policy/i,
+    evidence: "access-policy",
     guideStep: "authorization-server",
     fixIn: () => "`okta.auth.ServerPolicy` clientWhitelists, `okta.auth.ServerPolicyRule` grantTypeWhitelists/scopeWhitelists/groupWhitelists",
-    what: (i) => `the access policy of the custom authorization server does not allow the ${q(i.grantType)} grant for ${q(i.app)} and ${q(i.username)}`,
+    what: (i) => `the access policy of the custom authorization server does not allow the ${q(i.grantType)} grant for ${q(i.app)} and ${q(i.username)}${found(i)}`,
     fix: () => `give the policy assigned to the app a rule allowing that grant, the scopes and the user, and ${rerun}`,
   },
   {
@@ -135,8 +140,12 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
         ? "`okta.AppSignonPolicyRule` usersIncluded, `okta-direct-auth:testUser`, `okta.auth.ServerPolicyRule` grantTypeWhitelists"
         : "`okta.AppSignonPolicyRule` usersIncluded, `okta-direct-auth:testUser`",
     what: (i) =>
-      `no policy rule lets ${q(i.username)} use the ${q(i.grantType)} grant on ${q(i.app)}${because(i)}` +
-      (isCustomServer(i) ? " (app sign-in policy, or the custom authorization server's access policy)" : ""),
+      `no policy rule lets ${q(i.username)} use the ${q(i.grantType)} grant on ${q(i.app)}` +
+      (i.evidence
+        ? ` (${i.evidence.source} find no refusal by the ${checkedPolicies(i)}, so the app sign-in policy refuses)`
+        : isCustomServer(i)
+          ? " (app sign-in policy, or the custom authorization server's access policy)"
+          : ""),
     fix: (i) =>
       [
         `make rule ${q(i.variant.ruleName)} of the app's sign-in policy name the test user with "${ruleChoice(i.variant.factorMode)}"`,
@@ -153,7 +162,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     fixIn: (i) =>
       `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)}, \`OrgAuthenticatorSettings\` methods${USE_NEEDED[i.variant.authenticatorKey] ? ", allowedFor" : ""} and enroll, \`okta-direct-auth:enrollment\`` +
       (i.variant.authenticatorKey === "phone_number" ? ", `okta-direct-auth:phoneChannels`" : ""),
-    what: (i) => `${authenticatorOf(i).name} (${q(i.variant.authenticatorKey)})${methodOf(i)} cannot be used by ${q(i.username)}${because(i)}`,
+    what: (i) => `${authenticatorOf(i).name} (${q(i.variant.authenticatorKey)})${methodOf(i)} cannot be used by ${q(i.username)}`,
     fix: (i) =>
       `${usedForFix(i)}make it ACTIVE${i.channel ? " with that method" : ""}, Optional or Required in the default enrollment policy, enroll the user, and ${rerun}`,
   },
@@ -415,6 +424,7 @@ function matches(rule: DiagnosisRule, input: DiagnosisInput): boolean {
     (!rule.codes || rule.codes.includes(problem.code)) &&
     (rule.status === undefined || rule.status === problem.status) &&
     (!rule.reason || rule.reason.test(problem.description ?? "")) &&
+    (!rule.evidence || rule.evidence === input.evidence?.finding?.policy) &&
     (!rule.steps || rule.steps.includes(input.step)) &&
     (!rule.factorModes || rule.factorModes.includes(input.variant.factorMode))
   );

@@ -1,4 +1,5 @@
-import { MAX_BODY_BYTES, readTextUpTo } from "./boundedBody";
+import { MAX_BODY_BYTES, readTextUpTo } from "../http/boundedBody";
+import { transportProblem } from "../http/transport";
 import { fail, ProblemError } from "./problem";
 import { Clock } from "./types";
 
@@ -24,25 +25,6 @@ export interface JsonResponse {
   status: number;
   body: unknown;
   headers: Headers;
-}
-
-const LOOPBACK_HOSTS = new Set(["localhost", "[::1]", "::1"]);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-/** TLS everywhere except loopback, where the emulator listens on plain HTTP. */
-export function transportProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "not a URL";
-  }
-  if (parsed.protocol === "https:") return undefined;
-  if (parsed.protocol === "http:" && isLoopbackHost(parsed.hostname)) return undefined;
-  return parsed.protocol === "http:" ? "plain http to a host that is not loopback" : `unsupported scheme ${parsed.protocol}`;
 }
 
 export function checkTransport(url: string): void {

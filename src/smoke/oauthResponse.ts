@@ -1,5 +1,5 @@
 import { JsonResponse } from "./httpClient";
-import { printable } from "./printable";
+import { printable } from "../http/printable";
 import { fail, Problem } from "./problem";
 
 export type OAuthAnswer =

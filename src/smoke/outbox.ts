@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_BODY_BYTES, readTextUpTo } from "./boundedBody";
+import { MAX_BODY_BYTES, readTextUpTo } from "../http/boundedBody";
 import { systemClock } from "./clock";
 import { checkTransport } from "./httpClient";
 import { fail } from "./problem";

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { printable } from "./printable";
+import { printable } from "../http/printable";
 import { CodeSource } from "./types";
 
 const CHANNEL_WORDS = { sms: "by SMS", voice: "by a voice call", email: "by email" } as const;

@@ -1,4 +1,4 @@
-import { printable } from "./printable";
+import { printable } from "../http/printable";
 import { ProgressEvent, SmokeReport, SmokeResult, SmokeStatus } from "./types";
 
 const STATUS_ORDER: readonly SmokeStatus[] = ["pass", "wired", "fail", "skipped"];

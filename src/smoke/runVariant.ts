@@ -6,6 +6,7 @@ import { FlowContext } from "./flows/context";
 import { FLOWS } from "./flows";
 import { HttpClient, pathOf, RequestTally } from "./httpClient";
 import { readOAuth } from "./oauthResponse";
+import { Evidence, POLICY_EVALUATION_FAILED } from "./policyEvidence";
 import { fail, Problem, problemOf } from "./problem";
 import { Redactor } from "./redactor";
 import { TotpCodes } from "./totp";
@@ -44,7 +45,14 @@ export function unknownVariant(target: SmokeTarget): SmokeResult | undefined {
     : resultWithoutRun(target, "skipped", "setup", `unknown variant ${JSON.stringify(String(target.variant))}`);
 }
 
-export function describeProblem(problem: Problem, step: Step, target: SmokeTarget, shared: Pick<RunShared, "options">, grantType?: string): string {
+export function describeProblem(
+  problem: Problem,
+  step: Step,
+  target: SmokeTarget,
+  shared: Pick<RunShared, "options">,
+  grantType?: string,
+  evidence?: Evidence,
+): string {
   const { options } = shared;
   const variant = variantOf(target.variant);
   return diagnose({
@@ -59,7 +67,37 @@ export function describeProblem(problem: Problem, step: Step, target: SmokeTarge
     grantType,
     channel: variant.channels.length > 0 ? channelFor(variant, options.channel) : undefined,
     declaredGrantTypes: target.grantTypes,
+    evidence,
   });
+}
+
+/** The custom authorization server's id from an issuer `{org}/oauth2/{id}`; undefined for the org server. */
+const CUSTOM_ISSUER = /\/oauth2\/([^/]+)$/;
+
+/**
+ * After Okta's "Policy evaluation failed", what the run's evidence source finds behind it: the
+ * global session policy matters to primary-factor flows, the access policy to custom servers.
+ * Undefined without a source, for any other problem, or when the reads themselves fail.
+ */
+async function evidenceFor(problem: Problem, target: SmokeTarget, options: SmokeOptions, grantType?: string): Promise<Evidence | undefined> {
+  const source = options.evidence;
+  if (!source || problem.code !== "access_denied" || !POLICY_EVALUATION_FAILED.test(problem.description ?? "")) return undefined;
+  const passwordless = variantOf(target.variant).factorMode === "1FA";
+  const authServerId = CUSTOM_ISSUER.exec(options.issuer)?.[1];
+  if (!passwordless && !authServerId) return undefined;
+  try {
+    const finding = await source.refusingPolicy({
+      username: options.username,
+      clientId: target.clientId,
+      grantType,
+      scopes: (options.scope ?? DEFAULT_SCOPE).split(" "),
+      passwordless,
+      authServerId,
+    });
+    return { source: source.source, finding };
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runVariant(target: SmokeTarget, shared: RunShared): Promise<SmokeResult> {
@@ -138,6 +176,8 @@ export async function runVariant(target: SmokeTarget, shared: RunShared): Promis
     const outcome = await FLOWS[variant.flow](ctx);
     return result(outcome.status, outcome.note);
   } catch (error) {
-    return result("fail", describeProblem(problemOf(error), step, target, shared, grantType));
+    const problem = problemOf(error);
+    const evidence = await evidenceFor(problem, target, options, grantType);
+    return result("fail", describeProblem(problem, step, target, shared, grantType, evidence));
   }
 }

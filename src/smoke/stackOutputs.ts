@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { z } from "zod";
 import { isVariantId, VariantId } from "../catalogue/variants";
-import { printable } from "./printable";
+import { printable } from "../http/printable";
 import { SmokeTarget } from "./types";
 
 /** The outputs `index.ts` exports; `testUserPassword` only when the stack created the user. */

@@ -1,3 +1,4 @@
+import { PolicyEvidence } from "./policyEvidence";
 import { VariantId } from "../catalogue/variants";
 
 /** One variant to check and the app (client) it runs against. */
@@ -52,6 +53,11 @@ export interface SmokeOptions {
   /** Longest wait for a rate limit to reset before giving up, default 60 000. */
   maxRateLimitWaitMs?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Reads the org after Okta refuses with "Policy evaluation failed", to say which policy refused;
+   * without it the diagnosis names every candidate.
+   */
+  evidence?: PolicyEvidence;
   /** Time source for polling and rate-limit waits; tests inject a fake one. */
   clock?: Clock;
   fetch?: typeof fetch;

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseE2eArgs } from "../../src/cli/e2e";
@@ -7,6 +9,17 @@ import { EngineMissing, findEngine } from "../../src/e2e/engine";
 
 const ROOT = join(__dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+/** A PATH folder holding these executables, as a Pulumi install puts them beside the CLI. */
+function binDir(names: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-bin-"));
+  for (const name of names) {
+    writeFileSync(join(dir, name), "#!/bin/sh\n");
+    chmodSync(join(dir, name), 0o755);
+  }
+  return dir;
+}
+const BUNDLED = binDir(["pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]);
 
 describe("npm run e2e arguments", () => {
   it("runs every stack of the project with both kinds of credentials by default", () => {
@@ -43,9 +56,15 @@ describe("the engine npm run e2e needs", () => {
   it("without the Okta plugin at the version @pulumi/okta pins: names the plugin install command", async () => {
     const exec = async (_file: string, args: readonly string[]) =>
       args[0] === "version" ? "v3.248.0\n" : JSON.stringify([{ name: "random", kind: "resource", version: "4.21.2" }]);
-    const found = findEngine(ROOT, exec, "");
+    const found = findEngine(ROOT, exec, BUNDLED);
     await expect(found).rejects.toThrow(EngineMissing);
     await expect(found).rejects.toThrow("needs the okta provider plugin 7.0.0 (@pulumi/okta): pulumi plugin install resource okta v7.0.0");
+  });
+
+  it("without the language host or the dynamic resource provider the CLI ships beside itself: names it", async () => {
+    const exec = async () => "v3.248.0\n";
+    await expect(findEngine(ROOT, exec, binDir(["pulumi-resource-pulumi-nodejs"]))).rejects.toThrow(/needs pulumi-language-nodejs, which the Pulumi CLI installs/);
+    await expect(findEngine(ROOT, exec, binDir(["pulumi-language-nodejs"]))).rejects.toThrow(/needs pulumi-resource-pulumi-nodejs/);
   });
 
   it("with both plugins installed at their pinned versions: the CLI's version", async () => {
@@ -54,6 +73,6 @@ describe("the engine npm run e2e needs", () => {
       { name: "random", kind: "resource", version: "4.21.2" },
     ];
     const exec = async (_file: string, args: readonly string[]) => (args[0] === "version" ? "v3.248.0\n" : JSON.stringify(plugins));
-    await expect(findEngine(ROOT, exec, "")).resolves.toEqual({ pulumiVersion: "v3.248.0" });
+    await expect(findEngine(ROOT, exec, BUNDLED)).resolves.toEqual({ pulumiVersion: "v3.248.0" });
   });
 });

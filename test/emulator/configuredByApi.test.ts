@@ -4,7 +4,7 @@ import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
 import { RunningEmulator } from "../../src/emulator";
 import { devEvaluation, without } from "./support/evaluations";
-import { expectOAuthError } from "./support/expectations";
+import { expectOAuthError, OKTA_SAYS } from "./support/expectations";
 import { otpGrant } from "./support/flows";
 import { listOf, orgWithApi } from "./support/managementApi";
 
@@ -56,7 +56,7 @@ describe("an org set up for the OTP variant through the management API alone", (
     await api.put(`/api/v1/apps/${app.id}/policies/${policy.id}`, {});
 
     // Global session policy still starts sessions with the password only.
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /PASSWORD_IDP only/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.policyDenied);
     const group = (await api.post("/api/v1/groups", { profile: { name: "Direct Auth testers" } })).body as Json;
     await api.put(`/api/v1/groups/${group.id}/users/${user.id}`, {});
     const session = (
@@ -69,9 +69,9 @@ describe("an org set up for the OTP variant through the management API alone", (
     });
 
     // Enable authenticators: Google Authenticator was never added.
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /never added/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     await api.post("/api/v1/authenticators", { key: "google_otp", name: "Google Authenticator" });
-    expectOAuthError(await otpGrant(target), 403, "access_denied", /NOT_ALLOWED/);
+    expectOAuthError(await otpGrant(target), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     const [enrollment] = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL")) as Json[];
     enrollment.settings.authenticators = enrollment.settings.authenticators.map((a: Json) =>
       a.key === "google_otp" ? { key: "google_otp", enroll: { self: "OPTIONAL" } } : a,

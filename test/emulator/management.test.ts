@@ -3,7 +3,7 @@ import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { appOf, devEvaluation, without } from "./support/evaluations";
-import { expectOAuthError, expectOktaError } from "./support/expectations";
+import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import { FlowTarget, endpointsOf, freshTotpCode, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
 import { JsonResponse, getJson, sendJson, totpCode } from "./support/http";
 import { DYNAMIC, OKTA } from "../helpers/tokens";
@@ -140,7 +140,7 @@ describe("authenticators", () => {
     const verify = await authenticator("okta_verify");
     const off = await api.post(`/api/v1/authenticators/${verify.id}/methods/push/lifecycle/deactivate`);
     expect(off.body).toMatchObject({ type: "push", status: "INACTIVE" });
-    expectOAuthError(await oobFlow(target("oob-okta-verify"), "push"), 403, "access_denied", /push method of Okta Verify is INACTIVE/);
+    expectOAuthError(await oobFlow(target("oob-okta-verify"), "push"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     expectOAuthError(await mfaOobFlow(target("mfa-oob-okta-verify"), "push"), 403, "access_denied");
     await api.post(`/api/v1/authenticators/${verify.id}/methods/push/lifecycle/activate`);
     expect((await oobFlow(target("oob-okta-verify"), "push")).status).toBe(200);
@@ -169,7 +169,7 @@ describe("authenticators", () => {
     expect((await api.put(`/api/v1/policies/${policy.id}`, policy)).status).toBe(200);
     const deactivated = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
     expect(deactivated.body).toMatchObject({ key: "google_otp", status: "INACTIVE" });
-    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /INACTIVE/);
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     const again = await api.post(`/api/v1/authenticators/${google.id}/lifecycle/deactivate`);
     expectOktaError(again, 400, "E0000001");
     expect(again.body.errorSummary).toBe("Api validation failed: api.authenticator.error.unsupported.active.deactivate");
@@ -181,7 +181,7 @@ describe("authenticators", () => {
     const noPhone = without(dev, (r) => (r.type === OKTA.authenticator && r.inputs.key === "phone_number") || r.type === DYNAMIC);
     const neverHadPhone = { ...DEFAULT_BASELINE, authenticators: DEFAULT_BASELINE.authenticators.filter((a) => a.key !== "phone_number") };
     const { api, target } = await org(noPhone, neverHadPhone);
-    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /never added/);
+    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     const added = await api.post("/api/v1/authenticators", { key: "phone_number", name: "Phone" });
     expect(added.body).toMatchObject({ key: "phone_number", name: "Phone", status: "ACTIVE", type: "phone" });
     expectOktaError(await api.post("/api/v1/authenticators", { key: "phone_number", name: "Phone" }), 400, "E0000001");
@@ -190,7 +190,7 @@ describe("authenticators", () => {
       { type: "sms", status: "ACTIVE" },
       { type: "voice", status: "INACTIVE" },
     ]);
-    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", /NOT_ALLOWED/);
+    expectOAuthError(await oobFlow(target("oob-phone"), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     const policy = listOf(await api.get("/api/v1/policies?type=MFA_ENROLL"))[0] as { id: string; settings: { authenticators: unknown[] } };
     expect(policy.settings.authenticators).toContainEqual({ key: "phone_number", enroll: { self: "NOT_ALLOWED" } });
     policy.settings.authenticators = [
@@ -233,7 +233,7 @@ describe("the default enrollment policy (MFA_ENROLL)", () => {
         { key: "okta_verify", enroll: { self: "NOT_ALLOWED" } },
       ]),
     );
-    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /NOT_ALLOWED/);
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
     expect((await oobFlow(target("oob-email"), "email")).status).toBe(200);
   });
 });
@@ -258,7 +258,7 @@ describe("users and Google Authenticator factors", () => {
 
     const removed = await api.delete(`/api/v1/users/${userId}/factors/${google.id}`);
     expect(removed.status).toBe(204);
-    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", /not enrolled/);
+    expectOAuthError(await otpGrant(target("otp")), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
 
     const enrolled = await api.post(`/api/v1/users/${userId}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
     expect(enrolled.body).toMatchObject({ status: "PENDING_ACTIVATION", factorType: "token:software:totp", provider: "GOOGLE" });

@@ -13,7 +13,7 @@ import {
   without,
   withInputs,
 } from "./support/evaluations";
-import { expectOAuthError } from "./support/expectations";
+import { expectOAuthError, OKTA_SAYS } from "./support/expectations";
 import {
   FlowTarget,
   challenge,
@@ -62,7 +62,6 @@ const withoutOrgWideSettings = (evaluation: Evaluation) =>
 const grantsOf = (inputs: Record<string, unknown>) => inputs.grantTypes as string[];
 const accessRule = () => found(custom, "access policy rule", (r) => r.type === OKTA.serverPolicyRule);
 const accessPolicy = () => found(custom, "access policy", (r) => r.type === OKTA.serverPolicy);
-const POLICY_FAILED = /^Policy evaluation failed for this request, please check the policy configurations\./;
 
 describe('guide step "Set up your app"', () => {
   it("no Everyone assignment: 400 access_denied, user not assigned", async () => {
@@ -100,7 +99,7 @@ describe('guide step "Set up your app"', () => {
     const { app } = resourcesOf(dev, "mfa-otp");
     const evaluation = withInputs(dev, app, (i) => ({ ...i, grantTypes: grantsOf(i).filter((g) => g !== GRANT.mfaOtp) }));
     const t = await orgWith(evaluation, "mfa-otp");
-    expectOAuthError(await passwordGrant(t), 403, "access_denied", /direct_auth_prompted_grant_type_disabled_for_client/);
+    expectOAuthError(await passwordGrant(t), 403, "access_denied", OKTA_SAYS.additionalFactorUnreachable);
   });
 
   it("a confidential client (tokenEndpointAuthMethod left at its default) sending client_id only: 401 invalid_client", async () => {
@@ -114,7 +113,7 @@ describe('guide step "Set up the authentication policy"', () => {
   it("no rule for the test user, catch-all DENY only: 403 access_denied, policy denied", async () => {
     const { rule } = resourcesOf(dev, "otp");
     const t = await orgWith(without(dev, (r) => r === rule), "otp");
-    expectOAuthError(await otpGrant(t), 403, "access_denied", /^Policy evaluation failed.*direct_auth_policy_denied/);
+    expectOAuthError(await otpGrant(t), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("no rule for the test user, catch-all ALLOW (catchAll: true): its Any 2 factor types lets the MFA flow through; DENY (the default) does not", async () => {
@@ -135,13 +134,13 @@ describe('guide step "Set up the authentication policy"', () => {
     const { rule } = resourcesOf(dev, "oob-okta-verify");
     const evaluation = withInputs(dev, rule, (i) => ({ ...i, usersIncluded: ["00uSomebodyElse00000"] }));
     const t = await orgWith(evaluation, "oob-okta-verify");
-    expectOAuthError(await primaryAuthenticate(t, "push"), 403, "access_denied", /Policy evaluation failed/);
+    expectOAuthError(await primaryAuthenticate(t, "push"), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("a 2FA rule on a primary-factor app: the password-less grant cannot finish (prompted grant disabled)", async () => {
     const { rule } = resourcesOf(dev, "otp");
     const evaluation = withInputs(dev, rule, (i) => ({ ...i, factorMode: "2FA" }));
-    expectOAuthError(await otpGrant(await orgWith(evaluation, "otp")), 403, "access_denied", /prompted_grant_type_disabled/);
+    expectOAuthError(await otpGrant(await orgWith(evaluation, "otp")), 403, "access_denied", OKTA_SAYS.additionalFactorUnreachable);
   });
 
   it("a 2FA rule on a primary-factor app that also has an MFA grant: 403 mfa_required with an mfa_token", async () => {
@@ -160,13 +159,13 @@ describe('guide step "Set up the authentication policy"', () => {
 describe("global session policy (primary-factor variants only)", () => {
   it("without the PASSWORD_IDP_ANY_FACTOR rule a primary-factor flow is denied, an MFA flow is not", async () => {
     const t = await orgWith(without(dev, (r) => r.type === OKTA.sessionPolicyRule), "otp");
-    expectOAuthError(await otpGrant(t), 403, "access_denied", /global session policy .*PASSWORD_IDP_ANY_FACTOR/);
+    expectOAuthError(await otpGrant(t), 403, "access_denied", OKTA_SAYS.policyDenied);
     expect((await mfaOtpFlow({ ...t, clientId: appOf(dev, "mfa-otp").clientId })).status).toBe(200);
   });
 
   it("the test user outside the session policy's group: denied by the org's default rule", async () => {
     const t = await orgWith(without(dev, (r) => r.type === OKTA.groupMemberships), "oob-email");
-    expectOAuthError(await primaryAuthenticate(t, "email"), 403, "access_denied", /"Default Policy", rule "Default Rule"/);
+    expectOAuthError(await primaryAuthenticate(t, "email"), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 });
 
@@ -174,13 +173,12 @@ describe('guide step "Enable authenticators for your org"', () => {
   it("authenticators added but not made enrollable, push never activated: 403 access_denied per factor", async () => {
     const org = await orgWith(withoutOrgWideSettings(dev), "otp");
     const as = (variantId: VariantId) => ({ ...org, clientId: appOf(dev, variantId).clientId });
-    const enrollmentRequired = /^The required authenticator cannot be used.*direct_auth_factor_enrollment_required/;
-    expectOAuthError(await otpGrant(org), 403, "access_denied", enrollmentRequired);
-    expectOAuthError(await otpGrant(org), 403, "access_denied", /NOT_ALLOWED/);
-    expectOAuthError(await oobFlow(as("oob-okta-verify"), "push"), 403, "access_denied", /push method of Okta Verify is INACTIVE/);
-    expectOAuthError(await mfaOobFlow(as("mfa-oob-okta-verify"), "push"), 403, "access_denied", enrollmentRequired);
-    expectOAuthError(await oobFlow(as("oob-phone"), "sms"), 403, "access_denied", /Phone is NOT_ALLOWED/);
-    expectOAuthError(await oobFlow(as("oob-email"), "email"), 403, "access_denied", /Email is used for recovery only/);
+    expectOAuthError(await otpGrant(org), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
+    expectOAuthError(await otpGrant(org), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
+    expectOAuthError(await oobFlow(as("oob-okta-verify"), "push"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
+    expectOAuthError(await mfaOobFlow(as("mfa-oob-okta-verify"), "push"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
+    expectOAuthError(await oobFlow(as("oob-phone"), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
+    expectOAuthError(await oobFlow(as("oob-email"), "email"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
   });
 
   it("Email left for recovery only, as a fresh org ships it: 403 access_denied for oob-email until it is allowed for authentication", async () => {
@@ -194,7 +192,7 @@ describe('guide step "Enable authenticators for your org"', () => {
       await primaryAuthenticate(t, "email"),
       403,
       "access_denied",
-      /^The required authenticator cannot be used for this request \(direct_auth_factor_enrollment_required: Email is used for recovery only, not for authentication: its settings.allowedFor is recovery\)/,
+      OKTA_SAYS.authenticatorUnusable,
     );
     const declared = await orgWith(dev, "oob-email");
     expect((await oobFlow(declared, "email")).status).toBe(200);
@@ -208,19 +206,19 @@ describe('guide step "Enable authenticators for your org"', () => {
     const emulator = await startOktaEmulator({ evaluation: dev, baseline, pollIntervalSeconds: 0 });
     running.push(emulator);
     const t = { emulator, endpoints: await endpointsOf(emulator), clientId: appOf(dev, "mfa-oob-phone").clientId };
-    expectOAuthError(await challenge(t, await mfaToken(t), "sms"), 403, "access_denied", /Phone is used for recovery only/);
+    expectOAuthError(await challenge(t, await mfaToken(t), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
   });
 
   it("an authenticator left INACTIVE: 403 access_denied", async () => {
     const google = found(dev, "Google Authenticator", (r) => r.type === OKTA.authenticator && r.inputs.key === "google_otp");
     const evaluation = withInputs(withoutOrgWideSettings(dev), google, (i) => ({ ...i, status: "INACTIVE" }));
     const t = await orgWith(evaluation, "mfa-otp");
-    expectOAuthError(await mfaOtpFlow(t), 403, "access_denied", /Google Authenticator authenticator is INACTIVE/);
+    expectOAuthError(await mfaOtpFlow(t), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
   });
 
   it("a channel whose method the stack did not activate (voice): 403 access_denied", async () => {
     const t = await orgWith(dev, "oob-phone");
-    expectOAuthError(await primaryAuthenticate(t, "voice"), 403, "access_denied", /voice method of Phone is INACTIVE/);
+    expectOAuthError(await primaryAuthenticate(t, "voice"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
   });
 });
 
@@ -258,18 +256,18 @@ describe('guide step "Set up your authorization server" (custom server): flows t
 describe('guide step "Set up your authorization server": an access policy that does not allow the flow', () => {
   it("no rule in the policy assigned to the client", async () => {
     const t = await orgWith(without(custom, (r) => r.type === OKTA.serverPolicyRule), "otp", "default");
-    expectOAuthError(await otpGrant(t), 403, "access_denied", POLICY_FAILED);
+    expectOAuthError(await otpGrant(t), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("no policy assigned to the client: the server's Default Policy Rule lacks the direct auth grants", async () => {
     const t = await orgWith(without(custom, (r) => r.type === OKTA.serverPolicy || r.type === OKTA.serverPolicyRule), "otp", "default");
-    expectOAuthError(await otpGrant(t), 403, "access_denied", /Default Policy/);
+    expectOAuthError(await otpGrant(t), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("the client left out of clientWhitelists", async () => {
     const edited = withInputs(custom, accessPolicy(), (i) => ({ ...i, clientWhitelists: [appOf(custom, "otp").clientId] }));
     const t = await orgWith(edited, "mfa-oob-okta-verify", "default");
-    expectOAuthError(await passwordGrant(t), 403, "access_denied", /Default Policy/);
+    expectOAuthError(await passwordGrant(t), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("the rule without the variant's grant", async () => {
@@ -277,16 +275,16 @@ describe('guide step "Set up your authorization server": an access policy that d
       ...i,
       grantTypeWhitelists: (i.grantTypeWhitelists as string[]).filter((g) => g !== GRANT.otp),
     }));
-    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", new RegExp(`${POLICY_FAILED.source}.*${GRANT.otp}`));
+    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("the rule without groupWhitelists (nobody)", async () => {
     const edited = withInputs(custom, accessRule(), ({ groupWhitelists: _, ...i }) => i);
-    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", POLICY_FAILED);
+    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 
   it("the rule without a requested scope", async () => {
     const edited = withInputs(custom, accessRule(), (i) => ({ ...i, scopeWhitelists: ["openid"] }));
-    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", /scopes/);
+    expectOAuthError(await otpGrant(await orgWith(edited, "otp", "default")), 403, "access_denied", OKTA_SAYS.policyDenied);
   });
 });

@@ -230,3 +230,53 @@ describe("diagnosis table", () => {
     }
   });
 });
+
+describe("Okta's one sentence for every policy refusal, told apart by evidence read from the org", () => {
+  const refused: Problem = { code: "access_denied", status: 403, description: "Policy evaluation failed for this request, please check the policy configurations." };
+  const source = "management API reads";
+
+  it("the global session policy, when the reads found it refusing", () => {
+    const sentence = diagnose(
+      input(refused, "primary-authenticate", "oob-email", {
+        evidence: { source, finding: { policy: "session-policy", detail: 'global session policy "Strict", rule "Password only" starts sessions with PASSWORD_IDP only' } },
+      }),
+    );
+    expect(sentence).toBe(
+      "the global session policy does not let `tester@example.com` start a session with Email alone " +
+        '(global session policy "Strict", rule "Password only" starts sessions with PASSWORD_IDP only; found by management API reads): ' +
+        'give the test user a session policy rule that accepts "Any factor used to meet the App sign-in policy requirements" and re-run `pulumi up` ' +
+        '(guide step "Set up the authentication policy"; `okta.policy.Signon` + `okta.policy.RuleSignon` primaryFactor PASSWORD_IDP_ANY_FACTOR).',
+    );
+  });
+
+  it("the custom server's access policy, when the reads found it refusing", () => {
+    const sentence = diagnose(
+      input(refused, "otp", "otp", {
+        issuer: "https://dev-1.okta.com/oauth2/default",
+        evidence: { source, finding: { policy: "access-policy", detail: 'no active rule of access policy "Apps" allows grant type otp' } },
+      }),
+    );
+    expect(sentence).toMatch(
+      /^the access policy of the custom authorization server does not allow the `urn:okta:params:oauth:grant-type:otp` grant for `Direct Auth OTP` and `tester@example.com` \(no active rule of access policy "Apps" allows grant type otp; found by management API reads\): /,
+    );
+    expect(sentence).toContain('guide step "Set up your authorization server"');
+  });
+
+  it("the app sign-in policy, when the reads found the others allowing it", () => {
+    expect(diagnose(input(refused, "otp", "otp", { issuer: "https://dev-1.okta.com/oauth2/default", evidence: { source } }))).toMatch(
+      /^no policy rule lets `tester@example.com` use the `urn:okta:params:oauth:grant-type:otp` grant on `Direct Auth OTP` \(management API reads find no refusal by the global session policy or the access policy, so the app sign-in policy refuses\): /,
+    );
+    expect(diagnose(input(refused, "otp", "otp", { evidence: { source } }))).toMatch(
+      /\(management API reads find no refusal by the global session policy, so the app sign-in policy refuses\)/,
+    );
+  });
+
+  it("every candidate, without evidence: Okta's words alone never name the session or access policy as the cause", () => {
+    const orgServer = diagnose(input(refused, "otp", "otp"));
+    expect(orgServer).toMatch(/^no policy rule lets `tester@example.com` use the `urn:okta:params:oauth:grant-type:otp` grant on `Direct Auth OTP`: /);
+    expect(orgServer).toMatch(/let the global session policy start a session with any factor/);
+    const custom = diagnose(input(refused, "otp", "otp", { issuer: "https://dev-1.okta.com/oauth2/default" }));
+    expect(custom).toMatch(/\(app sign-in policy, or the custom authorization server's access policy\)/);
+    expect(custom).toMatch(/give the authorization server an access-policy rule allowing the grant/);
+  });
+});

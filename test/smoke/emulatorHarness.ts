@@ -1,9 +1,12 @@
 import { expect } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
 import { startOktaEmulator } from "../../src/emulator";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { managementPolicyEvidence } from "../../src/orgSettings/policyReads";
+import { PolicyEvidence } from "../../src/smoke/policyEvidence";
 import { outboxCodeSource, runSmoke, SmokeOptions, SmokeReport, SmokeTarget } from "../../src/smoke";
 import { renderJson, renderProgress, renderTable } from "../../src/smoke/report";
 import { Clock } from "../../src/smoke/types";
@@ -66,13 +69,22 @@ export class CompressedClock implements Clock {
   }
 }
 
+/** The management credential of the harness's emulators, for the smoke check's policy evidence. */
+const API_TOKEN = "smoke-harness-api-token";
+
 export async function emulatorFor(evaluation: Evaluation, options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   return startOktaEmulator({
     evaluation,
+    apiToken: API_TOKEN,
     pollIntervalSeconds: POLL_INTERVAL_SECONDS,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "none" },
     ...options,
   });
+}
+
+/** Policy evidence as the smoke CLI gathers it with management credentials: read-only API calls. */
+export function managementEvidence(emulator: RunningEmulator): PolicyEvidence {
+  return managementPolicyEvidence(new OktaManagementClient({ orgUrl: emulator.url, apiToken: API_TOKEN }));
 }
 
 export interface SmokeRun {

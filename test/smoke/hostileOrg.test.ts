@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
-import { IdTokenDefect, RunningEmulator } from "../../src/emulator/types";
+import { IdTokenDefect, RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { devEvaluation, emulatorFor, expectNoSecrets, resultOf, smokeAgainst, targetsOf } from "./emulatorHarness";
 

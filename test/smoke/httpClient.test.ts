@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, rateLimitWaitMs, transportProblem } from "../../src/smoke/httpClient";
+import { transportProblem } from "../../src/http/transport";
+import { HttpClient, rateLimitWaitMs } from "../../src/smoke/httpClient";
 import { ProblemError } from "../../src/smoke/problem";
 import { FakeClock } from "./fakeClock";
 import { json, localServer, LocalServer } from "./localServer";

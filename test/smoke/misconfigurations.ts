@@ -1,9 +1,9 @@
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
-import { EmulatorOptions, RunningEmulator } from "../../src/emulator/types";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource } from "../../src/evaluate/evaluateProgram";
 import { SmokeOptions } from "../../src/smoke/types";
-import { resourceNamed } from "./emulatorHarness";
+import { managementEvidence, resourceNamed } from "./emulatorHarness";
 
 const APP = (slug: string) => `direct-auth-direct-auth-${slug}`;
 const RULE = (slug: string) => `direct-auth-direct-auth-${slug}-policy-test-user-rule`;
@@ -82,7 +82,16 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
     step: "otp",
     guideStep: "Set up the authentication policy",
-    diagnosis: /no policy rule lets `direct-auth-tester@example.com` use .* \(rule "Catch-all Rule" .* denies access to this user\): make rule `1Factor`/,
+    diagnosis: /no policy rule lets `direct-auth-tester@example.com` use the `urn:okta:params:oauth:grant-type:otp` grant on `Direct Auth OTP`: make rule `1Factor`.*let the global session policy start a session with any factor/,
+  },
+  {
+    case: "no rule for the test user, with management reads: the session policy allows it, so the app sign-in policy",
+    variant: "otp",
+    edit: (rs) => rs.filter((r) => r.name !== RULE("otp")),
+    smoke: (e) => ({ evidence: managementEvidence(e) }),
+    step: "otp",
+    guideStep: "Set up the authentication policy",
+    diagnosis: /no policy rule lets .* \(management API reads find no refusal by the global session policy, so the app sign-in policy refuses\): make rule `1Factor`/,
   },
   {
     case: "1FA rule on an MFA app",
@@ -119,7 +128,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     },
     step: "otp",
     guideStep: "Enable authenticators for your org",
-    diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by .* \(the Google Authenticator authenticator \(google_otp\) was never added/,
+    diagnosis: /Google Authenticator \(`google_otp`\) cannot be used by `direct-auth-tester@example.com`: make it ACTIVE/,
   },
   {
     case: "Email left for recovery only, as a fresh org ships it",
@@ -129,7 +138,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     },
     step: "primary-authenticate",
     guideStep: "Enable authenticators for your org",
-    diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used .*\(Email is used for recovery only.*set Email's "Used for" to "Authentication and recovery"/,
+    diagnosis: /Email \(`okta_email`\) with its `email` method cannot be used by .*: set Email's "Used for" to "Authentication and recovery"/,
   },
   {
     case: "Okta Verify push method left inactive",
@@ -139,7 +148,7 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     },
     step: "challenge",
     guideStep: "Enable authenticators for your org",
-    diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used .*the push method of Okta Verify is INACTIVE/,
+    diagnosis: /Okta Verify \(`okta_verify`\) with its `push` method cannot be used by .*: make it ACTIVE with that method/,
   },
   {
     case: "voice asked for, but only sms is active",
@@ -155,7 +164,17 @@ export const MISCONFIGURATIONS: Misconfiguration[] = [
     edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
     step: "primary-authenticate",
     guideStep: "Set up the authentication policy",
-    diagnosis: /the global session policy does not let .* start a session with Email alone.*PASSWORD_IDP_ANY_FACTOR/,
+    diagnosis: /no policy rule lets .* use the `urn:okta:params:oauth:grant-type:oob` grant on `Direct Auth Email`: .*let the global session policy start a session with any factor/,
+  },
+  {
+    case: "no global session policy for the test user, with management reads",
+    variant: "oob-email",
+    edit: (rs) => rs.filter((r) => !r.type.startsWith("okta:policy/")),
+    smoke: (e) => ({ evidence: managementEvidence(e) }),
+    step: "primary-authenticate",
+    guideStep: "Set up the authentication policy",
+    diagnosis:
+      /the global session policy does not let .* start a session with Email alone \(global session policy "Default Policy", rule "Default Rule" starts sessions with PASSWORD_IDP only; found by management API reads\).*PASSWORD_IDP_ANY_FACTOR/,
   },
   {
     case: "wrong client ID",

@@ -124,7 +124,7 @@ describe("runSmoke (scripted server)", () => {
     expect(posts).toEqual([
       ["/oauth2/v1/token", { client_id: "0oaMFA", grant_type: "password", username: "t@example.com", password: PASSWORD, scope: "openid profile" }],
       ["/oauth2/v1/challenge", { client_id: "0oaMFA", mfa_token: "mfa-token-1234", challenge_types_supported: GRANT.mfaOob, channel_hint: "push" }],
-      ["/oauth2/v1/token", { client_id: "0oaMFA", grant_type: GRANT.mfaOob, mfa_token: "mfa-token-1234", oob_code: "oob-1234" }],
+      ["/oauth2/v1/token", { client_id: "0oaMFA", grant_type: GRANT.mfaOob, mfa_token: "mfa-token-1234", oob_code: "oob-1234", scope: "openid profile" }],
       ["/oauth2/v1/primary-authenticate", { client_id: "0oaPUSH", login_hint: "t@example.com", channel_hint: "push", challenge_hint: GRANT.oob }],
       ["/oauth2/v1/token", { client_id: "0oaPUSH", grant_type: GRANT.oob, oob_code: "oob-5678", scope: "openid profile" }],
     ]);

@@ -2,7 +2,7 @@ import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { validationFailed } from "../errors";
 import { authenticatorByKey } from "../orgModel";
 import { EmulatorState } from "../state";
-import { EnrollSetting } from "../types";
+import { EnrollSetting } from "../../okta/status";
 
 const ENROLL_VALUES: readonly string[] = ["OPTIONAL", "REQUIRED", "NOT_ALLOWED"];
 

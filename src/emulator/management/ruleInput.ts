@@ -1,6 +1,6 @@
 import { validationFailed } from "../errors";
 import { AppSignOnRule, AuthenticationConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
-import { LifecycleStatus } from "../types";
+import { LifecycleStatus } from "../../okta/status";
 import { section } from "./api";
 import { storedAccessConditions, storedSessionConditions, storedVerificationMethod } from "./ruleNormalisation";
 

@@ -1,4 +1,5 @@
 import { OAuthError } from "../errors";
+import { AUTHENTICATOR_UNUSABLE } from "../policyChecks";
 import { FACTOR_AUTHENTICATOR, FactorKind } from "../factors";
 import { Org, authenticatorByKey } from "../orgModel";
 
@@ -15,11 +16,5 @@ export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError 
   const authenticator = authenticatorByKey(org, FACTOR_AUTHENTICATOR[factor].key);
   const allowedFor = authenticator?.settings?.allowedFor;
   if (!authenticator || typeof allowedFor !== "string" || !NOT_FOR_AUTHENTICATION.has(allowedFor)) return undefined;
-  const use = allowedFor === "recovery" ? "for recovery only" : "for nothing";
-  return new OAuthError(
-    403,
-    "access_denied",
-    `The required authenticator cannot be used for this request (direct_auth_factor_enrollment_required: ` +
-      `${authenticator.name} is used ${use}, not for authentication: its settings.allowedFor is ${allowedFor}).`,
-  );
+  return AUTHENTICATOR_UNUSABLE();
 }

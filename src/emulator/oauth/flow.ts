@@ -119,7 +119,7 @@ export async function finishAuthentication(
     if (mfa) state.transactions.mfa.delete(mfa.token);
     return jsonAnswer(200, await mintTokens(state, server, app, user, scopes, factors), NO_STORE);
   }
-  raise(mfaGrantAvailable(app, rule, listParam(ctx.form, "grant_types_supported")));
+  raise(mfaGrantAvailable(app, listParam(ctx.form, "grant_types_supported")));
   const pending =
     mfa ??
     state.transactions.newMfa({

@@ -1,6 +1,19 @@
 import { JWTPayload, SignJWT, UnsecuredJWT } from "jose";
 import { SigningKey, signingKey } from "../keys";
-import { IdTokenDefect } from "../types";
+
+/**
+ * How the next ID token (or, for `jwks-without-kid`, the next JWKS) is broken: signed by another
+ * key under the real `kid`, issued by another issuer, for another audience, authorized for another
+ * party (`azp`), already expired, unsigned (`alg: none`), or with its key missing from the JWKS.
+ */
+export type IdTokenDefect =
+  | "bad-signature"
+  | "wrong-issuer"
+  | "wrong-audience"
+  | "wrong-azp"
+  | "expired"
+  | "alg-none"
+  | "jwks-without-kid";
 
 /** The key of no server here: what signs a forged token, and all a JWKS that lost the real key holds. */
 export const FOREIGN_KEY = "__foreign__";

@@ -8,7 +8,7 @@ import { discoveryDocument } from "./discovery";
 import { FlowContext, authenticateClient } from "./flow";
 import { FOREIGN_KEY } from "./idTokenDefects";
 import { primaryAuthenticate } from "./primaryAuthenticate";
-import { isServiceAppTokenRequest, serviceAppToken } from "./serviceApps";
+import { isServiceAppTokenRequest, serviceAppToken } from "./serviceAppToken";
 import { tokenEndpoint } from "./token";
 
 /** `/oauth2/v1/x` is the org server; `/oauth2/{id}/v1/x` a custom one. */

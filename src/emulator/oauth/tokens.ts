@@ -4,7 +4,7 @@ import { FactorKind } from "../factors";
 import { signingKey } from "../keys";
 import { OAuthApp, OrgUser } from "../orgModel";
 import { EmulatorState, ServerRef } from "../state";
-import { opaqueToken } from "../transactions";
+import { opaqueToken } from "../opaqueToken";
 import { signIdToken } from "./idTokenDefects";
 import { grantedScopes } from "./scopes";
 
@@ -14,14 +14,6 @@ const TOKEN_LIFETIME_SECONDS = 3600;
 const AMR: Record<FactorKind, string> = { password: "pwd", otp: "otp", push: "swk", sms: "sms", voice: "tel", email: "email" };
 
 /** What a refresh token stands for, so the refresh_token grant can mint again. */
-export interface RefreshGrant {
-  clientId: string;
-  serverKey: string;
-  userId: string;
-  scopes: string[];
-  factors: FactorKind[];
-}
-
 /**
  * The token response. Both tokens are RS256 JWTs signed with the server's key (`kid` in its JWKS);
  * the ID token only for `openid`, a refresh token only for offline_access on an app with the grant.

@@ -20,5 +20,5 @@ export const mfaOobFlow: Flow = async (ctx) => {
   });
   if (!answer.ok) throw new ProblemError(answer.problem);
   const challenge = readOobChallenge(answer.body, pathOf(url), ctx.channel, ctx.clock.now());
-  return completeOob(ctx, challenge, GRANT.mfaOob, { grant_type: GRANT.mfaOob, mfa_token: mfaToken, oob_code: challenge.oobCode }, sentAfter);
+  return completeOob(ctx, challenge, GRANT.mfaOob, { grant_type: GRANT.mfaOob, mfa_token: mfaToken, oob_code: challenge.oobCode, scope: ctx.scope }, sentAfter);
 };

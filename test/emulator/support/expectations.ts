@@ -21,3 +21,13 @@ export function expectOktaError(answer: JsonResponse, status: number, errorCode:
     errorCauses: expect.any(Array),
   });
 }
+
+/**
+ * Okta's exact words for the refusals that never say which policy or setting refused (spec §3),
+ * written out here rather than imported, so the emulator is judged against them.
+ */
+export const OKTA_SAYS = {
+  policyDenied: /^Policy evaluation failed for this request, please check the policy configurations\.$/,
+  authenticatorUnusable: /^The required authenticator cannot be used for this request\.$/,
+  additionalFactorUnreachable: /^The policy requires an additional factor, but the client cannot use a grant type to provide it\.$/,
+} as const;

@@ -1,5 +1,5 @@
-import { checkedOrgUrl } from "../config/orgAddress";
-import { transportProblem } from "../smoke/httpClient";
+import { checkedOrgUrl } from "./orgAddress";
+import { transportProblem } from "../http/transport";
 
 /**
  * How the org-settings resources reach Okta's management API: the same credentials the `okta:`

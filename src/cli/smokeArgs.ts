@@ -1,10 +1,10 @@
 import { VARIANT_IDS, VariantId, isVariantId } from "../catalogue/variants";
-import { parseFlags } from "../cli/args/parseFlags";
-import { checkedStack } from "../cli/args/stackName";
-import { UsageError } from "../cli/args/usageError";
+import { parseFlags } from "./args/parseFlags";
+import { checkedStack } from "./args/stackName";
+import { UsageError } from "./args/usageError";
 import { closestMatch } from "../model/closestMatch";
-import { transportProblem } from "./httpClient";
-import { parseTotpSecret } from "./totp";
+import { transportProblem } from "../http/transport";
+import { parseTotpSecret } from "../smoke/totp";
 
 export const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
 export const TOTP_SECRET_ENV = "OKTA_SMOKE_TOTP_SECRET";
@@ -48,6 +48,10 @@ Secrets come from the environment only, never from flags, and are never printed:
   ${PASSWORD_ENV}       the test user's password (MFA variants; a stack that created
                         the user provides it)
   ${TOTP_SECRET_ENV}    base32 secret of the user's Google Authenticator enrollment
+
+With the management credentials above set, a variant Okta refuses with "Policy evaluation failed"
+is narrowed down by read-only management calls (global session policy, access policy), and the
+diagnosis says it read them.
 
 Exit status: 0 nothing failed (wired and skipped are not failures), 1 a variant failed,
 2 usage or configuration error.

@@ -1,35 +1,13 @@
 import { Declaration } from "../okta/declaration";
-import { EnrollSetting, LifecycleStatus } from "../okta/status";
+import { OrgBaseline } from "./baseline";
+import { Fault } from "./faults";
 import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
+import { RecordedRequest } from "./server";
+import { PushOptions } from "./state";
 import type { Edition } from "./rateLimit";
 
-export type { EnrollSetting, LifecycleStatus };
-
-/** The org before the declared setup is applied (docs/okta-emulator.md). */
-export interface OrgBaseline {
-  /** Listed authenticators exist; one not listed was never enabled and is absent from the list API. */
-  authenticators: {
-    key: string;
-    name: string;
-    status: LifecycleStatus;
-    methods?: Record<string, LifecycleStatus>;
-    /** Names of other policies using it; deactivation is refused while they do. */
-    usedByPolicies?: string[];
-    /** Replaces the settings Okta gives the key in a fresh org (e.g. Email's `allowedFor`). */
-    settings?: Record<string, unknown>;
-  }[];
-  /** The default MFA_ENROLL policy, by authenticator key. */
-  enrollment: Record<string, EnrollSetting>;
-}
-
-export interface PushOptions {
-  outcome: "approve" | "reject" | "never";
-  /** Polls answered `authorization_pending` before the simulated user acts. */
-  afterPolls: number;
-  bindingMethod: "none" | "transfer";
-}
-
+/** What `startOktaEmulator` takes and gives back (docs/okta-emulator.md#in-process-api-srcemulatorindexts). */
 export interface EmulatorOptions {
   /**
    * What the program declared (its evaluation), placed in the org directly; without it the org is
@@ -65,12 +43,6 @@ export interface TestUserCredentials {
   totpSecret: string;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
-
 export interface RunningEmulator {
   url: string;
   issuer(authServerId?: string): string;
@@ -86,26 +58,3 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export type Fault =
-  | { kind: "rate-limit"; path?: string; times?: number; resetSeconds?: number }
-  | { kind: "slow-down"; times?: number }
-  | { kind: "expire"; what: "oob_code" | "mfa_token" }
-  | { kind: "server-error"; path?: string; times?: number }
-  | { kind: "html"; path?: string; times?: number }
-  | { kind: "slow"; path?: string; delayMs: number; times?: number }
-  /** What a hostile or broken org hands out; see `IdTokenDefect`. */
-  | { kind: "id-token"; defect: IdTokenDefect; times?: number };
-
-/**
- * How the next ID token (or, for `jwks-without-kid`, the next JWKS) is broken: signed by another
- * key under the real `kid`, issued by another issuer, for another audience, authorized for another
- * party (`azp`), already expired, unsigned (`alg: none`), or with its key missing from the JWKS.
- */
-export type IdTokenDefect =
-  | "bad-signature"
-  | "wrong-issuer"
-  | "wrong-audience"
-  | "wrong-azp"
-  | "expired"
-  | "alg-none"
-  | "jwks-without-kid";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args/usageError";
-import { parseSmokeArgs } from "../../src/smoke/cliArgs";
+import { parseSmokeArgs } from "../../src/cli/smokeArgs";
 
 const EXPLICIT = ["--issuer", "https://dev-1.okta.com/", "--client-id", "0oaX", "--variants", "otp,mfa-otp", "--username", "t@example.com"];
 const TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionFromSettings } from "../../src/orgSettings/connection";
+import { connectionFromSettings } from "../../src/config/connection";
 
 describe("connectionFromSettings", () => {
   it("builds the org URL from okta:orgName and okta:baseUrl and takes the API token", () => {
