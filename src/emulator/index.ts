@@ -92,6 +92,7 @@ function settingsOf(options: EmulatorOptions): EmulatorSettings {
     oobExpiresInSeconds: options.oobExpiresInSeconds ?? 300,
     mfaTokenExpiresInSeconds: options.mfaTokenExpiresInSeconds ?? 300,
     apiToken: options.apiToken,
+    throttles: options.rateLimits !== "reported",
   };
   const invalid = [
     ["pollIntervalSeconds", settings.pollIntervalSeconds, 0],

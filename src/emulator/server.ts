@@ -143,7 +143,8 @@ function emulatorRoute(state: EmulatorState, request: { method: string; path: st
 
 /** Known failures answer in their own style; anything else is Okta's opaque 500, with no detail leaked. */
 function errorAnswer(error: unknown): Answer {
-  if (error instanceof OAuthError || error instanceof OktaApiError) return jsonAnswer(error.status, error.body());
+  if (error instanceof OAuthError) return jsonAnswer(error.status, error.body(), error.headers);
+  if (error instanceof OktaApiError) return jsonAnswer(error.status, error.body());
   return jsonAnswer(500, oktaErrorBody(INTERNAL_ERROR.code, INTERNAL_ERROR.summary));
 }
 
