@@ -20,23 +20,23 @@ const USER_LOOKUP = LOOKUPS.user.token;
  * Okta objects per docs/direct-auth-reference.md#setup-steps, counted by hand for the org authorization server and an
  * existing test user:
  * - a primary-factor variant alone: authenticator + enrollment setting + app + Everyone assignment
- *   + app sign-in policy + test-user rule + session group + membership + session policy + session rule
- *   = 10 resources; lookups: Everyone group + test user = 2.
- * - an MFA variant alone: the first six = 6 resources (no session policy); the same 2 lookups.
+ *   + app sign-in policy + its catch-all's access + test-user rule + session group + membership
+ *   + session policy + session rule = 11 resources; lookups: Everyone group + test user = 2.
+ * - an MFA variant alone: the first seven = 7 resources (no session policy); the same 2 lookups.
  * - all eight: 4 authenticators (google_otp, okta_verify, phone_number, okta_email, each once however
- *   many variants use it) + 1 enrollment setting + 8 × (app + assignment + policy + rule) + the four
- *   session objects once = 41 resources; still 2 lookups.
+ *   many variants use it) + 1 enrollment setting + 8 × (app + assignment + policy + catch-all + rule)
+ *   + the four session objects once = 49 resources; still 2 lookups.
  */
 const HAND_COUNT: Record<string, { resources: number; lookups: number }> = {
-  otp: { resources: 10, lookups: 2 },
-  "mfa-otp": { resources: 6, lookups: 2 },
-  "oob-okta-verify": { resources: 10, lookups: 2 },
-  "mfa-oob-okta-verify": { resources: 6, lookups: 2 },
-  "oob-phone": { resources: 10, lookups: 2 },
-  "mfa-oob-phone": { resources: 6, lookups: 2 },
-  "oob-email": { resources: 10, lookups: 2 },
-  "mfa-oob-email": { resources: 6, lookups: 2 },
-  "all 8": { resources: 41, lookups: 2 },
+  otp: { resources: 11, lookups: 2 },
+  "mfa-otp": { resources: 7, lookups: 2 },
+  "oob-okta-verify": { resources: 11, lookups: 2 },
+  "mfa-oob-okta-verify": { resources: 7, lookups: 2 },
+  "oob-phone": { resources: 11, lookups: 2 },
+  "mfa-oob-phone": { resources: 7, lookups: 2 },
+  "oob-email": { resources: 11, lookups: 2 },
+  "mfa-oob-email": { resources: 7, lookups: 2 },
+  "all 8": { resources: 49, lookups: 2 },
 };
 
 interface Row {

@@ -8,7 +8,8 @@ export interface AuthorizationServerAccessArgs {
   serverRef: string;
   clientIds: pulumi.Input<string>[];
   grantTypes: readonly string[];
-  stackName: string;
+  /** Okta-side name of the access policy (see `orgNames`). */
+  policyName: string;
   /** `https://{orgName}.{baseUrl}`, for the issuer of a server given by id. */
   orgUrl: string;
 }
@@ -45,7 +46,7 @@ export class AuthorizationServerAccess extends pulumi.ComponentResource {
       name,
       {
         authServerId: this.authServerId,
-        name: `Direct Auth (${args.stackName})`,
+        name: args.policyName,
         description: "Direct Authentication apps: allows the grant types their flows use",
         status: "ACTIVE",
         priority: 1,

@@ -4,6 +4,7 @@ import { DirectAuthConfig } from "../src/config/parseConfig";
 import { authorizationServerGrantTypes } from "../src/model/apps";
 import { authenticatorNeeds } from "../src/model/authenticatorNeeds";
 import { OktaConnection } from "../src/config/connection";
+import { orgNames } from "../src/model/orgNames";
 import { issuerUrl } from "../src/okta/issuer";
 import { AppSignInPolicy } from "./appSignInPolicy";
 import { Authenticators } from "./authenticators";
@@ -41,6 +42,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
   constructor(name: string, args: DirectAuthSetupArgs, opts?: pulumi.ComponentResourceOptions) {
     super(DIRECT_AUTH_SETUP_TYPE, name, {}, opts);
     const { config } = args;
+    const names = orgNames(config.names, args.stackName);
     const child = { parent: this };
 
     const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
@@ -53,7 +55,11 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
       child,
     );
     if (config.apps.some((a) => a.factorMode === "1FA")) {
-      new TestUserSessionPolicy(`${name}-session`, { testUserId: testUser.userId, stackName: args.stackName }, child);
+      new TestUserSessionPolicy(
+        `${name}-session`,
+        { testUserId: testUser.userId, groupName: names.sessionGroup, policyName: names.sessionPolicy },
+        child,
+      );
     }
 
     const everyone = okta.group.getEveryoneGroupOutput({}, child);
@@ -66,6 +72,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           factorMode: spec.factorMode,
           testUserId: testUser.userId,
           catchAll: config.catchAll,
+          connection: args.connection,
           description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
         },
         child,
@@ -92,7 +99,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           serverRef: config.authorizationServer.ref,
           clientIds: apps.map(({ app }) => app.clientId),
           grantTypes: authorizationServerGrantTypes(config.apps),
-          stackName: args.stackName,
+          policyName: names.authorizationServerPolicy,
           orgUrl: args.orgUrl,
         },
         child,

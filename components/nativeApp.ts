@@ -1,5 +1,6 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
+import { nativeAppOptions } from "../src/model/resourceOptions";
 
 export interface NativeAppArgs {
   label: string;
@@ -31,7 +32,7 @@ export class NativeApp extends pulumi.ComponentResource {
         pkceRequired: true,
         authenticationPolicy: args.authenticationPolicyId,
       },
-      { parent: this },
+      nativeAppOptions(this),
     );
     // "Allow everyone in your organization to access" is an Everyone group assignment;
     // implicitAssignment would mean Federation Broker Mode instead.

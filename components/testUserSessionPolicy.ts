@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 export interface TestUserSessionPolicyArgs {
   testUserId: pulumi.Input<string>;
-  /** Suffix that keeps the Okta-side names of two stacks in one org apart. */
-  stackName: string;
+  /** Okta-side names (see `orgNames`). */
+  groupName: string;
+  policyName: string;
 }
 
 /** Pulumi type token of this component: plans group its children under its guide step. */
@@ -24,7 +25,7 @@ export class TestUserSessionPolicy extends pulumi.ComponentResource {
     const group = new okta.group.Group(
       `${name}-group`,
       {
-        name: `Direct Auth test users (${args.stackName})`,
+        name: args.groupName,
         description: "Users whose sessions may start with any one factor, for Direct Authentication primary-factor flows",
       },
       { parent: this },
@@ -33,7 +34,7 @@ export class TestUserSessionPolicy extends pulumi.ComponentResource {
     const policy = new okta.policy.Signon(
       name,
       {
-        name: `Direct Auth 1FA sessions (${args.stackName})`,
+        name: args.policyName,
         description: "Lets the Direct Authentication test user establish a session with any one factor",
         status: "ACTIVE",
         priority: 1,

@@ -1,6 +1,7 @@
 import { evaluateProgram } from "../evaluate/evaluateProgram";
 import { OktaManagementClient } from "../orgSettings/managementClient";
 import { defineDirectAuthProgram } from "../program";
+import { FirstUpChange, describeFirstUpChange, firstUpChanges } from "./firstUpChanges";
 import { ImportEntry, importPlan } from "./importDocument";
 import { inferSetup } from "./inferSetup";
 import { readOrgSnapshot } from "./orgSnapshot";
@@ -14,6 +15,8 @@ export interface AdoptResult {
   /** `type name` of what the first `pulumi up` after the import creates. */
   toCreate: string[];
   notes: string[];
+  /** Inputs the first `pulumi up` after the import changes in place: where the org differs from the stack. */
+  firstUpChanges: FirstUpChange[];
 }
 
 /**
@@ -26,12 +29,14 @@ export async function adoptOrg(client: OktaManagementClient, orgUrl: URL, stack:
   const config = stackConfig(adoption.config, orgUrl);
   const evaluation = await evaluateProgram({ stack, config: flatConfig(config), program: defineDirectAuthProgram });
   const plan = importPlan(adoption, snapshot, evaluation);
+  const changes = firstUpChanges(snapshot, plan.orgIds);
   return {
     stack,
     config,
-    stackFile: stackFileText(config, orgUrl, adoption.notes, now),
+    stackFile: stackFileText(config, orgUrl, adoption.notes, changes.map(describeFirstUpChange), now),
     importDocument: plan.document,
     toCreate: plan.toCreate.map((r) => `${r.type} ${r.name}`),
     notes: adoption.notes,
+    firstUpChanges: changes,
   };
 }

@@ -1,6 +1,6 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../okta/ids";
-import { ResourceTypeName, TOKEN } from "../okta/resourceTypes";
+import { ResourceTypeName, isOfType } from "../okta/resourceTypes";
 import { Adoption } from "./inferSetup";
 import { OrgSnapshot } from "./orgSnapshot";
 
@@ -21,6 +21,8 @@ export interface ImportPlan {
    * provider cannot be imported): the first `pulumi up` creates them.
    */
   toCreate: DeclaredResource[];
+  /** The org's id of the object each imported resource takes over. */
+  orgIds: Map<DeclaredResource, string>;
 }
 
 /**
@@ -33,12 +35,14 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
   const everyone = [...org.groups.values()].find((g) => g.type === "BUILT_IN" && g.name === "Everyone");
   if (everyone) realIds.set(EVERYONE_GROUP_ID, everyone.id);
 
-  const byType = (name: ResourceTypeName) => evaluation.resources.filter((r) => r.type === TOKEN[name]);
+  const byType = (name: ResourceTypeName) => evaluation.resources.filter((r) => isOfType(r, name));
   const importIds = new Map<DeclaredResource, string>();
+  const orgIds = new Map<DeclaredResource, string>();
   const match = (resource: DeclaredResource, realId: string | undefined, importId: string | undefined = realId) => {
     if (!realId || !importId) return;
     if (resource.id) realIds.set(resource.id, realId);
     importIds.set(resource, importId);
+    orgIds.set(resource, realId);
   };
 
   for (const r of byType("app")) {
@@ -88,7 +92,7 @@ export function importPlan(adoption: Adoption, org: OrgSnapshot, evaluation: Eva
     else if (importIds.has(r)) resources.push({ ...entry, id: importIds.get(r) });
     else toCreate.push(r);
   }
-  return { document: { resources }, toCreate };
+  return { document: { resources }, toCreate, orgIds };
 }
 
 function real(realIds: Map<string, string>, declared: unknown): string | undefined {

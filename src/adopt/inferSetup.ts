@@ -20,6 +20,8 @@ export interface AdoptedConfig {
   catchAll: "DENY" | "ALLOW";
   redirectUri?: string;
   phoneChannels?: ("sms" | "voice")[];
+  /** The names the org's session group and policy and access policy have, kept as they are. */
+  names?: { sessionGroup?: string; sessionPolicy?: string; authorizationServerPolicy?: string };
 }
 
 export interface Adoption {
@@ -70,6 +72,12 @@ export function inferSetup(org: OrgSnapshot): Adoption {
   if (accessPolicy) config.authorizationServer = accessPolicy.serverId;
   const userId = [...org.users.values()].find((u) => u.login === testUser.login)?.id;
   const sessionPolicy = variants.some((v) => variant(v).factorMode === "1FA") ? findSessionPolicy(org, userId, notes) : undefined;
+  const names = {
+    ...(sessionPolicy?.groupId ? { sessionGroup: org.groups.get(sessionPolicy.groupId)?.name } : {}),
+    ...(sessionPolicy ? { sessionPolicy: sessionPolicy.policy.policy.name } : {}),
+    ...(accessPolicy ? { authorizationServerPolicy: accessPolicy.policy.policy.name } : {}),
+  };
+  if (Object.keys(names).length > 0) config.names = names;
   return { config, apps: adopted, sessionPolicy, accessPolicy, notes };
 }
 

@@ -67,7 +67,15 @@ export interface OrgSnapshot {
   enrollment: Record<string, EnrollSetting>;
   authorizationServers: { id: string; name: string; policies: PolicyWithRules[] }[];
   users: Map<string, { id: string; login: string; firstName?: string; lastName?: string }>;
-  groups: Map<string, { id: string; name: string; type: string; members: string[] }>;
+  groups: Map<string, OktaGroup>;
+}
+
+export interface OktaGroup {
+  id: string;
+  name: string;
+  description?: string;
+  type: string;
+  members: string[];
 }
 
 const POLICY_ID_IN_HREF = /\/policies\/([^/?#]+)/;
@@ -119,7 +127,7 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   }
 
   const users = new Map<string, { id: string; login: string; firstName?: string; lastName?: string }>();
-  const groups = new Map<string, { id: string; name: string; type: string; members: string[] }>();
+  const groups = new Map<string, OktaGroup>();
   const referencedUsers = new Set<string>();
   const referencedGroups = new Set<string>();
   for (const { rules } of [...accessPolicies.values(), ...sessionPolicies]) {
@@ -131,9 +139,9 @@ export async function readOrgSnapshot(client: OktaManagementClient): Promise<Org
   for (const { policy } of sessionPolicies) for (const id of policy.conditions?.people?.groups?.include ?? []) referencedGroups.add(id);
   for (const ids of appGroups.values()) for (const id of ids) referencedGroups.add(id);
   for (const id of referencedGroups) {
-    const group = await client.get<{ id: string; type: string; profile: { name: string } }>(`/api/v1/groups/${id}`);
+    const group = await client.get<{ id: string; type: string; profile: { name: string; description?: string } }>(`/api/v1/groups/${id}`);
     const members = group.type === "BUILT_IN" ? [] : (await client.getAll<{ id: string }>(`/api/v1/groups/${id}/users`)).map((u) => u.id);
-    groups.set(id, { id, name: group.profile.name, type: group.type, members });
+    groups.set(id, { id, name: group.profile.name, description: group.profile.description, type: group.type, members });
     for (const member of members) referencedUsers.add(member);
   }
   for (const id of referencedUsers) {

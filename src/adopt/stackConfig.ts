@@ -33,11 +33,20 @@ export function flatConfig(config: Record<string, unknown>): Record<string, stri
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 }
 
-export function stackFileText(config: Record<string, unknown>, orgUrl: URL, notes: readonly string[], now: Date): string {
+export function stackFileText(
+  config: Record<string, unknown>,
+  orgUrl: URL,
+  notes: readonly string[],
+  firstUpChanges: readonly string[],
+  now: Date,
+): string {
   const header = [
     `Written by \`npm run adopt\` from ${orgUrl.origin} on ${now.toISOString().slice(0, 10)}: the Direct Authentication`,
     "setup found in that org. Credentials are not written here: `pulumi config set --secret okta:apiToken`.",
     ...(notes.length > 0 ? ["What the org has that this stack does not express (also printed by adopt):", ...notes.map((n) => `- ${n}`)] : []),
+    ...(firstUpChanges.length > 0
+      ? ["Will change on the first `pulumi up` (in place; see it first with `pulumi preview --diff`):", ...firstUpChanges.map((c) => `- ${c}`)]
+      : []),
   ];
   return `${header.map((line) => `# ${line}`).join("\n")}\n${stringify({ config }, { lineWidth: 0 })}`;
 }

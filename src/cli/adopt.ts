@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
+import { describeFirstUpChange } from "../adopt/firstUpChanges";
 import { AdoptionError } from "../adopt/inferSetup";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
@@ -17,11 +18,14 @@ variants, apps, test user, catch-all and enrollment, and writes
   Pulumi.<stack>.yaml             the stack config that declares what the org holds
   Pulumi.<stack>.import.json      for \`pulumi import --file\`: every resource the program declares,
                                   with its type, name, parent and the org's id
-It prints what the program cannot express (a rule with extra conditions, a second rule, ...).
+It prints what the program cannot express (a rule with extra conditions, a second rule, ...), and
+what the first \`pulumi up\` will change in place because the org has it otherwise than the stack
+declares it (e.g. an app shown on the dashboard: hideWeb false → true). Nothing is replaced or deleted.
 
 Then:  pulumi stack init <stack> && pulumi config set --secret okta:apiToken
        pulumi import --file Pulumi.<stack>.import.json --protect=false --generate-code=false
-       pulumi up        # creates only what the org lacks, and the org-settings record
+       pulumi preview --diff   # creates the org-settings records, updates only what adopt listed
+       pulumi up
        pulumi preview --expect-no-changes
 
 Credentials, as the Okta provider reads them from the environment: OKTA_API_TOKEN, or
@@ -33,7 +37,7 @@ Options:
   --org URL       the org, e.g. https://dev-123456.okta.com (http only for 127.0.0.1)
   --stack NAME    stack name for the files (default adopted)
   --force         overwrite existing files
-  --json          print one JSON document {stack, config, toCreate, notes, files}
+  --json          print one JSON document {stack, config, toCreate, notes, firstUpChanges, files}
   -h, --help      this text
 
 Exit status: 0 when adopted, 1 when the org holds nothing to adopt or answered an error, 2 for usage errors.
@@ -105,7 +109,7 @@ export function main(argv: readonly string[]): Promise<number> {
     writeFileSync(files.imports, `${JSON.stringify(result.importDocument, null, 2)}\n`);
     process.stdout.write(
       options.json
-        ? `${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, files })}\n`
+        ? `${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, firstUpChanges: result.firstUpChanges, files })}\n`
         : renderText(result, files),
     );
     return 0;
@@ -120,12 +124,16 @@ function renderText(result: AdoptResult, files: { stack: string; imports: string
     "",
     `${imported} resources to import; the first \`pulumi up\` creates ${result.toCreate.length}:`,
     ...result.toCreate.map((r) => `  + ${r}`),
-    ...(result.notes.length > 0 ? ["", "Not expressed by the stack:", ...result.notes.map((n) => `  - ${n}`)] : []),
+    ...(result.notes.length > 0 || result.firstUpChanges.length > 0 ? ["", "Not expressed by the stack:"] : []),
+    ...result.notes.map((n) => `  - ${n}`),
+    ...(result.firstUpChanges.length > 0
+      ? ["  Will change on the first `pulumi up` (in place; `pulumi preview --diff` shows it first):", ...result.firstUpChanges.map((c) => `    ~ ${describeFirstUpChange(c)}`)]
+      : []),
     "",
     `Wrote ${files.stack} and ${files.imports}. Next:`,
     `  pulumi stack init ${result.stack} && pulumi config set --secret okta:apiToken`,
     `  pulumi import --file ${files.imports} --protect=false --generate-code=false`,
-    "  pulumi up && pulumi preview --expect-no-changes",
+    "  pulumi preview --diff && pulumi up && pulumi preview --expect-no-changes",
   ];
   return `${lines.join("\n")}\n`;
 }

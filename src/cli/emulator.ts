@@ -4,8 +4,10 @@ import { editionOf } from "./args/edition";
 import type { Org } from "../emulator/orgModel";
 import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
+import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../okta/passwords";
 import { lockStateFile } from "../emulator/stateLock";
 import { StateSaver } from "../emulator/stateSaver";
+import { OktaApiError } from "../orgSettings/managementClient";
 import { provisionSetup } from "../provision/provisionSetup";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
@@ -31,6 +33,8 @@ Options:
   --setup STACK     start with the setup Pulumi.<STACK>.yaml declares, applied through the API
                     (ignored when --state already holds an org); the test user's password is
                     OKTA_SMOKE_PASSWORD when set, so the smoke check can sign in with it
+                    (it must meet Okta's default password policy: 8 characters, a
+                    lowercase and an uppercase letter, a number, no part of the login)
   --edition NAME    the org's edition, whose per-minute and concurrency rate limits it enforces
                     (429 with Okta's body and X-Rate-Limit-* headers): ${EDITIONS.join(", ")}
                     (default ${DEFAULT_EDITION})
@@ -41,6 +45,8 @@ Options:
 Exit status: 0 after a signal, 2 for usage, stack or state-file errors.
 `;
 
+/** The smoke check's own variable: the same value then signs the test user in. */
+const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
 const PORT_MAX = 65535;
 
 const FLAGS = {
@@ -63,7 +69,7 @@ export interface EmulatorCommandOptions {
 }
 
 /** argv of `npm run emulator` → how to serve, or "help"; a mistake is a UsageError. */
-export function parseEmulatorArgs(argv: readonly string[], projectDir: string): EmulatorCommandOptions | "help" {
+export function parseEmulatorArgs(argv: readonly string[], projectDir: string, env: NodeJS.ProcessEnv = {}): EmulatorCommandOptions | "help" {
   const values = parseFlags(argv, FLAGS);
   if (values.help) return "help";
   const portText = values.port ?? "0";
@@ -74,13 +80,21 @@ export function parseEmulatorArgs(argv: readonly string[], projectDir: string): 
   const apiToken = values["api-token"] ?? `00${randomBytes(30).toString("base64url")}`;
   if (!/^[\x21-\x7e]{8,200}$/.test(apiToken)) throw new UsageError("--api-token must be 8 to 200 printable characters without spaces");
   const setup = values.setup === undefined ? undefined : checkedStack(values.setup, projectDir);
+  const password = env[PASSWORD_ENV];
+  const unmet = setup && password ? unmetPasswordRequirements(password) : [];
+  if (unmet.length > 0) {
+    throw new CliError(
+      `${PASSWORD_ENV} does not meet Okta's password policy (it lacks ${unmet.join(", ")}). ${PASSWORD_REQUIREMENTS} ` +
+        "Set one that does, or unset it for a generated password",
+    );
+  }
   return { port, apiToken, state: values.state, setup, edition: editionOf(values.edition), json: Boolean(values.json) };
 }
 
 /** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
 export function main(argv: readonly string[]): Promise<number> {
   return runCli("emulator", async () => {
-    const options = parseEmulatorArgs(argv, process.cwd());
+    const options = parseEmulatorArgs(argv, process.cwd(), process.env);
     if (options === "help") {
       process.stdout.write(HELP);
       return 0;
@@ -97,9 +111,6 @@ export function main(argv: readonly string[]): Promise<number> {
     return 0;
   });
 }
-
-/** The smoke check's own variable: the same value then signs the test user in. */
-const PASSWORD_ENV = "OKTA_SMOKE_PASSWORD";
 
 /** What a script needs to drive the smoke check against the set-up org; nothing secret. */
 interface SetupSummary {
@@ -164,7 +175,12 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
         onRateLimited: ({ method, path, waitMs }) =>
           log(`  ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset`),
       },
-    );
+    ).catch(async (error: unknown) => {
+      await emulator.close();
+      // Okta's own words (its password policy, a field it refused); the client kept credentials out.
+      if (error instanceof OktaApiError) throw new CliError(`the org refused the setup of ${options.setup}: ${error.message}`);
+      throw error;
+    });
     log(`  ${provisioned.resourcesCreated} resources`);
     setup = summaryOf(options.setup, provisioned.outputs, emulator.issuer);
     if (usesTotp(setup.apps)) {

@@ -7,7 +7,7 @@ import { CliError, UsageError } from "./args/usageError";
 import { BaseRefError } from "../plan/baseRef";
 import { PreviewFormatError, planFromPreview } from "../plan/fromPreview";
 import { planStack } from "../plan/planStack";
-import { renderJson } from "../plan/renderJson";
+import { renderPlanJson } from "../plan/renderJson";
 import { renderMarkdown } from "../plan/renderMarkdown";
 
 export const HELP = `Usage: npm run plan -- [--stack NAME] [--base GIT_REF] [--json] [--out FILE]
@@ -67,7 +67,7 @@ async function plan(options: PlanOptions, projectDir: string): Promise<string> {
     options.fromPreview !== undefined
       ? planFromPreview(await readFileArg("--from-preview", options.fromPreview), options.stack)
       : await planStack({ stack: options.stack ?? checkedStack("dev", projectDir), projectDir, base: options.base });
-  return options.json ? renderJson(result) : renderMarkdown(result);
+  return options.json ? renderPlanJson(result) : renderMarkdown(result);
 }
 
 /** `npm run plan -- ...` in the current directory; resolves to the exit status. */

@@ -7,11 +7,11 @@ import { runSmoke, outboxCodeSource, SmokeOptions, SmokeTarget } from "../smoke"
 import { printable } from "../http/printable";
 import { promptCodeSource } from "../smoke/prompt";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
-import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
+import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
 import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
-import { managementPolicyEvidence } from "../orgSettings/policyReads";
+import { managementPolicyEvidence } from "../smoke/policyReads";
 import { TotpEnrollmentError, withTemporaryTotpFactor } from "../orgSettings/totpEnrollment";
 
 /** `npm run smoke -- ...`: exit 0 nothing failed, 1 a variant failed, 2 usage or configuration error. */
@@ -107,7 +107,7 @@ async function smoke(plan: CliPlan): Promise<number> {
   } else {
     report = await runSmoke(options);
   }
-  process.stdout.write(`${plan.json ? renderJson(report) : renderTable(report)}\n`);
+  process.stdout.write(`${plan.json ? renderSmokeJson(report) : renderSmokeTable(report)}\n`);
   return exitCodeOf(report);
 }
 

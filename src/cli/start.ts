@@ -6,7 +6,7 @@ import { editionOf } from "./args/edition";
 import { DEFAULT_EDITION, EDITIONS, Edition } from "../emulator";
 import { evaluateStack } from "../evaluate/evaluateStack";
 import { renderSetupText } from "../plan/renderText";
-import { exitCodeOf, renderJson, renderProgress, renderTable } from "../smoke/report";
+import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
 import { runOffline } from "../start/offlineRun";
 
 export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--edition NAME] [--json]
@@ -82,7 +82,7 @@ export function main(argv: readonly string[]): Promise<number> {
         log(`  setup: ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset\n`),
       onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
     });
-    process.stdout.write(options.json ? `${renderJson(report)}\n` : `\n${renderTable(report)}\n`);
+    process.stdout.write(options.json ? `${renderSmokeJson(report)}\n` : `\n${renderSmokeTable(report)}\n`);
     return exitCodeOf(report);
   });
 }

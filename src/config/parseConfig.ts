@@ -4,6 +4,7 @@ import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
 import { ConfigError, ConfigProblem, keyName, problemAt, unknownKeyProblems } from "./configError";
 import { quoted } from "./quoted";
+import { invisibleCharacterProblems, mixedScriptProblem } from "./textProblems";
 import {
   CONFIG_KEYS,
   KEY_HELP,
@@ -14,6 +15,8 @@ import {
   appGroupSchema,
   rawConfigSchema,
   testUserSchema,
+  OrgNamesConfig,
+  orgNamesSchema,
 } from "./schema";
 
 export type AuthorizationServerChoice = { kind: "org" } | { kind: "custom"; ref: string };
@@ -28,6 +31,8 @@ export interface DirectAuthConfig {
   redirectUri: string;
   phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
   protect: boolean;
+  /** Names the org already has for objects otherwise named after the stack. */
+  names: OrgNamesConfig;
 }
 
 const FACTOR_MODE_WORDS: Record<FactorMode, string> = {
@@ -51,7 +56,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
   if (values.variants !== undefined && values.apps !== undefined) {
     problems.push(problemAt(["apps"], "set either variants (one app per variant) or apps (grouped), not both"));
   }
-  problems.push(...variantIdProblems(values));
+  problems.push(...variantIdProblems(values), ...invisibleCharacterProblems(values), ...loginScriptProblems(values));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const apps = resolveApps(raw!);
@@ -67,7 +72,14 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     redirectUri: raw!.redirectUri,
     phoneChannels: raw!.phoneChannels,
     protect: raw!.protect,
+    names: raw!.names,
   };
+}
+
+function loginScriptProblems(values: Record<string, unknown>): ConfigProblem[] {
+  const login = (values.testUser as { login?: unknown } | undefined)?.login;
+  const problem = typeof login === "string" ? mixedScriptProblem(login) : undefined;
+  return problem ? [problemAt(["testUser", "login"], problem)] : [];
 }
 
 function zodProblem(issue: z.core.$ZodIssue): ConfigProblem[] {
@@ -96,6 +108,7 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
   if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
+  if (path[0] === "names") return Object.keys(orgNamesSchema.shape);
   return [];
 }
 

@@ -2,7 +2,8 @@ const MAX_QUOTED = 60;
 
 /** A value as JSON, cut short: a hostile value (megabytes of it) must not become the error message. */
 export function quoted(value: unknown): string {
-  const json = asJson(value);
+  // JSON escapes controls but not format characters: a bidi override would still reorder the message.
+  const json = asJson(value).replace(/[\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
   return json.length <= MAX_QUOTED ? json : `${json.slice(0, MAX_QUOTED)}… (${json.length} characters)`;
 }
 

@@ -8,8 +8,13 @@ import { OKTA_SETTING_KEYS, missingOrgNameProblem, orgAddressProblems } from "./
 import { DirectAuthConfig, parseConfig } from "./parseConfig";
 import { CONFIG_NAMESPACE } from "./schema";
 
-/** Structured config reaches the program as JSON text; plain values stay strings. */
+/**
+ * Structured config (lists, objects) reaches the program as JSON text; a scalar reaches it as its
+ * text whether the stack file quoted it or not, and stays text: each key reads it as its type
+ * (schema.ts), so `"123"` and `123` mean one thing, as do `"true"` and `true`.
+ */
 function decode(value: string): unknown {
+  if (!/^\s*[[{]/.test(value)) return value;
   try {
     return JSON.parse(value);
   } catch {

@@ -21,30 +21,54 @@ export const LIMITS = {
   variants: VARIANT_IDS.length,
 } as const;
 
+/**
+ * The one rule for scalars, quoted or not (README, "Configuration"): a text key takes any scalar as
+ * its text (`123` and `"123"` are both the text 123), a true/false key takes true or false, as
+ * text or not. Pulumi hands top-level values over as text either way, so this is the only rule
+ * that reads a stack file the same whatever its quoting.
+ */
+const asText = (value: unknown) => (typeof value === "number" || typeof value === "boolean" ? String(value) : value);
+const asFlag = (value: unknown) => (value === "true" ? true : value === "false" ? false : value);
+const flag = () => z.preprocess(asFlag, z.boolean());
+
 /** Checked before any pattern, so a hostile length is refused before a regex runs over it. */
-const boundedString = (max: number) => z.string().max(max, { abort: true });
+const boundedString = (max: number, rest: (s: z.ZodString) => z.ZodString = (s) => s) =>
+  z.preprocess(asText, rest(z.string().max(max, { abort: true })));
 
 const variantList = z.array(z.string()).min(1).max(LIMITS.variants);
 
 export const testUserSchema = z.strictObject({
-  login: boundedString(LIMITS.login).regex(LOGIN_PATTERN),
-  create: z.boolean().default(false),
-  firstName: boundedString(LIMITS.personName).min(1).default("Direct"),
-  lastName: boundedString(LIMITS.personName).min(1).default("Auth Tester"),
+  login: boundedString(LIMITS.login, (s) => s.regex(LOGIN_PATTERN)),
+  create: flag().default(false),
+  firstName: boundedString(LIMITS.personName, (s) => s.min(1)).default("Direct"),
+  lastName: boundedString(LIMITS.personName, (s) => s.min(1)).default("Auth Tester"),
 });
 
 export const appGroupSchema = z.strictObject({
-  name: z.string().trim().min(1).max(LIMITS.appName),
+  name: z.preprocess(asText, z.string().trim().min(1).max(LIMITS.appName)),
   variants: variantList,
 });
 
 export const PHONE_CHANNELS = ["sms", "voice"] as const;
 
+/** Okta's limit for a group or policy name. */
+const OKTA_NAME = z.string().trim().min(1).max(255);
+
+/**
+ * Names of the objects the program otherwise names after the stack. An adopted org keeps the names
+ * it has (`npm run adopt` writes them), so a stack adopted under another name renames nothing.
+ */
+export const orgNamesSchema = z.strictObject({
+  sessionGroup: OKTA_NAME.optional(),
+  sessionPolicy: OKTA_NAME.optional(),
+  authorizationServerPolicy: OKTA_NAME.optional(),
+});
+
 /** Raw config as the user wrote it; variant ids are checked separately to suggest the closest one. */
 export const rawConfigSchema = z.strictObject({
   variants: variantList.optional(),
   apps: z.array(appGroupSchema).min(1).max(LIMITS.variants).optional(),
-  authorizationServer: z.string().trim().min(1).max(LIMITS.authorizationServer).default("org"),
+  authorizationServer: z.preprocess(asText, z.string().trim().min(1).max(LIMITS.authorizationServer)).default("org"),
   testUser: testUserSchema,
   enrollment: z.enum(["OPTIONAL", "REQUIRED"]).default("OPTIONAL"),
   catchAll: z.enum(["DENY", "ALLOW"]).default("DENY"),
@@ -56,11 +80,13 @@ export const rawConfigSchema = z.strictObject({
     })
     .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),
-  protect: z.boolean().default(false),
+  protect: flag().default(false),
+  names: orgNamesSchema.default({}),
 });
 
 export type RawConfig = z.infer<typeof rawConfigSchema>;
 export type TestUserConfig = z.infer<typeof testUserSchema>;
+export type OrgNamesConfig = z.infer<typeof orgNamesSchema>;
 
 export const CONFIG_KEYS = Object.keys(rawConfigSchema.shape) as (keyof RawConfig)[];
 
@@ -101,5 +127,9 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
   protect: {
     expected: "true or false",
     example: `pulumi config set --type bool ${CONFIG_NAMESPACE}:protect true`,
+  },
+  names: {
+    expected: "{sessionGroup?, sessionPolicy?, authorizationServerPolicy?}: Okta names of 1 to 255 characters",
+    example: `pulumi config set --path '${CONFIG_NAMESPACE}:names.sessionPolicy' 'Direct Auth 1FA sessions'`,
   },
 };

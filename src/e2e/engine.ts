@@ -61,10 +61,17 @@ export interface InstalledPlugin {
 }
 
 /** The first plugin the engine lacks, said as the command that installs it; undefined when both are there. */
-export function missingPlugin(repoDir: string, installed: readonly InstalledPlugin[], path: string): string | undefined {
+export function missingPlugin(
+  repoDir: string,
+  installed: readonly InstalledPlugin[],
+  path: string,
+  ambient = !process.env.PULUMI_IGNORE_AMBIENT_PLUGINS,
+): string | undefined {
   for (const { name, pkg } of PLUGIN_PACKAGES) {
     const version = pinnedVersion(repoDir, pkg);
-    const found = installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) || onPath(`pulumi-resource-${name}`, path);
+    const found =
+      installed.some((p) => p.kind === "resource" && p.name === name && p.version === version) ||
+      (ambient && onPath(`pulumi-resource-${name}`, path));
     if (!found) return `npm run e2e needs the ${name} provider plugin ${version} (${pkg}): pulumi plugin install resource ${name} v${version}`;
   }
   return undefined;
@@ -73,7 +80,7 @@ export function missingPlugin(repoDir: string, installed: readonly InstalledPlug
 /**
  * The user's own engine: `pulumi` on PATH, and the Okta and random provider plugins either
  * installed (`pulumi plugin ls`) at the versions the packages pin, or on PATH as Pulumi finds
- * ambient plugins.
+ * ambient plugins (unless PULUMI_IGNORE_AMBIENT_PLUGINS tells it not to).
  */
 export async function findEngine(repoDir: string, exec: Exec = execText, path = process.env.PATH ?? ""): Promise<Engine> {
   let pulumiVersion: string;

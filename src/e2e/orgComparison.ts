@@ -2,7 +2,7 @@
  * An org as a flat map `what → state` (`app "Direct Auth OTP"` → `ACTIVE`), so the org after a
  * `pulumi destroy` can be compared with the org before `up` line by line.
  */
-export type OrgSnapshot = Map<string, string>;
+export type OrgState = Map<string, string>;
 
 export interface OrgDifference {
   what: string;
@@ -19,7 +19,7 @@ const ENROLLMENT = /^enrollment (\S+)$/;
  * (Okta has no delete), so it stays INACTIVE with its methods, and NOT_ALLOWED in the default
  * enrollment policy.
  */
-function okToRemain(difference: OrgDifference, before: OrgSnapshot): boolean {
+function okToRemain(difference: OrgDifference, before: OrgState): boolean {
   if (difference.before !== undefined) return false;
   const neverEnabled = (key: string) => !before.has(`authenticator ${key}`);
   const whole = AUTHENTICATOR.exec(difference.what);
@@ -31,7 +31,7 @@ function okToRemain(difference: OrgDifference, before: OrgSnapshot): boolean {
 }
 
 /** Every line that differs, apart from what Okta cannot delete; sorted by what. */
-export function compareOrgs(before: OrgSnapshot, after: OrgSnapshot): OrgDifference[] {
+export function compareOrgs(before: OrgState, after: OrgState): OrgDifference[] {
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   return keys
     .map((what) => ({ what, before: before.get(what), after: after.get(what) }))

@@ -3,7 +3,7 @@ import { StackRunResult } from "./stackRun";
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Steps whose management calls are broken down by endpoint in the table: what `up` and `destroy` cost. */
-const BROKEN_DOWN = /^(up|destroy)/;
+const BROKEN_DOWN = /^(up|destroy)\b/;
 
 /** One row per step (time, management calls), then the calls of each `up` and `destroy` by endpoint. */
 export function renderTable(results: readonly StackRunResult[]): string {

@@ -35,7 +35,7 @@ interface AuthenticatorKind {
  * lists them (terraform-provider-okta cassette TestAccDataSourceOktaAuthenticator_read/oie-00): Email
  * is for recovery only until an admin picks "Authentication and recovery" (`allowedFor: any`).
  */
-export const AUTHENTICATOR_KINDS: Record<string, AuthenticatorKind> = {
+export const AUTHENTICATOR_KINDS: Readonly<Record<string, AuthenticatorKind>> = {
   [PASSWORD_AUTHENTICATOR_KEY]: { name: "Password", type: "password", methods: { password: "ACTIVE" } },
   okta_email: {
     name: AUTHENTICATORS.okta_email.name,
@@ -70,6 +70,14 @@ export const AUTHENTICATOR_KINDS: Record<string, AuthenticatorKind> = {
     settings: { allowedFor: "recovery" },
   },
 };
+
+/**
+ * The kind of an authenticator key the emulator knows; undefined for any other, including the
+ * names every object inherits (`constructor`, `__proto__`, `toString`), which a plain lookup finds.
+ */
+export function authenticatorKind(key: string): AuthenticatorKind | undefined {
+  return Object.hasOwn(AUTHENTICATOR_KINDS, key) ? AUTHENTICATOR_KINDS[key] : undefined;
+}
 
 function fresh(key: string, status: LifecycleStatus): OrgBaseline["authenticators"][number] {
   return { key, name: AUTHENTICATOR_KINDS[key].name, status, methods: { ...AUTHENTICATOR_KINDS[key].methods } };

@@ -1,13 +1,13 @@
-import { Declaration, DeclaredAuthenticatorSetting, DeclaredObject, SETTINGS_KIND } from "../okta/declaration";
+import { Declaration, DeclaredAuthenticatorSetting, DeclaredObject } from "../okta/declaration";
 import { lookedUpUserId, oktaId } from "../okta/ids";
 import { generatedPassword } from "../okta/passwords";
-import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN, isOfType } from "../okta/resourceTypes";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import { newTotpSecret } from "./orgAdministrator";
 import { OrgBaseline } from "./baseline";
 import {
   AccessPolicy,
-  AuthenticationConstraint,
+  RuleConstraint,
   ClassConstraint,
   Org,
   OrgUser,
@@ -43,6 +43,7 @@ const APPLY: Record<ResourceTypeName, Apply | undefined> = {
   group: applyGroup,
   groupMemberships: applyGroupMemberships,
   appSignOnPolicy: applyAppSignOnPolicy,
+  catchAll: applyCatchAll,
   appSignOnPolicyRule: applyAppSignOnPolicyRule,
   sessionPolicy: applySessionPolicy,
   sessionPolicyRule: applySessionPolicyRule,
@@ -57,7 +58,7 @@ export function applyDeclaredSetup(org: Org, declaration: Declaration): void {
   for (const name of CREATION_ORDER) {
     const apply = APPLY[name];
     if (!apply) continue;
-    for (const resource of declaration.resources) if (resource.type === TOKEN[name]) apply(org, resource);
+    for (const resource of declaration.resources) if (isOfType(resource, name)) apply(org, resource);
   }
 }
 
@@ -127,7 +128,6 @@ const ENROLL_RANK: Record<EnrollSetting, number> = { NOT_ALLOWED: 0, OPTIONAL: 1
  * leaving other keys alone.
  */
 function applyAuthenticatorSettings(org: Org, r: DeclaredObject): void {
-  if (r.inputs.settingsKind !== SETTINGS_KIND) return;
   const settings = Array.isArray(r.inputs.authenticators) ? (r.inputs.authenticators as DeclaredAuthenticatorSetting[]) : [];
   for (const setting of settings) {
     const authenticator = authenticatorByKey(org, setting.key) ?? addAuthenticator(org, setting.key);
@@ -160,6 +160,12 @@ function applyAppSignOnPolicy(org: Org, r: DeclaredObject): void {
   org.appSignOnPolicies.set(id, { id, name: text(r.inputs.name), rules: [catchAllRule(id, access)] });
 }
 
+/** Sets the policy's catch-all access in place, as the record's PUT of the system rule does. */
+function applyCatchAll(org: Org, r: DeclaredObject): void {
+  const rule = org.appSignOnPolicies.get(text(r.inputs.policyId))?.rules.find((candidate) => candidate.system);
+  if (rule) rule.access = r.inputs.access === "DENY" ? "DENY" : "ALLOW";
+}
+
 function applyAppSignOnPolicyRule(org: Org, r: DeclaredObject): void {
   const policy = org.appSignOnPolicies.get(text(r.inputs.policyId));
   if (!policy) return;
@@ -183,7 +189,7 @@ function applyAppSignOnPolicyRule(org: Org, r: DeclaredObject): void {
  * encodes it again: each class's `required` is sent as given, or false when left out (the struct's
  * field has no omitempty). Okta silently ignores what it cannot use; so does the emulator.
  */
-function parseConstraint(json: string): AuthenticationConstraint[] {
+function parseConstraint(json: string): RuleConstraint[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);

@@ -24,7 +24,7 @@ export class OAuthError extends Error {
 }
 
 /** A management-style failure (`{errorCode, errorSummary, errorLink, errorId, errorCauses}`). */
-export class OktaApiError extends Error {
+export class ManagementApiError extends Error {
   constructor(
     readonly status: number,
     readonly errorCode: string,
@@ -32,7 +32,7 @@ export class OktaApiError extends Error {
     readonly causes: readonly string[] = [],
   ) {
     super(`${errorCode}: ${errorSummary}`);
-    this.name = "OktaApiError";
+    this.name = "ManagementApiError";
   }
 
   body(): Record<string, unknown> {
@@ -51,17 +51,17 @@ export function oktaErrorBody(errorCode: string, errorSummary: string, causes: r
 }
 
 export const validationFailed = (field: string, causes: string[]) =>
-  new OktaApiError(400, "E0000001", `Api validation failed: ${field}`, causes);
+  new ManagementApiError(400, "E0000001", `Api validation failed: ${field}`, causes);
 
-export const malformedBody = () => new OktaApiError(400, "E0000003", "The request body was not well-formed.");
+export const malformedBody = () => new ManagementApiError(400, "E0000003", "The request body was not well-formed.");
 
 export const notFound = (what: string, type: string) =>
-  new OktaApiError(404, "E0000007", `Not found: Resource not found: ${what} (${type})`);
+  new ManagementApiError(404, "E0000007", `Not found: Resource not found: ${what} (${type})`);
 
-export const invalidToken = () => new OktaApiError(401, "E0000011", "Invalid token provided");
+export const invalidToken = () => new ManagementApiError(401, "E0000011", "Invalid token provided");
 
 export const methodNotAllowed = () =>
-  new OktaApiError(405, "E0000022", "The endpoint does not support the provided HTTP method");
+  new ManagementApiError(405, "E0000022", "The endpoint does not support the provided HTTP method");
 
 export const INTERNAL_ERROR = { code: "E0000009", summary: "Internal Server Error" } as const;
 export const RATE_LIMITED = { code: "E0000047", summary: "API call exceeded rate limit due to too many requests." } as const;

@@ -6,7 +6,7 @@ import { signingKey } from "./keys";
 import { DEFAULT_EDITION, RateLimiter } from "./rateLimit";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
-import { Outbox } from "./outbox";
+import { Outbox } from "./messageOutbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
 import { orgAdministrator } from "./orgAdministrator";

@@ -1,6 +1,6 @@
 import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
-import { AUTHENTICATOR_KINDS, OrgBaseline } from "./baseline";
+import { OrgBaseline, authenticatorKind } from "./baseline";
 
 export interface Authenticator {
   id: string;
@@ -118,7 +118,7 @@ export interface ClassConstraint {
   deviceBound?: string;
 }
 
-export interface AuthenticationConstraint {
+export interface RuleConstraint {
   knowledge?: ClassConstraint;
   possession?: ClassConstraint;
 }
@@ -137,7 +137,7 @@ export interface AppSignOnRule extends PeopleCondition {
   status: LifecycleStatus;
   access: "ALLOW" | "DENY";
   factorMode: "1FA" | "2FA";
-  constraints: AuthenticationConstraint[];
+  constraints: RuleConstraint[];
   /** Okta's catch-all rule: cannot be deleted or moved. */
   system?: boolean;
   /** `conditions` and `actions` as last written: Okta echoes what no flow reads (network, platform, ...). */
@@ -454,7 +454,7 @@ function defaultAuthorizationServer(): CustomAuthorizationServer {
 
 /** Adds a never-enabled authenticator the way Okta does: ACTIVE, default methods, not enrollable yet. */
 export function addAuthenticator(org: Org, key: string, name?: string, id?: string): Authenticator {
-  const kind = AUTHENTICATOR_KINDS[key];
+  const kind = authenticatorKind(key);
   const authenticator: Authenticator = {
     id: id ?? oktaId("aut", key),
     key,

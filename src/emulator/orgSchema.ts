@@ -79,6 +79,9 @@ const app = z.object({
   issuerMode: text,
   groupsClaim: record.optional(),
   groupAssignments: z.map(text, z.object({ priority: priority.optional(), profile: record, lastUpdated: text })),
+  grants: z
+    .array(z.object({ id: text, scopeId: text, issuer: text, status: z.enum(["ACTIVE", "REVOKED"]), created: text, lastUpdated: text }))
+    .optional(),
   submitted: record,
   created: text,
   lastUpdated: text,

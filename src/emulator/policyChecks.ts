@@ -6,7 +6,7 @@ import {
   ALL_CLIENTS,
   AppSignOnPolicy,
   AppSignOnRule,
-  AuthenticationConstraint,
+  RuleConstraint,
   EVERYONE_KEYWORD,
   OAuthApp,
   Org,
@@ -163,7 +163,7 @@ export function policySatisfied(rule: AppSignOnRule, factors: readonly FactorKin
 }
 
 /** Only a class marked required must be among the factors: `required: false` does not force it. */
-function constraintMet(constraint: AuthenticationConstraint, factors: readonly FactorKind[]): boolean {
+function constraintMet(constraint: RuleConstraint, factors: readonly FactorKind[]): boolean {
   const met = (kind: "knowledge" | "possession") => {
     const demand = constraint[kind];
     if (!demand?.required) return true;

@@ -108,6 +108,11 @@ export class RateLimiter {
     };
   }
 
+  /** Windows counted: one per bucket at most, made-up paths included (they share "other"). */
+  get buckets(): number {
+    return this.windows.size;
+  }
+
   started(): void {
     this.inFlight++;
   }

@@ -1,7 +1,7 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { Answer, jsonAnswer } from "./answer";
-import { INTERNAL_ERROR, OAuthError, OktaApiError, RATE_LIMITED, notFound, oktaErrorBody } from "./errors";
+import { INTERNAL_ERROR, OAuthError, ManagementApiError, RATE_LIMITED, notFound, oktaErrorBody } from "./errors";
 import { faultAnswer } from "./faults";
 import { managementRoute } from "./management/routes";
 import { oauthRoute } from "./oauth/routes";
@@ -144,7 +144,7 @@ function emulatorRoute(state: EmulatorState, request: { method: string; path: st
 /** Known failures answer in their own style; anything else is Okta's opaque 500, with no detail leaked. */
 function errorAnswer(error: unknown): Answer {
   if (error instanceof OAuthError) return jsonAnswer(error.status, error.body(), error.headers);
-  if (error instanceof OktaApiError) return jsonAnswer(error.status, error.body());
+  if (error instanceof ManagementApiError) return jsonAnswer(error.status, error.body());
   return jsonAnswer(500, oktaErrorBody(INTERNAL_ERROR.code, INTERNAL_ERROR.summary));
 }
 
@@ -170,7 +170,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on("end", () => {
-      if (size > MAX_BODY_BYTES) reject(new OktaApiError(413, "E0000003", "The request body was not well-formed."));
+      if (size > MAX_BODY_BYTES) reject(new ManagementApiError(413, "E0000003", "The request body was not well-formed."));
       else resolve(Buffer.concat(chunks).toString("utf8"));
     });
     req.on("error", reject);

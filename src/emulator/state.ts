@@ -2,7 +2,7 @@ import { issuerUrl } from "../okta/issuer";
 import { FaultQueue } from "./faults";
 import { CustomAuthorizationServer, Org } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
-import { Outbox } from "./outbox";
+import { Outbox } from "./messageOutbox";
 import { Transactions } from "./transactions";
 
 export interface PushOptions {

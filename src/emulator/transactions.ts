@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { FactorKind, OobChannel } from "./factors";
+import { LapsingMap } from "./lapsing";
 import { opaqueToken } from "./opaqueToken";
 
 /** What a refresh token stands for: who it was issued to, for what, and the factors the user proved. */
@@ -43,22 +44,38 @@ export interface OobTransaction {
   failures?: number;
 }
 
-/** Expiry is checked when a code is used, so nothing here runs on a timer. */
+/**
+ * An expired mfa_token or oob_code is kept this long after its `expires_in`, so that its use is
+ * answered "expired" (as Okta does) rather than "invalid"; then it is forgotten.
+ */
+const EXPIRED_KEPT_MS = 10 * 60_000;
+/** Okta's default refresh token: unlimited lifetime, but lapses when unused for 7 days. */
+const REFRESH_IDLE_MS = 7 * 24 * 3600_000;
+/** Live entries of each kind kept at most; beyond, the oldest go first. */
+const MAX_LIVE = 10_000;
+
+/** Expiry is checked when a code is used; lapsed entries are swept as new ones arrive, never on a timer. */
 export class Transactions {
-  readonly mfa = new Map<string, MfaTransaction>();
-  readonly oob = new Map<string, OobTransaction>();
-  readonly refresh = new Map<string, RefreshGrant>();
+  readonly mfa = new LapsingMap<MfaTransaction>(MAX_LIVE);
+  readonly oob = new LapsingMap<OobTransaction>(MAX_LIVE);
+  readonly refresh = new LapsingMap<RefreshGrant>(MAX_LIVE);
 
   newMfa(fields: Omit<MfaTransaction, "token">): MfaTransaction {
     const transaction = { ...fields, token: opaqueToken() };
-    this.mfa.set(transaction.token, transaction);
+    this.mfa.set(transaction.token, transaction, transaction.expiresAt + EXPIRED_KEPT_MS);
     return transaction;
   }
 
   newOob(fields: Omit<OobTransaction, "code" | "polls">): OobTransaction {
     const transaction = { ...fields, code: opaqueToken(), polls: 0 };
-    this.oob.set(transaction.code, transaction);
+    this.oob.set(transaction.code, transaction, transaction.expiresAt + EXPIRED_KEPT_MS);
     return transaction;
+  }
+
+  newRefresh(grant: RefreshGrant, nowMs = Date.now()): string {
+    const token = opaqueToken();
+    this.refresh.set(token, grant, nowMs + REFRESH_IDLE_MS);
+    return token;
   }
 
   expireAll(what: "oob_code" | "mfa_token", nowMs: number): void {

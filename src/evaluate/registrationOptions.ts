@@ -6,6 +6,7 @@ export interface RegistrationOptions {
   retainOnDelete: boolean;
   deleteBeforeReplace: boolean;
   replaceOnChanges: string[];
+  ignoreChanges: string[];
   /** The parent's URN as the mocks named it; the URN alone records only the parent's type. */
   parentUrn: string;
 }
@@ -17,6 +18,7 @@ type RegisterRequest = {
   getRetainondelete(): boolean;
   getDeletebeforereplace(): boolean;
   getReplaceonchangesList(): string[];
+  getIgnorechangesList(): string[];
   getParent(): string;
 };
 
@@ -35,6 +37,7 @@ export function recordRegistrationOptions(): Map<string, RegistrationOptions> {
       retainOnDelete: req.getRetainondelete(),
       deleteBeforeReplace: req.getDeletebeforereplace(),
       replaceOnChanges: req.getReplaceonchangesList(),
+      ignoreChanges: req.getIgnorechangesList(),
       parentUrn: req.getParent(),
     });
     return register(req, callback);

@@ -16,7 +16,27 @@ export function setupOptions(protect: boolean, provider?: pulumi.ProviderResourc
  * which restores what it recorded; depending on it makes that record come first.
  */
 export function authenticatorOptions(parent: pulumi.Resource, dependsOn: pulumi.Resource[]): pulumi.CustomResourceOptions {
-  return { parent, dependsOn, retainOnDelete: true };
+  return { parent, dependsOn, retainOnDelete: true, ignoreChanges: [...AUTHENTICATOR_FIELDS_NEVER_READ] };
+}
+
+/**
+ * Inputs of `okta.Authenticator` that the provider never reads back from Okta for the built-in
+ * authenticators (only for RADIUS/Duo ones): they keep their defaults in the state of a resource
+ * `pulumi up` created, and are empty in one `pulumi import` read, which would show as an update
+ * (a PUT of the authenticator) on the first `up` after an adoption.
+ */
+export const AUTHENTICATOR_FIELDS_NEVER_READ = ["legacyIgnoreName", "providerHostname", "providerUserNameTemplate"] as const;
+
+/**
+ * Okta answers an app's `refresh_token` settings only when it has the refresh_token grant, which
+ * ours never do, so the provider reads these back for none of them: `pulumi up` leaves its schema
+ * defaults in state and `pulumi import` leaves them empty, an update (a PUT of the whole app) on the
+ * first `up` after an adoption. They are never declared, so nothing is lost by ignoring them.
+ */
+export const APP_FIELDS_NEVER_READ = ["refreshTokenRotation", "refreshTokenLeeway"] as const;
+
+export function nativeAppOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
+  return { parent, ignoreChanges: [...APP_FIELDS_NEVER_READ] };
 }
 
 /**
@@ -30,12 +50,22 @@ export function orgSettingsOptions(parent: pulumi.Resource): pulumi.CustomResour
 }
 
 /**
- * The provider applies `catchAll` only when it creates an app sign-in policy (its update sends
- * name, description and priority), so a changed catch-all would be a silent no-op: replacing the
- * policy applies it. Delete first, because Okta refuses a second policy of the same name. The rule
- * goes with it (its policy id forces a new one), the provider's delete re-points the policy's app
- * to the org's default policy, and the app's update then points it at the new policy.
+ * The provider applies `catchAll` only when it creates an app sign-in policy (a PUT of the policy's
+ * system rule), never on update, and on import it records `true` whatever the rule says. So the
+ * policy's `catchAll` only seeds a new policy; afterwards the catch-all's access belongs to its own
+ * record (`catchAllRuleOptions`), which sets it in place. Nothing about `catchAll` may replace a
+ * policy: a replacement deletes the policy (the app falls back to the org's default policy) and,
+ * with `protect`, cannot happen at all.
  */
 export function appSignInPolicyOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
-  return { parent, replaceOnChanges: ["catchAll"], deleteBeforeReplace: true };
+  return { parent, ignoreChanges: ["catchAll"] };
+}
+
+/**
+ * The catch-all record gives back, on delete, the access it found. Replaced (a new policy, or an
+ * upgrade of this project's code) the old record goes first, so the new one records the org as it
+ * really was rather than the old record's own change.
+ */
+export function catchAllRuleOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
+  return { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
 }

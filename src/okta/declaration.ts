@@ -23,8 +23,12 @@ export interface DeclaredObject {
   state: Record<string, unknown>;
 }
 
-/** Marks the inputs of the program's org-settings resource, the only dynamic resource it declares. */
+/**
+ * The program's dynamic resources share one type token; `settingsKind` in their inputs tells them
+ * apart: the org-wide authenticator settings, and each app sign-in policy's catch-all access.
+ */
 export const SETTINGS_KIND = "authenticator-settings";
+export const CATCH_ALL_KIND = "catch-all-rule";
 
 /** One authenticator's entry in the org-settings resource's inputs. */
 export interface DeclaredAuthenticatorSetting {

@@ -1,3 +1,4 @@
+import { CATCH_ALL_KIND, SETTINGS_KIND } from "./declaration";
 import { GuideStepId } from "./guideSteps";
 
 /**
@@ -8,6 +9,8 @@ import { GuideStepId } from "./guideSteps";
 export interface ResourceType {
   /** Pulumi type token, as the engine sees it. */
   token: string;
+  /** The project's dynamic resources share one token; their `settingsKind` input tells them apart. */
+  settingsKind?: string;
   /** Okta's id prefix for the object; absent where the id is not an Okta object id. */
   idPrefix?: string;
   /** What a reviewer calls it. */
@@ -51,10 +54,11 @@ export const RESOURCE_TYPES = {
     secretState: ["result", "bcryptHash"],
     summary: [],
   },
-  // The program's only dynamic resource (src/orgSettings); deleting it restores what it recorded.
-  // It comes before the authenticators so it records the org as it was before they changed it.
+  // A dynamic resource (src/orgSettings); deleting it restores what it recorded. It comes before
+  // the authenticators so it records the org as it was before they changed it.
   orgSettings: {
     token: "pulumi-nodejs:dynamic:Resource",
+    settingsKind: SETTINGS_KIND,
     noun: "org-wide authenticator settings",
     step: "authenticators",
     replacedBy: [],
@@ -100,6 +104,18 @@ export const RESOURCE_TYPES = {
     secretState: [],
     onDelete: "apps using it fall back to the org's default authentication policy",
     summary: [],
+  },
+  // A dynamic resource owning the policy's catch-all access, which the provider sets only when it
+  // creates the policy; deleting it gives the access back.
+  catchAll: {
+    token: "pulumi-nodejs:dynamic:Resource",
+    settingsKind: CATCH_ALL_KIND,
+    noun: "catch-all access of an app sign-in policy",
+    step: "app-sign-in-policies",
+    replacedBy: ["policyId"],
+    secretState: [],
+    onDelete: "the policy's catch-all rule gets back the access it had before this stack (nothing to give back when the policy goes too)",
+    summary: ["access"],
   },
   appSignOnPolicyRule: {
     token: "okta:index/appSignonPolicyRule:AppSignonPolicyRule",
@@ -183,11 +199,23 @@ export const TOKEN = Object.fromEntries(CREATION_ORDER.map((name) => [name, RESO
   readonly [N in ResourceTypeName]: (typeof RESOURCE_TYPES)[N]["token"];
 };
 
-const BY_TOKEN = new Map<string, ResourceType>(CREATION_ORDER.map((name) => [RESOURCE_TYPES[name].token, RESOURCE_TYPES[name]]));
+/**
+ * The registry's entry for a type token (and, for the project's dynamic resources, the resource's
+ * inputs, whose `settingsKind` tells them apart); undefined for a type the program does not declare.
+ */
+export function resourceTypeOf(token: string, inputs?: Record<string, unknown>): ResourceType | undefined {
+  const name = CREATION_ORDER.find((n) => matches(RESOURCE_TYPES[n], token, inputs));
+  return name && RESOURCE_TYPES[name];
+}
 
-/** The registry's entry for a type token; undefined for a type the program does not declare. */
-export function resourceTypeOf(token: string): ResourceType | undefined {
-  return BY_TOKEN.get(token);
+/** Whether a declared resource is of the registry's type `name`. */
+export function isOfType(resource: { type: string; inputs: Record<string, unknown> }, name: ResourceTypeName): boolean {
+  return resourceTypeOf(resource.type, resource.inputs) === RESOURCE_TYPES[name];
+}
+
+function matches(type: ResourceType, token: string, inputs: Record<string, unknown> | undefined): boolean {
+  if (type.token !== token) return false;
+  return type.settingsKind === undefined || inputs === undefined || inputs.settingsKind === type.settingsKind;
 }
 
 /** The data sources the program reads, with the id prefix of what they find. */

@@ -1,5 +1,5 @@
 import { OktaApiError, OktaManagementClient } from "./managementClient";
-import { AllowedFor, EnrollSetting, EnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
+import { AllowedFor, EnrollSetting, OktaEnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
 
 /** What one variant group needs of an authenticator, org-wide. */
 export interface DesiredAuthenticator {
@@ -133,8 +133,8 @@ function putAllowedFor(client: OktaManagementClient, a: OktaAuthenticator, allow
 }
 
 /** The org's default authenticator enrollment policy: the one Okta marks as system, never a custom one. */
-export async function defaultEnrollmentPolicy(client: OktaManagementClient): Promise<EnrollmentPolicy> {
-  const policies = await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL");
+export async function defaultEnrollmentPolicy(client: OktaManagementClient): Promise<OktaEnrollmentPolicy> {
+  const policies = await client.get<OktaEnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL");
   const policy = policies.find((p) => p.system);
   if (!policy) throw new Error("the org has no authenticator enrollment policy (is it an Identity Engine org?)");
   return policy;

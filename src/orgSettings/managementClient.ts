@@ -1,9 +1,13 @@
 import type * as Jose from "jose";
 import { OktaConnection, describeMissingCredentials } from "../config/connection";
 import { fetchOkta, readOktaJson } from "./managementTransport";
+import { Redactor } from "../http/redactor";
 import { DpopKey, dpopProof, newDpopKey } from "./dpopProof";
 
-/** A management API failure in Okta's error shape; never carries credentials. */
+/**
+ * A management API failure in Okta's error shape; never carries credentials: the client blanks
+ * them out of what the server said, in any encoding, before it gets here.
+ */
 export class OktaApiError extends Error {
   constructor(
     readonly status: number,
@@ -51,11 +55,14 @@ export class OktaManagementClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly onRateLimited?: ClientOptions["onRateLimited"];
+  /** The credentials this client sends, and the access token it was given, blanked from every error. */
+  private readonly secrets = new Redactor();
 
   constructor(
     private readonly connection: OktaConnection,
     options: ClientOptions = {},
   ) {
+    for (const secret of [connection.apiToken, connection.accessToken, connection.privateKey]) this.secrets.add(secret);
     this.maxRetries = options.maxRetries ?? 4;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -119,7 +126,7 @@ export class OktaManagementClient {
         await this.sleep(waitMs);
         continue;
       }
-      if (!response.ok) throw await apiError(response);
+      if (!response.ok) throw await apiError(response, this.secrets);
       const link = response.headers.get("link");
       if (response.status === 204) return { value: undefined as T, link };
       return { value: (await readOktaJson(response, method, url)) as T, link };
@@ -204,8 +211,9 @@ export class OktaManagementClient {
         nonce = newNonce;
         continue;
       }
-      if (!response.ok) throw await apiError(response);
+      if (!response.ok) throw await apiError(response, this.secrets);
       const token = (await readOktaJson(response, "POST", tokenUrl)) as { access_token: string; token_type?: string };
+      this.secrets.add(token.access_token);
       return { accessToken: token.access_token, tokenType: token.token_type ?? "Bearer", key };
     }
   }
@@ -239,7 +247,7 @@ export function pkcs8Pem(privateKey: string): string {
   return createPrivateKey(pem).export({ format: "pem", type: "pkcs8" }).toString();
 }
 
-async function apiError(response: Response): Promise<OktaApiError> {
+async function apiError(response: Response, secrets: Redactor): Promise<OktaApiError> {
   const text = await response.text();
   try {
     const body = JSON.parse(text) as {
@@ -249,11 +257,12 @@ async function apiError(response: Response): Promise<OktaApiError> {
       error?: string;
       error_description?: string;
     };
+    const said = (text: unknown) => secrets.redact(String(text));
     return new OktaApiError(
       response.status,
-      body.errorCode ?? body.error,
-      body.errorSummary ?? body.error_description ?? response.statusText,
-      (body.errorCauses ?? []).map((c) => c.errorSummary ?? "").filter(Boolean),
+      body.errorCode === undefined && body.error === undefined ? undefined : said(body.errorCode ?? body.error),
+      said(body.errorSummary ?? body.error_description ?? response.statusText),
+      (body.errorCauses ?? []).map((c) => said(c?.errorSummary ?? "")).filter(Boolean),
     );
   } catch {
     return new OktaApiError(response.status, undefined, `unexpected ${response.headers.get("content-type") ?? "response"}`, []);

@@ -20,7 +20,7 @@ export interface OktaAuthenticatorMethod {
   status: LifecycleStatus;
 }
 
-export interface EnrollmentPolicy {
+export interface OktaEnrollmentPolicy {
   id: string;
   system?: boolean;
   settings: { type?: string; authenticators?: { key: string; enroll: { self: EnrollSetting } }[] };

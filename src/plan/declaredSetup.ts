@@ -1,7 +1,7 @@
 import { EVERYONE_GROUP_ID, lookedUpUserId } from "../okta/ids";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { LOOKUPS, TOKEN } from "../okta/resourceTypes";
-import { stepIndex, stepOfUrn } from "./guideSteps";
+import { stepIndex, stepOfUrn } from "./planSteps";
 import { RegistrationOptions } from "../evaluate/registrationOptions";
 import { PlannedResource, withLifecycle } from "./planModel";
 import { ReferenceLabels, referenceLabels, withReferences } from "./references";

@@ -31,7 +31,7 @@ export function diffSetups(base: SetupSnapshot | undefined, head: SetupSnapshot)
   for (const [key, resource] of before) {
     if (after.has(key)) continue;
     const change: ResourceChange = { action: "delete", resource: plannedResource(resource, baseLabels), properties: [] };
-    const consequence = kindOf(resource.type).onDelete;
+    const consequence = kindOf(resource.type, resource.inputs).onDelete;
     if (consequence) change.destructive = consequence;
     changes.push(change);
   }
@@ -61,7 +61,7 @@ function updateOf(
   baseLabels: ReferenceLabels,
   headLabels: ReferenceLabels,
 ): ResourceChange | undefined {
-  const kind = kindOf(resource.type);
+  const kind = kindOf(resource.type, resource.inputs);
   const properties = propertyChanges(old.inputs, resource.inputs, kind.replacedBy);
   if (properties.length === 0) return undefined;
   const replaced = properties.some((p) => p.forcesReplacement);

@@ -1,6 +1,7 @@
-import { maskSecrets } from "../evaluate/evaluateProgram";
+import { SECRET_MASK, maskSecrets } from "../evaluate/evaluateProgram";
+import { isSecretPath, maskSecretKeys } from "./secretKeys";
 import { compareGuideOrder } from "./declaredSetup";
-import { stepOfUrn } from "./guideSteps";
+import { stepOfUrn } from "./planSteps";
 import {
   ChangeAction,
   PlannedResource,
@@ -185,7 +186,7 @@ function labelsOf(steps: readonly PreviewStep[]): ReferenceLabels {
 }
 
 function shown(value: unknown, labels: ReferenceLabels): unknown {
-  return withReferences(withoutUnknowns(maskSecrets(value)), labels);
+  return withReferences(withoutUnknowns(maskSecretKeys(maskSecrets(value))), labels);
 }
 
 function withoutUnknowns(value: unknown): unknown {
@@ -224,12 +225,13 @@ function changeOf(
     const properties = propertiesOf(group, oldState, newState);
     change.properties = properties.map((p) => {
       const out: PropertyChange = { path: p.path, forcesReplacement: p.forcesReplacement };
-      if ("before" in p) out.before = shown(p.before, labels);
-      if ("after" in p) out.after = shown(p.after, labels);
+      const secret = isSecretPath(p.path);
+      if ("before" in p) out.before = secret && p.before !== undefined ? SECRET_MASK : shown(p.before, labels);
+      if ("after" in p) out.after = secret && p.after !== undefined ? SECRET_MASK : shown(p.after, labels);
       return out;
     });
   }
-  const consequence = kindOf(resource.type).onDelete;
+  const consequence = kindOf(resource.type, resource.properties).onDelete;
   if ((action === "delete" || action === "replace") && consequence) change.destructive = consequence;
   return change;
 }

@@ -8,7 +8,7 @@ export interface PlannedResource {
   type: string;
   /** Pulumi resource name: what keys it in the stack. */
   name: string;
-  /** Guide step id (see guideSteps.ts). */
+  /** Guide step id (src/okta/guideSteps.ts). */
   step: string;
   /** Label, name or login the object has in the Admin Console. */
   displayName?: string;

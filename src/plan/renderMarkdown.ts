@@ -1,5 +1,5 @@
 import { formatValue } from "./formatValue";
-import { groupBySteps } from "./guideSteps";
+import { groupBySteps } from "./planSteps";
 import {
   ChangeAction,
   PlanCounts,

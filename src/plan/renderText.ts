@@ -1,7 +1,7 @@
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { declaredSetup, snapshotOf } from "./declaredSetup";
 import { formatValue } from "./formatValue";
-import { groupBySteps } from "./guideSteps";
+import { groupBySteps } from "./planSteps";
 import { PlannedResource, lifecycleFlags } from "./planModel";
 import { describeResource, kindOf } from "./resourceKinds";
 
@@ -22,7 +22,7 @@ export function renderSetupText(evaluation: Evaluation): string {
 }
 
 function summaryOf(resource: PlannedResource): string {
-  return kindOf(resource.type)
+  return kindOf(resource.type, resource.properties)
     .summary.filter((key) => resource.properties[key] !== undefined)
     .map((key) => `${key}=${formatValue(resource.properties[key])}`)
     .join(" ");

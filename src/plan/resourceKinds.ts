@@ -7,8 +7,8 @@ import { ResourceType, resourceTypeOf } from "../okta/resourceTypes";
  */
 export type ResourceKind = Pick<ResourceType, "noun" | "replacedBy" | "onDelete" | "summary">;
 
-export function kindOf(type: string): ResourceKind {
-  return resourceTypeOf(type) ?? { noun: type, replacedBy: [], onDelete: "Pulumi deletes it from the org", summary: [] };
+export function kindOf(type: string, properties?: Record<string, unknown>): ResourceKind {
+  return resourceTypeOf(type, properties) ?? { noun: type, replacedBy: [], onDelete: "Pulumi deletes it from the org", summary: [] };
 }
 
 /** The name the object has in the Admin Console, when its inputs carry one. */
@@ -20,7 +20,7 @@ export function displayNameOf(inputs: Record<string, unknown>): string | undefin
   return undefined;
 }
 
-export function describeResource(resource: { type: string; displayName?: string }): string {
-  const noun = kindOf(resource.type).noun;
+export function describeResource(resource: { type: string; displayName?: string; properties?: Record<string, unknown> }): string {
+  const noun = kindOf(resource.type, resource.properties).noun;
   return resource.displayName === undefined ? noun : `${noun} "${resource.displayName}"`;
 }

@@ -26,7 +26,9 @@ type Inputs = Record<string, unknown>;
 
 const text = (value: unknown, fallback = ""): string => (typeof value === "string" ? value : fallback);
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
-const activation = (inputs: Inputs) => (inputs.status === "INACTIVE" ? "false" : "true");
+/** The provider schema's default applies when the program leaves a field out: it is sent all the same. */
+const flag = (value: unknown, fallback: boolean): boolean => (typeof value === "boolean" ? value : fallback);
+const count = (value: unknown, fallback: number): number => (typeof value === "number" ? value : fallback);
 
 /** okta_user: created active with its password, as `pulumi up` does for a test org's user. */
 export async function createUser(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
@@ -72,19 +74,20 @@ export async function adoptAuthenticator(ctx: ProvisioningContext, r: DeclaredRe
 }
 
 /**
- * okta_app_signon_policy: Okta adds a "Catch-all Rule" (ALLOW) to every new access policy; the
- * provider turns it to DENY when `catchAll` is false.
+ * okta_app_signon_policy (buildV5AccessPolicy: type, name, description, priority default 1): Okta
+ * adds a "Catch-all Rule" (ALLOW, system) to every new access policy; the provider turns it to DENY
+ * when `catchAll` is false, with a PUT of that rule as read.
  */
 export async function createAppSignOnPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const policy = await ctx.client.post<Created>("/api/v1/policies", {
     type: "ACCESS_POLICY",
     name: text(r.inputs.name),
     description: text(r.inputs.description),
-    status: "ACTIVE",
+    priority: count(r.inputs.priority, 1),
   });
   if (r.inputs.catchAll === false) {
     const rules = await ctx.client.get<(Inputs & { id: string; name: string; system?: boolean })[]>(`/api/v1/policies/${policy.id}/rules`);
-    const catchAll = rules.find((rule) => rule.system || rule.name === "Catch-all Rule");
+    const catchAll = rules.find((rule) => rule.system === true);
     if (catchAll) {
       const actions = (catchAll.actions ?? {}) as { appSignOn?: Inputs };
       await ctx.client.put(`/api/v1/policies/${policy.id}/rules/${catchAll.id}`, {
@@ -96,24 +99,26 @@ export async function createAppSignOnPolicy(ctx: ProvisioningContext, r: Declare
   return policy.id;
 }
 
+/** okta_app_signon_policy_rule (buildAppSignOnPolicyRule): people only when the rule names any. */
 export async function createAppSignOnPolicyRule(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const policyId = ctx.ref(r.inputs.policyId);
-  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules?activate=${activation(r.inputs)}`, {
+  const users = { include: ctx.refs(r.inputs.usersIncluded), exclude: ctx.refs(r.inputs.usersExcluded) };
+  const groups = { include: ctx.refs(r.inputs.groupsIncluded), exclude: ctx.refs(r.inputs.groupsExcluded) };
+  const named = (condition: { include: string[]; exclude: string[] }) => condition.include.length + condition.exclude.length > 0;
+  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules`, {
     type: "ACCESS_POLICY",
     name: text(r.inputs.name),
-    priority: r.inputs.priority,
+    priority: count(r.inputs.priority, 0),
     conditions: {
-      people: {
-        users: { include: ctx.refs(r.inputs.usersIncluded), exclude: ctx.refs(r.inputs.usersExcluded) },
-        groups: { include: ctx.refs(r.inputs.groupsIncluded), exclude: ctx.refs(r.inputs.groupsExcluded) },
-      },
-      network: { connection: "ANYWHERE" },
+      network: { connection: text(r.inputs.networkConnection, "ANYWHERE") },
+      platform: {},
+      ...(named(users) || named(groups) ? { people: { ...(named(users) ? { users } : {}), ...(named(groups) ? { groups } : {}) } } : {}),
     },
     actions: {
       appSignOn: {
         access: text(r.inputs.access, "ALLOW"),
         verificationMethod: {
-          type: "ASSURANCE",
+          type: text(r.inputs.type, "ASSURANCE"),
           factorMode: text(r.inputs.factorMode, "2FA"),
           reauthenticateIn: text(r.inputs.reAuthenticationFrequency, "PT2H"),
           constraints: list(r.inputs.constraints).map((json) => JSON.parse(json) as unknown),
@@ -121,32 +126,50 @@ export async function createAppSignOnPolicyRule(ctx: ProvisioningContext, r: Dec
       },
     },
   });
+  if (r.inputs.status === "INACTIVE") await ctx.client.post(`/api/v1/policies/${policyId}/rules/${rule.id}/lifecycle/deactivate`);
   return rule.id;
 }
 
+/** okta_policy_signon: status in the body, priority only when set. */
 export async function createSessionPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
-  const policy = await ctx.client.post<Created>(`/api/v1/policies?activate=${activation(r.inputs)}`, {
+  const policy = await ctx.client.post<Created>("/api/v1/policies", {
     type: "OKTA_SIGN_ON",
     name: text(r.inputs.name),
     description: text(r.inputs.description),
-    priority: r.inputs.priority,
+    status: text(r.inputs.status, "ACTIVE"),
+    ...(typeof r.inputs.priority === "number" ? { priority: r.inputs.priority } : {}),
     conditions: { people: { groups: { include: ctx.refs(r.inputs.groupsIncluded) } } },
   });
   return policy.id;
 }
 
+/**
+ * okta_policy_rule_signon (buildSignOnPolicyRule): the schema's defaults go out with the rule, the
+ * session lifetimes (120 minutes each) and "any identity provider" included.
+ */
 export async function createSessionPolicyRule(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const policyId = ctx.ref(r.inputs.policyId);
-  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules?activate=${activation(r.inputs)}`, {
+  const rule = await ctx.client.post<Created>(`/api/v1/policies/${policyId}/rules`, {
     type: "SIGN_ON",
     name: text(r.inputs.name),
-    priority: r.inputs.priority,
-    conditions: { network: { connection: "ANYWHERE" }, authContext: { authType: "ANY" } },
+    status: text(r.inputs.status, "ACTIVE"),
+    ...(typeof r.inputs.priority === "number" ? { priority: r.inputs.priority } : {}),
+    conditions: {
+      authContext: { authType: text(r.inputs.authtype, "ANY") },
+      identityProvider: { provider: text(r.inputs.identityProvider, "ANY") },
+      network: { connection: text(r.inputs.networkConnection, "ANYWHERE") },
+    },
     actions: {
       signon: {
         access: text(r.inputs.access, "ALLOW"),
-        requireFactor: r.inputs.mfaRequired === true,
-        primaryFactor: text(r.inputs.primaryFactor, "PASSWORD_IDP"),
+        rememberDeviceByDefault: flag(r.inputs.mfaRememberDevice, false),
+        requireFactor: flag(r.inputs.mfaRequired, false),
+        session: {
+          maxSessionIdleMinutes: count(r.inputs.sessionIdle, 120),
+          maxSessionLifetimeMinutes: count(r.inputs.sessionLifetime, 120),
+          usePersistentCookie: flag(r.inputs.sessionPersistent, false),
+        },
+        ...(typeof r.inputs.primaryFactor === "string" ? { primaryFactor: r.inputs.primaryFactor } : {}),
       },
     },
   });
@@ -184,27 +207,41 @@ export async function createAccessPolicyRule(ctx: ProvisioningContext, r: Declar
   return rule.id;
 }
 
-/** okta_app_oauth creates the app active, then assigns its authentication policy in a second call. */
+/**
+ * okta_app_oauth creates the app active, with the schema's defaults (hidden from the dashboard and
+ * the iOS app, the built-in username template, ...), then assigns its authentication policy in a
+ * second call.
+ */
 export async function createOAuthApp(ctx: ProvisioningContext, r: DeclaredResource): Promise<{ id: string; clientId: string }> {
   const app = await ctx.client.post<Created>("/api/v1/apps?activate=true", {
     name: "oidc_client",
     label: text(r.inputs.label),
     signOnMode: "OPENID_CONNECT",
+    accessibility: r.inputs.accessibilitySelfService === true ? { selfService: true } : {},
+    visibility: {
+      hide: { iOS: flag(r.inputs.hideIos, true), web: flag(r.inputs.hideWeb, true) },
+      ...(r.inputs.autoSubmitToolbar === true ? { autoSubmitToolbar: true } : {}),
+    },
     credentials: {
       oauthClient: {
-        autoKeyRotation: true,
+        autoKeyRotation: flag(r.inputs.autoKeyRotation, true),
         token_endpoint_auth_method: text(r.inputs.tokenEndpointAuthMethod, "client_secret_basic"),
         pkce_required: r.inputs.pkceRequired === true,
       },
+      userNameTemplate: { template: text(r.inputs.userNameTemplate, "${source.login}"), type: text(r.inputs.userNameTemplateType, "BUILT_IN") },
     },
     settings: {
+      notes: {},
       oauthClient: {
         application_type: text(r.inputs.type, "web"),
+        consent_method: text(r.inputs.consentMethod, "TRUSTED"),
+        dpop_bound_access_tokens: false,
         grant_types: list(r.inputs.grantTypes),
+        idp_initiated_login: { default_scope: [], mode: text(r.inputs.loginMode, "DISABLED") },
+        issuer_mode: text(r.inputs.issuerMode, "ORG_URL"),
         redirect_uris: list(r.inputs.redirectUris),
         response_types: list(r.inputs.responseTypes),
-        consent_method: "TRUSTED",
-        issuer_mode: "ORG_URL",
+        wildcard_redirect: text(r.inputs.wildcardRedirect, "DISABLED"),
       },
     },
   });

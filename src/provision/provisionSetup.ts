@@ -1,9 +1,9 @@
 import { DeclaredResource, Evaluation } from "../evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID, lookedUpUserId, oktaId } from "../okta/ids";
 import { generatedPassword } from "../okta/passwords";
-import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN } from "../okta/resourceTypes";
-import { SETTINGS_KIND } from "../okta/declaration";
+import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN, isOfType } from "../okta/resourceTypes";
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
+import { CatchAllRuleInputs, catchAllRuleProvider } from "../orgSettings/catchAllRuleProvider";
 import { OktaConnection } from "../config/connection";
 import { ClientOptions, OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
@@ -40,6 +40,7 @@ const CREATE: Record<ResourceTypeName, Create | undefined> = {
   group: createGroup,
   groupMemberships: addGroupMembers,
   appSignOnPolicy: createAppSignOnPolicy,
+  catchAll: applyCatchAll,
   appSignOnPolicyRule: createAppSignOnPolicyRule,
   sessionPolicy: createSessionPolicy,
   sessionPolicyRule: createSessionPolicyRule,
@@ -67,9 +68,9 @@ export interface ProvisionedSetup {
 export async function provisionSetup(
   evaluation: Evaluation,
   connection: OktaConnection,
-  options: { testUserPassword?: string; onRateLimited?: ClientOptions["onRateLimited"] } = {},
+  options: { testUserPassword?: string; client?: OktaManagementClient; onRateLimited?: ClientOptions["onRateLimited"] } = {},
 ): Promise<ProvisionedSetup> {
-  const client = new OktaManagementClient(connection, { onRateLimited: options.onRateLimited });
+  const client = options.client ?? new OktaManagementClient(connection, { onRateLimited: options.onRateLimited });
   const ids = new Map<string, string>();
   const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : generatedPassword());
@@ -87,7 +88,7 @@ export async function provisionSetup(
     const create = CREATE[name];
     if (!create) continue;
     for (const resource of evaluation.resources) {
-      if (resource.type !== TOKEN[name]) continue;
+      if (!isOfType(resource, name)) continue;
       const id = await create(ctx, resource, ids);
       if (resource.id) ids.set(resource.id, id);
       created++;
@@ -112,9 +113,14 @@ async function createApp(ctx: ProvisioningContext, resource: DeclaredResource, i
 
 /** The project's own dynamic resource, run exactly as the engine runs it, against this org. */
 async function applyOrgSettings(ctx: ProvisioningContext, resource: DeclaredResource): Promise<string> {
-  if (resource.inputs.settingsKind !== SETTINGS_KIND) throw new Error(`unknown dynamic resource ${resource.name}`);
   const inputs = { ...(resource.inputs as unknown as AuthenticatorSettingsInputs), connection: ctx.connection };
   const { id } = await authenticatorSettingsProvider.create(inputs);
+  return id;
+}
+
+async function applyCatchAll(ctx: ProvisioningContext, resource: DeclaredResource): Promise<string> {
+  const declared = resource.inputs as unknown as CatchAllRuleInputs;
+  const { id } = await catchAllRuleProvider.create({ ...declared, policyId: ctx.ref(declared.policyId), connection: ctx.connection });
   return id;
 }
 

@@ -388,6 +388,12 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     fix: () => "check the issuer: this does not look like an Okta authorization server",
   },
   {
+    codes: ["foreign_endpoint"],
+    what: (i) =>
+      `the discovery document puts ${q(detail(i, "field"))} on ${q(detail(i, "origin"))}, not on the issuer's origin ${q(detail(i, "issuerOrigin"))}; nothing was sent there`,
+    fix: () => "check the issuer: Okta serves its token endpoint and keys on the issuer's own origin",
+  },
+  {
     codes: ["missing_field"],
     what: (i) => `the answer of ${q(detail(i, "path"))} lacks ${q(detail(i, "field"))}`,
     fix: () => "check the issuer: the server is not speaking Direct Authentication as documented",
@@ -431,7 +437,14 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     codes: ["outbox_unavailable"],
     fixIn: () => "`--code-outbox`",
-    what: (i) => `the code outbox ${q(detail(i, "path"))} ${i.problem.status ? `answered HTTP ${i.problem.status} without a message list` : "could not be reached"}`,
+    what: (i) =>
+      `the code outbox ${q(detail(i, "path"))} ${
+        i.problem.detail?.redirected
+          ? `redirected (HTTP ${i.problem.status}); redirects are not followed`
+          : i.problem.status
+            ? `answered HTTP ${i.problem.status} without a message list`
+            : "could not be reached"
+      }`,
     fix: () => "point `--code-outbox` at the emulator's `/__emulator/outbox`",
   },
   {

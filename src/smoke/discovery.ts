@@ -49,6 +49,11 @@ export async function discover(http: HttpClient, issuer: string, tally: RequestT
   if (!/\/token$/.test(new URL(metadata.token_endpoint).pathname)) {
     fail("unexpected_token_endpoint", { detail: { tokenEndpoint: metadata.token_endpoint } });
   }
+  // Okta serves both on the issuer's own origin; anywhere else would get the password, or vouch for tokens.
+  const origin = new URL(expected).origin;
+  for (const [field, endpoint] of [["token_endpoint", metadata.token_endpoint], ["jwks_uri", metadata.jwks_uri]] as const) {
+    if (new URL(endpoint).origin !== origin) fail("foreign_endpoint", { detail: { field, origin: new URL(endpoint).origin, issuerOrigin: origin } });
+  }
   checkTransport(metadata.token_endpoint);
   checkTransport(metadata.jwks_uri);
   const base = metadata.token_endpoint.replace(/\/token$/, "");

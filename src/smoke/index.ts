@@ -4,7 +4,7 @@
  */
 export { runSmoke } from "./runSmoke";
 export { outboxCodeSource } from "./outbox";
-export { exitCodeOf, renderJson, renderProgress, renderTable } from "./report";
+export { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "./report";
 export type {
   Clock,
   CodeSource,

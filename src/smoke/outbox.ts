@@ -49,9 +49,14 @@ export function outboxCodeSource(outboxUrl: string, options: OutboxOptions = {})
 async function readOutbox(fetchImpl: typeof fetch, url: URL, timeoutMs: number): Promise<z.infer<typeof outboxSchema>["messages"]> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+    // Never followed: the outbox is asked for a login's codes, and they must come from where it was pointed.
+    response = await fetchImpl(url, { headers: { Accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
   } catch {
     fail("outbox_unavailable", { detail: { path: url.pathname } });
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    fail("outbox_unavailable", { status: response.status, detail: { path: url.pathname, redirected: "yes" } });
   }
   const text = await readTextUpTo(response, MAX_BODY_BYTES).catch(() => undefined);
   const parsed = outboxSchema.safeParse(parsedJson(text));

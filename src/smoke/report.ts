@@ -12,7 +12,7 @@ export function exitCodeOf(report: SmokeReport): 0 | 1 {
  * Exactly the documented shape, field order included, whatever else a result object carries.
  * Strings are made printable too: JSON escapes C0 but passes C1 and bidi controls through raw.
  */
-export function renderJson(report: SmokeReport): string {
+export function renderSmokeJson(report: SmokeReport): string {
   return JSON.stringify(
     {
       issuer: printable(report.issuer),
@@ -45,7 +45,7 @@ function formatMs(ms: number): string {
   return ms < 10_000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function renderTable(report: SmokeReport): string {
+export function renderSmokeTable(report: SmokeReport): string {
   const rows = report.results.map((r) => COLUMNS.map((c) => printable(c.value(r))));
   const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>

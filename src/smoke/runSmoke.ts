@@ -2,7 +2,7 @@ import { systemClock } from "./clock";
 import { discover, discoveryUrl, Endpoints, fetchJwks, JsonWebKeySet } from "./discovery";
 import { HttpClient, RequestTally } from "./httpClient";
 import { problemOf } from "./problem";
-import { Redactor } from "./redactor";
+import { Redactor } from "../http/redactor";
 import { describeProblem, resultWithoutRun, RunShared, runVariant, unknownVariant } from "./runVariant";
 import { TotpCodes } from "./totp";
 import { SmokeOptions, SmokeReport } from "./types";

@@ -8,7 +8,7 @@ import { HttpClient, pathOf, RequestTally } from "./httpClient";
 import { readOAuth } from "./oauthResponse";
 import { Evidence, POLICY_EVALUATION_FAILED } from "./policyEvidence";
 import { fail, Problem, problemOf } from "./problem";
-import { Redactor } from "./redactor";
+import { Redactor } from "../http/redactor";
 import { TotpCodes } from "./totp";
 import { Clock, SmokeOptions, SmokeResult, SmokeStatus, SmokeTarget, Step } from "./types";
 import { verifyIdToken } from "./verifyIdToken";
@@ -29,6 +29,18 @@ export interface RunShared {
 const SECRET_FIELDS = ["password", "otp", "binding_code", "mfa_token", "oob_code", "access_token", "id_token", "refresh_token"];
 
 export const DEFAULT_SCOPE = "openid profile";
+
+/** Said instead of server text that quotes the request: the code and status still diagnose. */
+const WITHHELD = "(the server's text quoted the request, so it is not shown)";
+
+/**
+ * Whether server text quotes what was sent: a secret in any spelling, or a field as a form carries
+ * it (`password=...`). Such text is not quoted at all: redaction alone would still show the rest
+ * of the request.
+ */
+function echoesRequest(text: string, form: Record<string, string | undefined>, secrets: Redactor): boolean {
+  return secrets.contains(text) || Object.keys(form).some((field) => form[field] !== undefined && text.includes(`${field}=`));
+}
 
 export function channelFor(variant: Variant, phoneChannel: "sms" | "voice" = "sms"): AuthenticatorMethod {
   return variant.channels.includes(phoneChannel) ? phoneChannel : variant.channels[0];
@@ -159,6 +171,9 @@ export async function runVariant(target: SmokeTarget, shared: RunShared): Promis
       for (const field of SECRET_FIELDS) {
         const value = answer.body[field];
         if (typeof value === "string") secrets.add(value);
+      }
+      if (!answer.ok && answer.problem.description !== undefined && echoesRequest(answer.problem.description, full, secrets)) {
+        answer.problem.description = WITHHELD;
       }
       return answer;
     },

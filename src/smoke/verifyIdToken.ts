@@ -13,8 +13,9 @@ export interface IdTokenExpectations {
 const CLOCK_TOLERANCE_SECONDS = 60;
 
 /**
- * Verifies the ID token against the JWKS fetched once for the run: RS256 signature, `iss`,
- * `aud`, `azp` when present, `exp`. Failures become problems naming what did not match, never the token.
+ * Verifies the ID token against the JWKS fetched once for the run (OIDC Core §3.1.3.7): RS256
+ * signature, `iss`, `aud`, `azp` when present or when there are several audiences, `exp`, and
+ * `iat` not in the future. Failures become problems naming what did not match, never the token.
  */
 export async function verifyIdToken(idToken: string, jwks: JsonWebKeySet, expected: IdTokenExpectations): Promise<void> {
   try {
@@ -22,13 +23,19 @@ export async function verifyIdToken(idToken: string, jwks: JsonWebKeySet, expect
       issuer: expected.issuer,
       audience: expected.clientId,
       algorithms: ["RS256"],
-      requiredClaims: ["exp"],
+      requiredClaims: ["exp", "iat"],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(expected.now),
     });
-    // OIDC Core §3.1.3.7: a token authorized for another party was not issued to this client.
-    if (payload.azp !== undefined && payload.azp !== expected.clientId) {
+    // OIDC Core §3.1.3.7: a token authorized for another party was not issued to this client, and
+    // one for several audiences must name the party it was issued to.
+    const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== expected.clientId) {
       throw new errors.JWTClaimValidationFailed("unexpected \"azp\" claim value", payload, "azp", "check_failed");
+    }
+    // §3.1.3.7 item 10: a token issued in the future (beyond the clocks' drift) is refused.
+    if (typeof payload.iat === "number" && payload.iat > expected.now / 1000 + CLOCK_TOLERANCE_SECONDS) {
+      throw new errors.JWTClaimValidationFailed("\"iat\" claim timestamp check failed (in the future)", payload, "iat", "check_failed");
     }
   } catch (error) {
     if (error instanceof errors.JWTExpired) fail("id_token_expired");

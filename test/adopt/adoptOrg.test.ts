@@ -8,7 +8,9 @@ import { ImportEntry, parentOf } from "../../src/adopt/importDocument";
 import { main as adoptMain } from "../../src/cli/adopt";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { provisionSetup } from "../../src/provision/provisionSetup";
-import { Evaluation, PROJECT_NAME } from "../../src/evaluate/evaluateProgram";
+import { flatConfig } from "../../src/adopt/stackConfig";
+import { Evaluation, PROJECT_NAME, evaluateProgram } from "../../src/evaluate/evaluateProgram";
+import { defineDirectAuthProgram } from "../../src/program";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { getJson, sendJson } from "../emulator/support/http";
@@ -67,7 +69,63 @@ describe("adopting an org set up by hand", () => {
       const want = expectedImportId(declared, provisioned.ids);
       expect({ resource: entry.name, id: entry.id }).toEqual({ resource: entry.name, id: want });
     }
-    expect(adopted.toCreate).toEqual(["pulumi-nodejs:dynamic:Resource direct-auth-authenticators-org-settings"]);
+    // Only records of ours, which a dynamic provider cannot import: the org-wide settings and each
+    // sign-in policy's catch-all access, both taken as the org has them.
+    const policies = evaluation.resources.filter((r) => r.type === "okta:index/appSignonPolicy:AppSignonPolicy");
+    expect(policies.length).toBeGreaterThan(0);
+    expect([...adopted.toCreate].sort()).toEqual(
+      [
+        "pulumi-nodejs:dynamic:Resource direct-auth-authenticators-org-settings",
+        ...policies.map((p) => `pulumi-nodejs:dynamic:Resource ${p.name}-catch-all`),
+      ].sort(),
+    );
+  }, 60_000);
+
+  it.each(["dev", "test", "prod"])(
+    "%s adopted under another stack name: the first preview replaces, deletes and renames nothing, and changes nothing the org already has",
+    async (stack) => {
+      const { client, url } = await orgSetUpAs(stack);
+      const adopted = await adoptOrg(client, url, "other");
+      const evaluation = await evaluateProgram({ stack: "other", config: flatConfig(adopted.config), program: defineDirectAuthProgram });
+
+      // Nothing deleted: every imported object is one the program declares under that name.
+      const entries = adopted.importDocument.resources.filter((e) => e.id);
+      for (const entry of entries) declaredTwin(evaluation, entry.type, entry.logicalName);
+      // Nothing replaced: no input of any resource forces a replacement on change.
+      for (const r of evaluation.resources) expect({ r: r.name, replaceOnChanges: r.options?.replaceOnChanges }).toEqual({ r: r.name, replaceOnChanges: [] });
+      // Nothing renamed: the names read straight from the org are the ones the program declares.
+      const ssws = { authorization: `SSWS ${TOKEN}` };
+      const names = (path: string) => getJson(`${url.origin}${path}`, ssws).then((a) => (a.body as unknown as { name?: string; profile?: { name: string } }[]));
+      const declaredNames = (type: string) => evaluation.resources.filter((r) => r.type === type).map((r) => r.inputs.name);
+      const sessionPolicies = (await names("/api/v1/policies?type=OKTA_SIGN_ON")).filter((p) => p.name?.startsWith("Direct Auth"));
+      expect(declaredNames("okta:policy/signon:Signon")).toEqual(sessionPolicies.map((p) => p.name));
+      const groups = (await names("/api/v1/groups")).filter((g) => g.profile?.name.startsWith("Direct Auth"));
+      expect(declaredNames("okta:group/group:Group")).toEqual(groups.map((g) => g.profile!.name));
+      if (stack === "prod") expect(declaredNames("okta:auth/serverPolicy:ServerPolicy")).toEqual([`Direct Auth (prod)`]);
+      // Set up with the provider's own calls, the org already is what the stack declares.
+      expect(adopted.firstUpChanges).toEqual([]);
+    },
+    60_000,
+  );
+
+  it("lists beforehand exactly what the first up changes on an org made in the console", async () => {
+    const { client, url } = await orgSetUpAs("test");
+    const ssws = { authorization: `SSWS ${TOKEN}` };
+    // The console shows a new app on the dashboard, and a session rule it writes has no lifetime limit.
+    const [app] = (await getJson(`${url.origin}/api/v1/apps`, ssws)).body as unknown as { id: string; label: string; visibility: object }[];
+    expect((await sendJson("PUT", `${url.origin}/api/v1/apps/${app.id}`, { ...app, visibility: { ...app.visibility, hide: { iOS: false, web: false } } }, ssws)).status).toBe(200);
+    const [sessionPolicy] = ((await getJson(`${url.origin}/api/v1/policies?type=OKTA_SIGN_ON`, ssws)).body as unknown as { id: string; system: boolean }[]).filter((p) => !p.system);
+    const [rule] = (await getJson(`${url.origin}/api/v1/policies/${sessionPolicy.id}/rules`, ssws)).body as unknown as { id: string; name: string; actions: { signon: { session: object } } }[];
+    const edited = { ...rule, actions: { signon: { ...rule.actions.signon, session: { ...rule.actions.signon.session, maxSessionLifetimeMinutes: 0 } } } };
+    expect((await sendJson("PUT", `${url.origin}/api/v1/policies/${sessionPolicy.id}/rules/${rule.id}`, edited, ssws)).status).toBe(200);
+
+    const adopted = await adoptOrg(client, url, "test");
+    expect(adopted.firstUpChanges.map(({ object, input, org, declared }) => ({ object, input, org, declared }))).toEqual([
+      { object: app.label, input: "hideIos", org: false, declared: true },
+      { object: app.label, input: "hideWeb", org: false, declared: true },
+      { object: rule.name, input: "sessionLifetime", org: 0, declared: 120 },
+    ]);
+    expect(adopted.stackFile).toContain(`- "${app.label}": hideIos false → true`);
   }, 60_000);
 
   it("says what it cannot express: a second rule added by hand", async () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { parseEmulatorArgs } from "../../src/cli/emulator";
-import { UsageError } from "../../src/cli/args/usageError";
+import { CliError, UsageError } from "../../src/cli/args/usageError";
 
 const ROOT = join(__dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -147,6 +147,26 @@ describe("npm run emulator arguments", () => {
     });
     expect(parseEmulatorArgs(["--edition", "enterprise"], ROOT)).toMatchObject({ edition: "enterprise" });
     expect((parseEmulatorArgs([], ROOT) as { apiToken: string }).apiToken).toMatch(/^00[\w-]{40}$/);
+  });
+
+  it.each(["Short1", "alllowercase1", "ALLUPPERCASE1", "NoDigitsHere"])(
+    "refuses OKTA_SMOKE_PASSWORD %s for --setup, saying what Okta's password policy wants and not the password",
+    (password) => {
+      let error: unknown;
+      try {
+        parseEmulatorArgs(["--setup", "dev"], ROOT, { OKTA_SMOKE_PASSWORD: password });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CliError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/^OKTA_SMOKE_PASSWORD does not meet Okta's password policy \(it lacks [^)]+\)\. Password requirements: at least 8 characters, a lowercase letter, an uppercase letter, a number, no parts of your username\./);
+      expect(message).not.toContain(password);
+    },
+  );
+
+  it("takes an OKTA_SMOKE_PASSWORD that meets the policy", () => {
+    expect(parseEmulatorArgs(["--setup", "dev"], ROOT, { OKTA_SMOKE_PASSWORD: "Emulated-Passw0rd!" })).toMatchObject({ setup: "dev" });
   });
 
   it.each([

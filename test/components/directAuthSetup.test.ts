@@ -9,7 +9,7 @@ import { AppWiring, Declared, declared, only } from "../helpers/declared";
 import { ORG_NAME, STACK, TESTER, TEST_LOGIN } from "../helpers/stackConfig";
 import { mockedOrg } from "../helpers/mockedOrg";
 import { RULE_FOR, SPEC_VARIANTS, isPrimaryFactor, specAppGrants, specInventory, specVariant } from "../helpers/spec";
-import { COMPONENT, DYNAMIC, LOOKUP, OKTA, RANDOM_PASSWORD } from "../helpers/tokens";
+import { CATCH_ALL, COMPONENT, LOOKUP, OKTA, ORG_SETTINGS, RANDOM_PASSWORD, tokenOf } from "../helpers/tokens";
 
 const ORG_URL = `https://${ORG_NAME}.okta.com`;
 const ALL_IDS = SPEC_VARIANTS.map((row) => row.id);
@@ -151,7 +151,8 @@ describe("grouped apps (1FA and MFA apart) on the default custom authorization s
 /** Which component (guide step) each kind of object belongs under. */
 const STEP_OF: Record<string, string> = {
   [OKTA.authenticator]: COMPONENT.authenticators,
-  [DYNAMIC]: COMPONENT.authenticators,
+  [ORG_SETTINGS]: COMPONENT.authenticators,
+  [CATCH_ALL]: COMPONENT.appSignInPolicy,
   [OKTA.app]: COMPONENT.nativeApp,
   [OKTA.groupAssignment]: COMPONENT.nativeApp,
   [OKTA.appSignOnPolicy]: COMPONENT.appSignInPolicy,
@@ -174,9 +175,9 @@ describe("component structure", () => {
 
   it("puts every object under the component of its guide step", () => {
     const custom = stack.resources.filter((r) => r.custom);
-    expect(new Set(custom.map((r) => r.type))).toEqual(new Set(Object.keys(STEP_OF)));
+    expect(new Set(custom.map(tokenOf))).toEqual(new Set(Object.keys(STEP_OF)));
     for (const r of custom) {
-      expect({ type: r.type, parentType: r.parentType }).toEqual({ type: r.type, parentType: STEP_OF[r.type] });
+      expect({ type: tokenOf(r), parentType: r.parentType }).toEqual({ type: tokenOf(r), parentType: STEP_OF[tokenOf(r)] });
     }
   });
 

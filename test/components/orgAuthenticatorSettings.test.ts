@@ -5,11 +5,11 @@ import { defineDirectAuthProgram } from "../../src/program";
 import { declared, only } from "../helpers/declared";
 import { mockedOrg } from "../helpers/mockedOrg";
 import { ORG_NAME, TESTER, stackConfig } from "../helpers/stackConfig";
-import { DYNAMIC } from "../helpers/tokens";
+import { ORG_SETTINGS, tokenOf } from "../helpers/tokens";
 
 async function orgSettingsFor(values: Record<string, unknown>) {
   const stack = await declared({ testUser: TESTER, ...values });
-  return only(stack.all(DYNAMIC), "org-settings resource");
+  return only(stack.all(ORG_SETTINGS), "org-settings resource");
 }
 
 describe("org-wide authenticator settings (issue: org-wide settings without collateral damage)", () => {
@@ -64,7 +64,7 @@ describe("the org-settings resource reaches the same org as the provider", () =>
       defineDirectAuthProgram();
       return {};
     });
-    const settings = only((await org.registered()).filter((r) => r.type === DYNAMIC), "org-settings resource");
+    const settings = only((await org.registered()).filter((r) => tokenOf(r) === ORG_SETTINGS), "org-settings resource");
     return (settings.inputs.connection as { value: { orgUrl: string; apiToken?: string } }).value;
   }
 

@@ -19,6 +19,19 @@ describe("global session policy for primary-factor flows (reference: variants, g
     expect(stack.one(OKTA.groupMemberships).inputs).toEqual({ groupId: group.id, users: [lookedUpUserId(TEST_LOGIN)] });
   });
 
+  it("keeps the names an adopted org already has, whatever the stack is called", async () => {
+    const adopted = await declared({
+      variants: ["otp"],
+      testUser: TESTER,
+      names: { sessionGroup: "Direct Auth testers", sessionPolicy: "Direct Auth sessions", authorizationServerPolicy: "Direct Auth access" },
+      authorizationServer: "default",
+    });
+    expect(adopted.one(OKTA.group).inputs.name).toBe("Direct Auth testers");
+    expect(adopted.one(OKTA.sessionPolicy).inputs.name).toBe("Direct Auth sessions");
+    expect(adopted.one(OKTA.serverPolicy).inputs.name).toBe("Direct Auth access");
+    expect(stack.one(OKTA.sessionPolicy).inputs.name).toContain(STACK);
+  });
+
   it("scopes a session policy to that group instead of editing the org's default rule", () => {
     expect(stack.one(OKTA.sessionPolicy).inputs).toMatchObject({ groupsIncluded: [stack.one(OKTA.group).id], status: "ACTIVE" });
   });

@@ -16,3 +16,9 @@ describe("quoted", () => {
     expect(quoted(deep)).toBe("a list nested too deeply to show");
   });
 });
+
+describe("quoted, with invisible characters", () => {
+  it("spells format characters as escapes, so a bidi override cannot reorder the message", () => {
+    expect(quoted("ab\u202ecd\u200b")).toBe('"ab\\u202ecd\\u200b"');
+  });
+});

@@ -6,7 +6,7 @@ import { ConfigError } from "../../src/config/configError";
 import { parseConfig } from "../../src/config/parseConfig";
 import { configKeyProblems } from "../../src/config/configKeys";
 import { namespaceValues, readOrgUrl, readStackConfig } from "../../src/config/readStackConfig";
-import { loadStackConfig } from "../../src/config/stackFile";
+import { loadStackConfig, stackConfigFromYaml } from "../../src/config/stackFile";
 import { TESTER, stackConfig } from "../helpers/stackConfig";
 import { mockedOrg } from "../helpers/mockedOrg";
 
@@ -20,7 +20,35 @@ describe("namespaceValues", () => {
         "okta-direct-auth:authorizationServer": "default",
         "other-project:variants": '["x"]',
       }),
-    ).toEqual({ variants: ["otp"], protect: true, authorizationServer: "default" });
+    ).toEqual({ variants: ["otp"], protect: "true", authorizationServer: "default" });
+  });
+
+  it.each([
+    ["authorizationServer", "123", "123", { kind: "custom", ref: "123" }],
+    ["protect", "true", "true", true],
+    ["protect", "false", "false", false],
+  ])("reads %s the same quoted or not (one rule for scalars): %s", (key, plain, inQuotes, expected) => {
+    const read = (value: string) => {
+      const yaml = ["config:", "  okta-direct-auth:variants: [otp]", "  okta-direct-auth:testUser:", "    login: tester@example.com", `  okta-direct-auth:${key}: ${value}`].join("\n");
+      return parseConfig(namespaceValues(stackConfigFromYaml(yaml))) as unknown as Record<string, unknown>;
+    };
+    expect(read(plain)[key]).toEqual(expected);
+    expect(read(`"${inQuotes}"`)[key]).toEqual(expected);
+  });
+
+  it("reads nested scalars by the same rule: create: \"true\" and an app named 2024", () => {
+    const yaml = [
+      "config:",
+      "  okta-direct-auth:apps:",
+      "    - name: 2024",
+      "      variants: [otp]",
+      "  okta-direct-auth:testUser:",
+      "    login: tester@example.com",
+      '    create: "true"',
+    ].join("\n");
+    const config = parseConfig(namespaceValues(stackConfigFromYaml(yaml)));
+    expect(config.testUser.create).toBe(true);
+    expect(config.apps[0].name).toBe("2024");
   });
 
   it("keeps a key named __proto__ as a key of its own, so it is reported rather than inherited from", () => {

@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { MAX_BODY_DEPTH } from "../../src/emulator/management/api";
-import { Outbox } from "../../src/emulator/outbox";
+import { Outbox } from "../../src/emulator/messageOutbox";
 import { devEvaluation } from "./support/evaluations";
 import { expectOktaError } from "./support/expectations";
 import { getJson, sendJson } from "./support/http";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OktaApiError } from "../../src/emulator/errors";
+import { ManagementApiError } from "../../src/emulator/errors";
 import { parseSearch, searchHolds } from "../../src/emulator/management/searchExpression";
 import { fieldOf } from "../../src/emulator/management/listQuery";
 
@@ -12,11 +12,11 @@ const ADA = {
 
 const holds = (expression: string, json: unknown = ADA) => searchHolds(parseSearch(expression, "search"), (path) => fieldOf(json, path));
 
-function refusal(expression: string, parameter: "filter" | "search" = "search"): OktaApiError {
+function refusal(expression: string, parameter: "filter" | "search" = "search"): ManagementApiError {
   try {
     parseSearch(expression, parameter);
   } catch (error) {
-    return error as OktaApiError;
+    return error as ManagementApiError;
   }
   throw new Error(`accepted: ${expression}`);
 }
@@ -84,7 +84,7 @@ describe("Okta's search expressions", () => {
       "",
     ]) {
       const error = refusal(bad);
-      expect(error, bad).toBeInstanceOf(OktaApiError);
+      expect(error, bad).toBeInstanceOf(ManagementApiError);
       expect(error.status).toBe(400);
       expect(error.body()).toMatchObject({ errorCode: "E0000031", errorSummary: "Invalid search criteria.", errorCauses: [{ errorSummary: "Invalid search syntax." }] });
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BASELINE } from "../../src/emulator";
 import { applyDeclaredSetup, testUserOf } from "../../src/emulator/declaredOrg";
 import { FactorKind } from "../../src/emulator/factors";
-import { AppSignOnRule, AuthenticationConstraint, baselineOrg } from "../../src/emulator/orgModel";
+import { AppSignOnRule, RuleConstraint, baselineOrg } from "../../src/emulator/orgModel";
 import { policySatisfied } from "../../src/emulator/policyChecks";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { devEvaluation, resourcesOf, withInputs } from "./support/evaluations";
@@ -36,7 +36,7 @@ function withoutRequired(evaluation: Evaluation): Evaluation {
   }));
 }
 
-function rule(factorMode: "1FA" | "2FA", constraints: AuthenticationConstraint[]): AppSignOnRule {
+function rule(factorMode: "1FA" | "2FA", constraints: RuleConstraint[]): AppSignOnRule {
   return {
     id: "rul1",
     name: "r",

@@ -252,3 +252,26 @@ describe("the flows use the users and groups the API created", () => {
     expect(emulator.testUser.login).not.toBe("ada@example.com");
   });
 });
+
+describe("Okta's default password policy", () => {
+  it.each([
+    ["too short", "Ab1-xyz"],
+    ["without an uppercase letter", "correct-horse-9"],
+    ["without a lowercase letter", "CORRECT-HORSE-9"],
+    ["without a number", "Correct-Horse-Nine"],
+    ["with a part of the login", "Lovelace-Horse-9"],
+  ])("refuses a password %s with E0000001 in Okta's words, creating no user", async (_what, password) => {
+    const { api } = await orgs.withApi();
+    const refused = await api.post("/api/v1/users?activate=true", {
+      profile: { firstName: "Ada", lastName: "Lovelace", email: "lovelace@example.com", login: "lovelace@example.com" },
+      credentials: { password: { value: password } },
+    });
+    expectOktaError(refused, 400, "E0000001");
+    expect(refused.body.errorSummary).toBe("Api validation failed: password");
+    expect(causesOf(refused)).toBe(
+      "password: Password requirements were not met. Password requirements: at least 8 characters, a lowercase letter, an uppercase letter, a number, no parts of your username.",
+    );
+    expect(JSON.stringify(refused.body)).not.toContain(password);
+    expect((await api.get("/api/v1/users/lovelace@example.com")).status).toBe(404);
+  });
+});

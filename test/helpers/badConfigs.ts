@@ -95,6 +95,22 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     exampleSets: `${NS}:enrollment`,
   },
   {
+    case: "an empty name kept for the session policy",
+    values: { variants: ["otp"], testUser: TESTER, names: { sessionPolicy: "  " } },
+    key: `${NS}:names.sessionPolicy`,
+    problem: /must not be empty/,
+    expectedMentions: "{sessionGroup?, sessionPolicy?, authorizationServerPolicy?}",
+    exampleSets: `${NS}:names.sessionPolicy`,
+  },
+  {
+    case: "a misspelt name key",
+    values: { variants: ["otp"], testUser: TESTER, names: { sessionGrup: "Direct Auth testers" } },
+    key: `${NS}:names.sessionGrup`,
+    problem: /unknown key; did you mean "sessionGroup"\?/,
+    expectedMentions: "sessionGroup",
+    exampleSets: `${NS}:names.sessionPolicy`,
+  },
+  {
     case: "unknown catchAll value",
     values: { variants: ["otp"], testUser: TESTER, catchAll: "REJECT" },
     key: `${NS}:catchAll`,
@@ -251,6 +267,32 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     problem: /"okta\.com\/x\?" is not a hostname/,
     expectedMentions: "okta.com, oktapreview.com",
     exampleSets: "okta:baseUrl okta.com",
+  },
+  ...(
+    [
+      ["an ESC in an app name", { apps: [{ name: "Direct\u001b[2J Auth", variants: ["otp"] }], testUser: TESTER }, "apps[0].name", "U+001B at position 7", "{name, variants}", "apps[0].name"],
+      ["a BEL in an app name", { apps: [{ name: "Bell\u0007", variants: ["otp"] }], testUser: TESTER }, "apps[0].name", "U+0007 at position 5", "{name, variants}", "apps[0].name"],
+      ["a NUL in the login", { variants: ["otp"], testUser: { login: "tester\u0000@example.com" } }, "testUser.login", "U+0000 at position 7", "email-style", "testUser.login"],
+      ["a zero-width space in the login", { variants: ["otp"], testUser: { login: "tes\u200bter@example.com" } }, "testUser.login", "U+200B at position 4", "email-style", "testUser.login"],
+      ["a right-to-left override in the login", { variants: ["otp"], testUser: { login: "\u202etester@example.com" } }, "testUser.login", "U+202E at position 1", "email-style", "testUser.login"],
+      ["a zero-width joiner in a last name", { variants: ["otp"], testUser: { ...TESTER, lastName: "Test\u200der" } }, "testUser.lastName", "U+200D at position 5", "email-style", "testUser.login"],
+      ["an ESC in the authorization server", { variants: ["otp"], testUser: TESTER, authorizationServer: "default\u001b]0;x\u0007" }, "authorizationServer", "U+001B at position 8", "custom authorization server", "authorizationServer"],
+    ] as const
+  ).map(([what, values, key, where, expectedMentions, exampleSets]) => ({
+    case: `${what} (an invisible or control character)`,
+    values,
+    key: `${NS}:${key}`,
+    problem: new RegExp(`contains an invisible or control character \\(${where.replace("+", "\\+")}\\)`),
+    expectedMentions,
+    exampleSets: `${NS}:${exampleSets}`,
+  })),
+  {
+    case: "a login mixing Latin and Cyrillic look-alikes",
+    values: { variants: ["otp"], testUser: { login: "p\u0430ypal@example.com" } },
+    key: `${NS}:testUser.login`,
+    problem: /mixes Latin and Cyrillic letters in "p.ypal" \("p" U\+0070 is Latin, "а" U\+0430 is Cyrillic\)/,
+    expectedMentions: "email-style",
+    exampleSets: `${NS}:testUser.login`,
   },
 ];
 

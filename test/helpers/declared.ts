@@ -2,7 +2,7 @@ import { DeclaredResource, Evaluation, evaluateProgram } from "../../src/evaluat
 import { RecordedInvoke } from "../../src/evaluate/offlineOkta";
 import { defineDirectAuthProgram } from "../../src/program";
 import { STACK, stackConfig } from "./stackConfig";
-import { COMPONENT, DYNAMIC, OKTA } from "./tokens";
+import { COMPONENT, OKTA, ORG_SETTINGS, tokenOf } from "./tokens";
 
 /** Runs the real program under the offline org's mocks with this stack config. */
 export async function declared(values: Record<string, unknown>, okta?: Record<string, string>): Promise<Declared> {
@@ -34,8 +34,9 @@ export class Declared {
     return this.evaluation.resources;
   }
 
-  all(type: string): DeclaredResource[] {
-    return this.resources.filter((r) => r.type === type);
+  /** By type token, or for the project's dynamic resources by `tokens.ts`' kind token. */
+  all(token: string): DeclaredResource[] {
+    return this.resources.filter((r) => tokenOf(r) === token);
   }
 
   one(type: string): DeclaredResource {
@@ -45,7 +46,7 @@ export class Declared {
   /** How many custom resources (objects the engine would create) of each type. */
   inventory(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const r of this.resources.filter((r) => r.custom)) counts[r.type] = (counts[r.type] ?? 0) + 1;
+    for (const r of this.resources.filter((r) => r.custom)) counts[tokenOf(r)] = (counts[tokenOf(r)] ?? 0) + 1;
     return counts;
   }
 
@@ -58,7 +59,7 @@ export class Declared {
    * step (docs/direct-auth-reference.md#enrollment), which the provider's own resources cannot express safely.
    */
   enrollment(): { key: string; enroll: string }[] {
-    const settings = only(this.all(DYNAMIC).filter((r) => r.parentType === COMPONENT.authenticators), "enrollment setting");
+    const settings = only(this.all(ORG_SETTINGS).filter((r) => r.parentType === COMPONENT.authenticators), "enrollment setting");
     return settings.inputs.authenticators as { key: string; enroll: string }[];
   }
 

@@ -1,4 +1,4 @@
-import { DYNAMIC, OKTA, RANDOM_PASSWORD } from "./tokens";
+import { CATCH_ALL, OKTA, ORG_SETTINGS, RANDOM_PASSWORD } from "./tokens";
 
 /**
  * The reference's tables (docs/direct-auth-reference.md#variants, #setup-steps) transcribed as data, literal
@@ -84,13 +84,15 @@ export function specInventory(shape: SetupShape): Record<string, number> {
   const inventory: Record<string, number> = {
     // Enable authenticator + enrollment (a REST read-modify-write the provider cannot do safely)
     [OKTA.authenticator]: shape.authenticators,
-    [DYNAMIC]: 1,
+    [ORG_SETTINGS]: 1,
     // Native app + "Allow everyone"
     [OKTA.app]: shape.apps,
     [OKTA.groupAssignment]: shape.apps,
     // Cloned authentication policy + test-user rule, one per app
     [OKTA.appSignOnPolicy]: shape.apps,
     [OKTA.appSignOnPolicyRule]: shape.apps,
+    // Its catch-all's access, set in place (the provider sets it only at creation)
+    [CATCH_ALL]: shape.apps,
   };
   if (shape.primaryFactor) {
     Object.assign(inventory, { [OKTA.group]: 1, [OKTA.groupMemberships]: 1, [OKTA.sessionPolicy]: 1, [OKTA.sessionPolicyRule]: 1 });

@@ -17,11 +17,22 @@ export const OKTA = {
   user: "okta:user/user:User",
 } as const;
 
+/** The project's dynamic resources share one type token; their `settingsKind` input tells them apart. */
+export const DYNAMIC = "pulumi-nodejs:dynamic:Resource";
+
 /**
  * Org-wide authenticator methods and enrollment, which the provider cannot manage
  * (docs/direct-auth-reference.md#enable-the-authenticator).
  */
-export const DYNAMIC = "pulumi-nodejs:dynamic:Resource";
+export const ORG_SETTINGS = `${DYNAMIC}#authenticator-settings`;
+
+/** An app sign-in policy's catch-all access, which the provider sets only when it creates the policy. */
+export const CATCH_ALL = `${DYNAMIC}#catch-all-rule`;
+
+/** The token a test names a resource by: its type, and for a dynamic resource its kind too. */
+export function tokenOf(resource: { type: string; inputs: Record<string, unknown> }): string {
+  return resource.type === DYNAMIC ? `${DYNAMIC}#${String(resource.inputs.settingsKind)}` : resource.type;
+}
 
 export const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
 

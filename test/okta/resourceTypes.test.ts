@@ -7,10 +7,10 @@ import { NATIVE_APP_TYPE } from "../../components/nativeApp";
 import { TEST_USER_TYPE } from "../../components/testUser";
 import { TEST_USER_SESSION_POLICY_TYPE } from "../../components/testUserSessionPolicy";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { CREATION_ORDER, LOOKUPS, RESOURCE_TYPES, TOKEN, resourceTypeOf } from "../../src/okta/resourceTypes";
-import { stepOfUrn } from "../../src/plan/guideSteps";
+import { CREATION_ORDER, LOOKUPS, RESOURCE_TYPES, isOfType, resourceTypeOf } from "../../src/okta/resourceTypes";
+import { stepOfUrn } from "../../src/plan/planSteps";
 import { customServerEvaluation, devEvaluation } from "../emulator/support/evaluations";
-import { COMPONENT, DYNAMIC, LOOKUP, OKTA, RANDOM_PASSWORD } from "../helpers/tokens";
+import { CATCH_ALL, COMPONENT, DYNAMIC, LOOKUP, OKTA, ORG_SETTINGS, RANDOM_PASSWORD } from "../helpers/tokens";
 
 describe("the registry of resource types", () => {
   let evaluations: Evaluation[];
@@ -19,8 +19,8 @@ describe("the registry of resource types", () => {
   });
 
   it("names exactly the types and lookups the tests name, spelt the same", () => {
-    const registered = Object.values(RESOURCE_TYPES).map((type) => type.token);
-    expect([...registered].sort()).toEqual([...Object.values(OKTA), DYNAMIC, RANDOM_PASSWORD].sort());
+    const registered = Object.values(RESOURCE_TYPES).map((type) => ("settingsKind" in type ? `${type.token}#${type.settingsKind}` : type.token));
+    expect([...registered].sort()).toEqual([...Object.values(OKTA), ORG_SETTINGS, CATCH_ALL, RANDOM_PASSWORD].sort());
     expect(Object.values(LOOKUPS).map((lookup) => lookup.token).sort()).toEqual(Object.values(LOOKUP).sort());
   });
 
@@ -35,11 +35,11 @@ describe("the registry of resource types", () => {
     for (const evaluation of evaluations) {
       const rankOfId = new Map<string, number>();
       for (const r of evaluation.resources) {
-        const rank = CREATION_ORDER.findIndex((name) => TOKEN[name] === r.type);
+        const rank = CREATION_ORDER.findIndex((name) => isOfType(r, name));
         for (const id of [r.id, r.state.clientId]) if (typeof id === "string") rankOfId.set(id, rank);
       }
       const late = evaluation.resources.flatMap((r) => {
-        const rank = CREATION_ORDER.findIndex((name) => TOKEN[name] === r.type);
+        const rank = CREATION_ORDER.findIndex((name) => isOfType(r, name));
         const referred = Object.values(r.inputs).flatMap((value) => (Array.isArray(value) ? value : [value]));
         return referred
           .filter((value): value is string => typeof value === "string" && (rankOfId.get(value) ?? -1) >= rank)
@@ -53,7 +53,7 @@ describe("the registry of resource types", () => {
     for (const evaluation of evaluations) {
       const misplaced = evaluation.resources
         .filter((r) => r.custom)
-        .filter((r) => stepOfUrn(r.urn).id !== resourceTypeOf(r.type)?.step)
+        .filter((r) => stepOfUrn(r.urn).id !== resourceTypeOf(r.type, r.inputs)?.step)
         .map((r) => `${r.type} ${r.name} under ${stepOfUrn(r.urn).id}`);
       expect(misplaced).toEqual([]);
     }

@@ -75,3 +75,30 @@ describe("waiting out Okta's rate limit", () => {
     expect(await waitAgainst(OKTA_NOW + 3_600_000)).toEqual([1000]);
   });
 });
+
+describe("a management error that echoes the credentials", () => {
+  const TOKEN = "00Abc/def+ghi=Secret!token";
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("carries neither the API token nor any encoding of it, in its message or its fields", async () => {
+    server = await localServer((req, res) => {
+      const header = String(req.headers.authorization);
+      json(res, 400, {
+        errorCode: "E0000001",
+        errorSummary: `Bad header: ${header} (${encodeURIComponent(header)})`,
+        errorCauses: [{ errorSummary: `token=${new URLSearchParams({ t: TOKEN }).toString().slice(2)}; ${Buffer.from(`x:${TOKEN}`).toString("base64")}` }],
+      });
+    });
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: TOKEN });
+    const error = (await client.get("/api/v1/users/me").catch((e: unknown) => e)) as Error & { summary: string; causes: string[] };
+    const everything = `${error.message}\n${error.summary}\n${error.causes.join("\n")}\n${JSON.stringify(error)}`;
+    for (const spelling of [TOKEN, encodeURIComponent(TOKEN), new URLSearchParams({ t: TOKEN }).toString().slice(2), Buffer.from(TOKEN).toString("base64")]) {
+      expect(everything).not.toContain(spelling);
+    }
+    expect(error.message).toMatch(/^Okta answered 400 E0000001: Bad header: SSWS \[redacted\]/);
+  });
+});

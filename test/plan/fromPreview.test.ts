@@ -124,6 +124,44 @@ describe("planFromPreview", () => {
     expect(markdown).toMatch(/> - \*\*replace\*\* app sign-in policy rule "1Factor"/);
   });
 
+  it("masks secrets by key name too, as a preview made with --show-secrets carries them in plain text", () => {
+    const plain = {
+      apiToken: "00PlainApiToken-abcdefghijklmnop",
+      privateKey: "-----BEGIN PRIVATE KEY-----MIIplainkey-----END PRIVATE KEY-----",
+      password: "Plain-Passw0rd!",
+      clientSecret: "plain-client-secret-0123456789",
+    };
+    const shown = {
+      config: {},
+      steps: [
+        {
+          op: "create",
+          urn: ORG_SETTINGS_URN,
+          newState: state(DYNAMIC, ORG_SETTINGS_URN, { settingsKind: "authenticator-settings", connection: { orgUrl: "https://dev-1.okta.com", apiToken: plain.apiToken, private_key: plain.privateKey } }),
+        },
+        {
+          op: "update",
+          urn: USER_URN,
+          oldState: state(OKTA.user, USER_URN, { login: "tester@example.com", password: "Old-Plain-Passw0rd!" }, { id: "00uUSER" }),
+          newState: state(OKTA.user, USER_URN, { login: "tester@example.com", password: plain.password }, { id: "00uUSER" }),
+          detailedDiff: { password: { kind: "update", inputDiff: true } },
+        },
+        {
+          op: "update",
+          urn: APP_URN,
+          oldState: state(OKTA.app, APP_URN, { ...appInputs, clientSecret: "old-plain-client-secret" }, { id: "0oaREALAPP1234567890" }),
+          newState: state(OKTA.app, APP_URN, { ...appInputs, clientSecret: plain.clientSecret }, { id: "0oaREALAPP1234567890" }),
+        },
+      ],
+    };
+    const revealed = planFromPreview(JSON.stringify(shown));
+    const printed = `${renderMarkdown(revealed)}\n${JSON.stringify(revealed)}`;
+    for (const value of [...Object.values(plain), "Old-Plain-Passw0rd!", "old-plain-client-secret"]) expect(printed).not.toContain(value);
+    expect(printed).toContain("[secret]");
+    const user = revealed.diff!.changes.find((c) => c.resource.type === OKTA.user)!;
+    expect(user.properties).toEqual([{ path: "password", before: "[secret]", after: "[secret]", forcesReplacement: false }]);
+  });
+
   it("shows drift found by --refresh: the refreshed value against what the program declares", () => {
     const refreshed = { ...appInputs, label: "Renamed in the console" };
     const drift = {

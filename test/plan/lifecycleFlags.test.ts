@@ -3,7 +3,7 @@ import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { declaredSetup, snapshotOf } from "../../src/plan/declaredSetup";
 import { planFromPreview } from "../../src/plan/fromPreview";
 import { SetupPlan } from "../../src/plan/planModel";
-import { renderJson } from "../../src/plan/renderJson";
+import { renderPlanJson } from "../../src/plan/renderJson";
 import { renderMarkdown } from "../../src/plan/renderMarkdown";
 import { renderSetupText } from "../../src/plan/renderText";
 import { defineDirectAuthProgram } from "../../src/program";
@@ -43,7 +43,7 @@ describe("the offline plan shows how Pulumi treats each resource", () => {
     const plan = await planOf(true);
     const appLine = renderMarkdown(plan).split("\n").find((line) => line.includes('native app "Direct Auth OTP"'));
     expect(appLine).toBe('- native app "Direct Auth OTP" · `direct-auth-direct-auth-otp` · **protected**');
-    const app = JSON.parse(renderJson(plan)).declared.find((r: { type: string }) => r.type === OKTA.app);
+    const app = JSON.parse(renderPlanJson(plan)).declared.find((r: { type: string }) => r.type === OKTA.app);
     expect(app).toMatchObject({ protect: true });
   });
 

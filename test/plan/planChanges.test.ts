@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { declaredSetup, snapshotOf } from "../../src/plan/declaredSetup";
 import { diffSetups } from "../../src/plan/diff";
-import { renderJson } from "../../src/plan/renderJson";
+import { renderPlanJson } from "../../src/plan/renderJson";
 import { renderMarkdown } from "../../src/plan/renderMarkdown";
 import { defineDirectAuthProgram } from "../../src/program";
 import { stackConfig, TESTER } from "../helpers/stackConfig";
@@ -141,7 +141,7 @@ describe("offline plan of a change", () => {
     const head = snapshotOf(evaluation);
     const plan = { stack: "dev", source: "offline" as const, declared: declaredSetup(head), diff: diffSetups(undefined, head) };
 
-    for (const rendered of [renderMarkdown(plan), renderJson(plan)]) {
+    for (const rendered of [renderMarkdown(plan), renderPlanJson(plan)]) {
       expect(password.length).toBeGreaterThan(8);
       expect(rendered).not.toContain(password);
       expect(rendered).toContain("[secret]");
@@ -161,7 +161,7 @@ describe("offline plan of a change", () => {
       `> **protect changes for ${plan.declared.length} resources** (Pulumi refuses to delete or replace a protected resource)`,
     );
     expect(lines).toContain('> - native app "Direct Auth MFA OTP" · `direct-auth-direct-auth-mfa-otp`: protected → not protected');
-    expect(JSON.parse(renderJson(plan)).diff.protection).toHaveLength(plan.declared.length);
+    expect(JSON.parse(renderPlanJson(plan)).diff.protection).toHaveLength(plan.declared.length);
   });
 
   it("lists no protect change when protect stays as it was", async () => {

@@ -5,10 +5,10 @@ import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
-import { managementPolicyEvidence } from "../../src/orgSettings/policyReads";
+import { managementPolicyEvidence } from "../../src/smoke/policyReads";
 import { PolicyEvidence } from "../../src/smoke/policyEvidence";
 import { outboxCodeSource, runSmoke, SmokeOptions, SmokeReport, SmokeTarget } from "../../src/smoke";
-import { renderJson, renderProgress, renderTable } from "../../src/smoke/report";
+import { renderSmokeJson, renderProgress, renderSmokeTable } from "../../src/smoke/report";
 import { Clock } from "../../src/smoke/types";
 
 /** Short enough that push flows finish in a blink; the emulator accepts fractions. */
@@ -130,7 +130,7 @@ export async function smokeAgainst(
     },
     ...rest,
   });
-  const output = [renderTable(report), renderJson(report), ...progress].join("\n");
+  const output = [renderSmokeTable(report), renderSmokeJson(report), ...progress].join("\n");
   return { report, progress, secrets, clock, output };
 }
 

@@ -40,3 +40,23 @@ describe("the emulator's outbox as a code source", () => {
     expect((error as ProblemError).problem).toMatchObject({ code: "outbox_unavailable", status: 200, detail: { path: "/__emulator/outbox" } });
   }, 10_000);
 });
+
+describe("an outbox that redirects", () => {
+  it("is not followed: the code is not read from where it points", async () => {
+    const elsewhere = await localServer((_req, res) => json(res, 200, { messages: [{ channel: "sms", code: "999999", sentAt: new Date(5000).toISOString() }] }));
+    try {
+      server = await localServer((req, res) => {
+        res.writeHead(302, { Location: `${elsewhere.url}/other${req.url}` });
+        res.end();
+      });
+      const error = await outboxCodeSource(`${server.url}/__emulator/outbox`)(request).then(
+        (code) => code,
+        (e: unknown) => e,
+      );
+      expect(elsewhere.received).toEqual([]);
+      expect((error as ProblemError).problem).toMatchObject({ code: "outbox_unavailable", status: 302, detail: { redirected: "yes" } });
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exitCodeOf, renderJson, renderProgress, renderTable } from "../../src/smoke/report";
+import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../../src/smoke/report";
 import { SmokeReport } from "../../src/smoke/types";
 
 const REPORT: SmokeReport = {
@@ -14,7 +14,7 @@ const REPORT: SmokeReport = {
 
 describe("report", () => {
   it("renders an aligned table with the diagnoses under it and a summary", () => {
-    const text = renderTable(REPORT);
+    const text = renderSmokeTable(REPORT);
     expect(text).toBe(
       [
         "Smoke check of https://dev-1.okta.com",
@@ -36,11 +36,11 @@ describe("report", () => {
 
   it("renders exactly the documented JSON document", () => {
     const withExtra = { ...REPORT, results: REPORT.results.map((r) => ({ ...r, extra: "x" })) };
-    const parsed = JSON.parse(renderJson(withExtra));
+    const parsed = JSON.parse(renderSmokeJson(withExtra));
     expect(Object.keys(parsed)).toEqual(["issuer", "results"]);
     expect(Object.keys(parsed.results[0])).toEqual(["variant", "app", "status", "step", "requests", "ms"]);
     expect(Object.keys(parsed.results[1])).toEqual(["variant", "app", "status", "step", "diagnosis", "requests", "ms"]);
-    const noticed = JSON.parse(renderJson({ ...REPORT, results: [{ ...REPORT.results[2], notices: ["polled every 1 s"] }] }));
+    const noticed = JSON.parse(renderSmokeJson({ ...REPORT, results: [{ ...REPORT.results[2], notices: ["polled every 1 s"] }] }));
     expect(Object.keys(noticed.results[0])).toEqual(["variant", "app", "status", "step", "diagnosis", "notices", "requests", "ms"]);
     expect(noticed.results[0].notices).toEqual(["polled every 1 s"]);
   });
@@ -68,12 +68,12 @@ describe("report", () => {
     };
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-    const table = renderTable(hostile);
+    const table = renderSmokeTable(hostile);
     expect(table).not.toMatch(control);
     expect(table).toContain("Direct Auth  OTP");
     expect(table).toContain('Okta said ("bad code"): fix it.');
     expect(table.split("\n")[0]).toBe("Smoke check of https://dev-1.okta.com/");
-    const json = renderJson(hostile);
+    const json = renderSmokeJson(hostile);
     expect(json).not.toMatch(control);
     expect(json).not.toContain("\\u001b");
     expect(JSON.parse(json).results[0].app).toBe("Direct Auth  OTP");

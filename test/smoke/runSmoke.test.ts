@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { runSmoke, SmokeOptions } from "../../src/smoke";
 import { promptCodeSource } from "../../src/smoke/prompt";
-import { renderJson, renderTable } from "../../src/smoke/report";
+import { renderSmokeJson, renderSmokeTable } from "../../src/smoke/report";
 import { FakeClock } from "./fakeClock";
 
 const ISSUER = "https://dev-1.okta.com";
@@ -64,15 +64,48 @@ describe("runSmoke (scripted server)", () => {
     expect(report.results[0].diagnosis).toMatch(/names issuer `https:\/\/other\.okta\.com`, not `https:\/\/dev-1\.okta\.com`/);
   });
 
+  it.each([
+    ["token_endpoint", { token_endpoint: "https://collector.example/oauth2/v1/token", jwks_uri: `${ISSUER}/oauth2/v1/keys` }, "https://collector.example"],
+    ["token_endpoint", { token_endpoint: "https://dev-1.okta.com:8443/oauth2/v1/token", jwks_uri: `${ISSUER}/oauth2/v1/keys` }, "https://dev-1.okta.com:8443"],
+    ["jwks_uri", { token_endpoint: `${ISSUER}/oauth2/v1/token`, jwks_uri: "https://keys.example/keys" }, "https://keys.example"],
+  ])("fails at discovery, sending nothing, when %s is on another origin (%j)", async (field, endpoints, origin) => {
+    const server = scripted({
+      "/.well-known/openid-configuration": () => ({ status: 200, body: { issuer: ISSUER, ...endpoints } }),
+      "/oauth2/v1/token": () => ({ status: 200, body: {} }),
+    });
+    const report = await runSmoke(options(server.fetch));
+    expect(server.forms.map((f) => f.path)).toEqual(["/.well-known/openid-configuration"]);
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "discovery" });
+    expect(report.results[0].diagnosis).toContain(`puts \`${field}\` on \`${origin}\`, not on the issuer's origin \`${ISSUER}\``);
+  });
+
   it("never prints a secret the server echoes back", async () => {
     const server = scripted({
       ...DISCOVERY,
       "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "weird_error", error_description: `bad password ${form.get("password")}` } }),
     });
     const report = await runSmoke(options(server.fetch));
-    const json = renderJson(report);
+    const json = renderSmokeJson(report);
     expect(json).not.toContain(PASSWORD);
-    expect(report.results[0].diagnosis).toMatch(/`weird_error` \("bad password \[redacted\]"\)/);
+    expect(report.results[0].diagnosis).toMatch(/`weird_error` \("\(the server's text quoted the request, so it is not shown\)"\)/);
+  });
+
+  it.each([
+    ["form-encoded", (form: URLSearchParams) => `could not parse ${form.toString()}`],
+    ["URL-encoded", (form: URLSearchParams) => `bad value ${encodeURIComponent(form.get("password") ?? "")}`],
+    ["as a field without a secret", (form: URLSearchParams) => `unexpected username=${form.get("username")}`],
+  ])("quotes no server text echoing the request %s, in text or --json", async (_how, echo) => {
+    const password = "Hunter2-Secret!Pw";
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": (form) => ({ status: 400, body: { error: "invalid_request", error_description: echo(form) } }),
+    });
+    const report = await runSmoke(options(server.fetch, { password }));
+    const printed = `${renderSmokeJson(report)}\n${renderSmokeTable(report)}`;
+    for (const spelling of [password, encodeURIComponent(password), "Hunter2-Secret%21Pw", "username="]) {
+      expect(printed).not.toContain(spelling);
+    }
+    expect(report.results[0].diagnosis).toContain("the server's text quoted the request, so it is not shown");
   });
 
   it("drops the server's terminal escape sequences whole, not leaving their tails in the diagnosis", async () => {
@@ -84,7 +117,7 @@ describe("runSmoke (scripted server)", () => {
       }),
     });
     const report = await runSmoke(options(server.fetch));
-    expect(renderTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
+    expect(renderSmokeTable(report)).toContain('Okta answered HTTP 400 `odd` ("red alert and more")');
   });
 
   it("reports mfa_required without an mfa_token as a missing field, not a crash", async () => {
@@ -154,7 +187,7 @@ describe("runSmoke (scripted server)", () => {
       notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
     });
     expect(report.results[0].diagnosis).toMatch(/nobody approved the push within its 600 s/);
-    expect(renderTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
+    expect(renderSmokeTable(report)).toContain("  oob-okta-verify (notice): the server asked for interval 0 s; polled every 1 s");
   });
 
   it("skips a variant it does not know instead of throwing", async () => {
@@ -184,7 +217,7 @@ describe("runSmoke (scripted server)", () => {
     expect(prompted).toBe("Enter the code Okta sent by email to t@example.com (empty to skip): ");
     expect(server.forms.at(-1)?.form.get("binding_code")).toBe("246810");
     expect(report.results[0]).toMatchObject({ status: "fail", step: "token" });
-    expect(report.results[0].diagnosis).toMatch(/the email code was refused \("code \[redacted\] is wrong"\)/);
+    expect(report.results[0].diagnosis).toMatch(/the email code was refused \("\(the server's text quoted the request, so it is not shown\)"\)/);
   });
 });
 

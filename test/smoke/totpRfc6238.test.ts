@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedTotpStep } from "../../src/emulator/totp";
+import { acceptedTotpStep } from "../../src/emulator/totpCheck";
 import { totpCode } from "../../src/orgSettings/totpEnrollment";
 import { TotpCodes } from "../../src/smoke/totp";
 import { FakeClock } from "./fakeClock";

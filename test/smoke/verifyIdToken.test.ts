@@ -75,6 +75,7 @@ describe("verifyIdToken", () => {
       .setProtectedHeader({ alg: "RS256", kid: "k1" })
       .setIssuer(ISSUER)
       .setAudience(CLIENT)
+      .setIssuedAt(NOW / 1000)
       .setExpirationTime(NOW / 1000 + 3600)
       .sign(signer);
     expect(await codeOf(verifyIdToken(forOther, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
@@ -85,6 +86,7 @@ describe("verifyIdToken", () => {
       .setProtectedHeader({ alg: "RS256", kid: "k1" })
       .setIssuer(ISSUER)
       .setAudience(CLIENT)
+      .setIssuedAt(NOW / 1000)
       .setExpirationTime(NOW / 1000 + 3600)
       .sign(signer);
     await expect(verifyIdToken(forUs, jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW })).resolves.toBeUndefined();

@@ -28,7 +28,7 @@ export async function authorizeManagementCall(state: EmulatorState, request: Api
   if (!token || typeof proofHeader !== "string") return invalidToken();
   try {
     const proof = await verifyProof(proofHeader, request.method, `${request.origin}${request.path}`, accessToken);
-    if (proof.jkt !== token.jkt || !state.serviceApps.useJti(proof.jti)) return invalidToken();
+    if (proof.jkt !== token.jkt || !state.serviceApps.useJti(proof.jti, proof.usableUntilMs)) return invalidToken();
   } catch (error) {
     if (error instanceof ProofRefused) return invalidToken();
     throw error;

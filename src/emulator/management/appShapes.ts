@@ -31,7 +31,7 @@ export function profileEnrollmentPolicyId(orgId: string): string {
 }
 
 /** The authentication policy an app uses: its own, or the org's default one. */
-export function accessPolicyIdOf(org: Org, app: OAuthApp): string {
+export function effectivePolicyIdOf(org: Org, app: OAuthApp): string {
   return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)?.id) || org.defaultAppSignOnPolicy.id;
 }
 
@@ -50,7 +50,7 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
     groups: link(`${self}/groups`),
     logo: [{ name: "medium", href: DEFAULT_LOGO, type: "image/png" }],
     clientCredentials: [{ name: "secrets", href: `${self}/credentials/secrets` }],
-    accessPolicy: link(`${url}/api/v1/policies/${accessPolicyIdOf(org, app)}`),
+    accessPolicy: link(`${url}/api/v1/policies/${effectivePolicyIdOf(org, app)}`),
     users: link(`${self}/users`),
     [lifecycle]: link(`${self}/lifecycle/${lifecycle}`),
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, notFound, validationFailed } from "../errors";
+import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { OAuthApp } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
@@ -121,7 +121,7 @@ export const APP_ROUTES: ApiRoute[] = [
     handle: (state, [id]) => {
       const app = appById(state, id);
       if (app.status === "ACTIVE") {
-        throw new OktaApiError(403, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
+        throw new ManagementApiError(403, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
       }
       state.org.apps.splice(state.org.apps.indexOf(app), 1);
       return noContent();

@@ -7,6 +7,7 @@ import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { accessPolicyJson, accessRuleJson } from "./authServerShapes";
 import { authServerById } from "./authorizationServers";
+import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
 import { requestedPriority, requestedStatus } from "./ruleInput";
 
@@ -46,7 +47,7 @@ function policyFields(body: Json): Pick<AccessPolicy, "name" | "description" | "
 }
 
 /** The grants, scopes and people the rule lets through; the token actions are echoed back. */
-function ruleFields(body: Json): Pick<AccessRule, "name" | "status" | "grantTypes" | "scopes" | "groups" | "users" | "submitted"> {
+function ruleFields(state: EmulatorState, body: Json): Pick<AccessRule, "name" | "status" | "grantTypes" | "scopes" | "groups" | "users" | "submitted"> {
   const conditions = section(body.conditions);
   const people = section(conditions.people);
   const grantTypes = ids(section(conditions.grantTypes).include);
@@ -56,7 +57,7 @@ function ruleFields(body: Json): Pick<AccessRule, "name" | "status" | "grantType
     status: requestedStatus(body),
     grantTypes,
     scopes: ids(section(conditions.scopes).include),
-    groups: ids(section(people.groups).include),
+    groups: existingGroups(state, "conditions.people.groups.include", ids(section(people.groups).include)),
     users: ids(section(people.users).include),
     submitted: { actions: body.actions },
   };
@@ -102,8 +103,9 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
       const server = authServerById(state, serverId);
       const policy = policyOf(server, policyId);
       const body = jsonBody(request);
+      const priority = requestedPriority(body);
       Object.assign(policy, policyFields(body), { lastUpdated: nowIso() });
-      placeByPriority(server.policies, policy, requestedPriority(body) ?? policy.priority);
+      placeByPriority(server.policies, policy, priority ?? policy.priority);
       return jsonAnswer(200, accessPolicyJson(state.url, server.id, policy));
     },
   },
@@ -141,8 +143,9 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
       const policy = policyOf(authServerById(state, serverId), policyId);
       const body = jsonBody(request);
       const now = nowIso();
-      const rule: AccessRule = { id: oktaId("0pr", randomBytes(12).toString("hex")), priority: 0, created: now, lastUpdated: now, ...ruleFields(body) };
-      placeByPriority(policy.rules, rule, requestedPriority(body));
+      const priority = requestedPriority(body);
+      const rule: AccessRule = { id: oktaId("0pr", randomBytes(12).toString("hex")), priority: 0, created: now, lastUpdated: now, ...ruleFields(state, body) };
+      placeByPriority(policy.rules, rule, priority);
       return jsonAnswer(201, accessRuleJson(state.url, serverId, policy.id, rule));
     },
   },
@@ -161,8 +164,9 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
       const policy = policyOf(authServerById(state, serverId), policyId);
       const rule = ruleOf(policy, ruleId);
       const body = jsonBody(request);
-      Object.assign(rule, ruleFields(body), { lastUpdated: nowIso() });
-      placeByPriority(policy.rules, rule, requestedPriority(body) ?? rule.priority);
+      const priority = requestedPriority(body);
+      Object.assign(rule, ruleFields(state, body), { lastUpdated: nowIso() });
+      placeByPriority(policy.rules, rule, priority ?? rule.priority);
       return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, rule));
     },
   },

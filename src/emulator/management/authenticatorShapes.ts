@@ -1,5 +1,5 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
-import { AUTHENTICATOR_KINDS } from "../baseline";
+import { authenticatorKind } from "../baseline";
 import { Authenticator } from "../orgModel";
 import { Links, link } from "./links";
 
@@ -13,7 +13,7 @@ export function authenticatorJson(url: string, a: Authenticator): Record<string,
     self: link(self, "GET", "PUT"),
     ...(a.key === PASSWORD_AUTHENTICATOR_KEY ? {} : { [lifecycle]: link(`${self}/lifecycle/${lifecycle}`, "POST") }),
     methods: link(`${self}/methods`, "GET"),
-    ...(AUTHENTICATOR_KINDS[a.key]?.enrollable ? { enroll: link(`${url}/idp/authenticators`, "POST") } : {}),
+    ...(authenticatorKind(a.key)?.enrollable ? { enroll: link(`${url}/idp/authenticators`, "POST") } : {}),
   };
   return {
     type: a.type,

@@ -1,7 +1,7 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
-import { AUTHENTICATOR_KINDS } from "../baseline";
-import { OktaApiError, notFound, validationFailed } from "../errors";
+import { authenticatorKind } from "../baseline";
+import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
@@ -38,7 +38,7 @@ const IN_USE_OKTA_VERIFY = `${IN_USE} Additionally, if disabling Okta Verify whe
  * password, or one a policy still uses (403 E0000148, a cause per kind of policy, as recorded
  * against real orgs): any enrollment policy that lets users enroll it, or another baseline policy.
  */
-function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): OktaApiError | undefined {
+function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): ManagementApiError | undefined {
   if (authenticator.status === "INACTIVE") return validationFailed("api.authenticator.error.unsupported.active.deactivate", []);
   if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) {
     return validationFailed("authenticator", ["The Password authenticator cannot be deactivated."]);
@@ -52,7 +52,7 @@ function deactivationRefusal(state: EmulatorState, authenticator: Authenticator)
     ...(authenticator.usedByPolicies.length ? [`Authentication Policies: ${authenticator.usedByPolicies.join(", ")}`] : []),
   ];
   if (causes.length === 0) return undefined;
-  return new OktaApiError(403, "E0000148", authenticator.key === "okta_verify" ? IN_USE_OKTA_VERIFY : IN_USE, causes);
+  return new ManagementApiError(403, "E0000148", authenticator.key === "okta_verify" ? IN_USE_OKTA_VERIFY : IN_USE, causes);
 }
 
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
@@ -67,8 +67,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, _params, request) => {
       const body = jsonBody(request);
       const key = typeof body.key === "string" ? body.key : "";
-      if (!AUTHENTICATOR_KINDS[key]) throw validationFailed("key", [`Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
-      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`An authenticator with key ${key} already exists.`]);
+      if (!authenticatorKind(key)) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
       const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
       return jsonAnswer(200, authenticatorJson(state.url, added));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, notFound, validationFailed } from "../errors";
+import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { Group } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
@@ -25,7 +25,7 @@ function groupById(state: EmulatorState, id: string): Group {
 /** Everyone is Okta's: its profile and members are not the API's to change. */
 function changeable(group: Group): Group {
   if (group.type === "BUILT_IN") {
-    throw new OktaApiError(403, "E0000006", "You do not have permission to perform the requested action", [
+    throw new ManagementApiError(403, "E0000006", "You do not have permission to perform the requested action", [
       `The built-in group ${group.name} cannot be changed.`,
     ]);
   }

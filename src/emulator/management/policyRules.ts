@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, methodNotAllowed, notFound } from "../errors";
+import { ManagementApiError, methodNotAllowed, notFound } from "../errors";
 import { AppSignOnRule, EnrollmentPolicy, EnrollmentRule, SessionRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { PolicyRef, policyById } from "./policyStore";
+import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
 import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
 import { appSignOnRuleJson, enrollmentRuleJson, sessionRuleJson } from "./ruleShapes";
@@ -75,32 +76,42 @@ function inOrder(ref: PolicyRef): RuleRef[] {
   return rulesOf(ref).sort((a, b) => last(a) - last(b) || a.rule.priority - b.rule.priority);
 }
 
-function createRule(ref: PolicyRef, body: Record<string, unknown>): RuleRef {
+/** An app sign-in rule's input, its groups checked to exist. */
+function appSignOnInput(state: EmulatorState, body: Record<string, unknown>, system?: boolean) {
+  const input = appSignOnRuleInput(body, system);
+  existingGroups(state, "conditions.people.groups.include", input.groupsIncluded);
+  existingGroups(state, "conditions.people.groups.exclude", input.groupsExcluded);
+  return input;
+}
+
+function createRule(state: EmulatorState, ref: PolicyRef, body: Record<string, unknown>): RuleRef {
+  const priority = requestedPriority(body);
   const now = nowIso();
   const base = { id: "", priority: 0, status: requestedStatus(body), created: now, lastUpdated: now };
   if (ref.type === "MFA_ENROLL") {
     const rule: EnrollmentRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...enrollmentRuleInput(body) };
-    placeByPriority(enrollmentRulesOf(ref), rule, requestedPriority(body));
+    placeByPriority(enrollmentRulesOf(ref), rule, priority);
     return { type: ref.type, rule };
   }
   if (ref.type === "ACCESS_POLICY") {
-    const rule: AppSignOnRule = { ...base, id: oktaId("rul", randomBytes(12).toString("hex")), ...appSignOnRuleInput(body) };
-    placeByPriority(ref.policy.rules, rule, requestedPriority(body));
+    const rule: AppSignOnRule = { ...base, id: oktaId("rul", randomBytes(12).toString("hex")), ...appSignOnInput(state, body) };
+    placeByPriority(ref.policy.rules, rule, priority);
     return { type: ref.type, rule };
   }
   const rule: SessionRule = { ...base, id: oktaId("0pr", randomBytes(12).toString("hex")), ...sessionRuleInput(body) };
-  placeByPriority(ref.policy.rules, rule, requestedPriority(body));
+  placeByPriority(ref.policy.rules, rule, priority);
   return { type: ref.type, rule };
 }
 
 /** A PUT replaces the rule but keeps its place unless it sends a priority; the catch-all keeps its people and place. */
-function updateRule(ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
+function updateRule(state: EmulatorState, ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
-  if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnRuleInput(body, found.rule.system));
+  const priority = requestedPriority(body);
+  if (found.type === "ACCESS_POLICY") Object.assign(found.rule, appSignOnInput(state, body, found.rule.system));
   else if (found.type === "MFA_ENROLL") Object.assign(found.rule, enrollmentRuleInput(body));
   else Object.assign(found.rule, sessionRuleInput(body));
   rule.lastUpdated = nowIso();
-  if (!rule.system) placeByPriority(ruleListOf(ref), rule, requestedPriority(body) ?? rule.priority);
+  if (!rule.system) placeByPriority(ruleListOf(ref), rule, priority ?? rule.priority);
 }
 
 export const POLICY_RULE_ROUTES: ApiRoute[] = [
@@ -117,7 +128,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${RULES}$`),
     handle: (state, [id], request) => {
       const ref = policyById(state.org, id);
-      return jsonAnswer(200, ruleJson(state.url, ref, createRule(ref, jsonBody(request))));
+      return jsonAnswer(200, ruleJson(state.url, ref, createRule(state, ref, jsonBody(request))));
     },
   },
   {
@@ -134,7 +145,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     handle: (state, [id, ruleId], request) => {
       const ref = policyById(state.org, id);
       const rule = ruleOf(ref, ruleId);
-      updateRule(ref, rule, jsonBody(request));
+      updateRule(state, ref, rule, jsonBody(request));
       return jsonAnswer(200, ruleJson(state.url, ref, rule));
     },
   },
@@ -155,7 +166,7 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
     handle: (state, [id, ruleId, verb]) => {
       const { rule } = ruleOf(policyById(state.org, id), ruleId);
-      if (rule.system) throw new OktaApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);
+      if (rule.system) throw new ManagementApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);
       rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       rule.lastUpdated = nowIso();
       return noContent();

@@ -1,18 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
-import { OktaApiError, validationFailed } from "../errors";
+import { ManagementApiError, validationFailed } from "../errors";
 import { AppSignOnPolicy, CustomEnrollmentPolicy, SessionPolicy, catchAllRule } from "../orgModel";
 import { EmulatorState } from "../state";
 import { nowIso, section } from "./api";
 import { enrollmentSettingsOf } from "./enrollmentSettings";
 import { PolicyRef, customPolicy } from "./policyStore";
+import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
 import { requestedPriority } from "./ruleInput";
 
 /** `conditions.people.groups.include` of a session or enrollment policy; undefined when the body leaves it out. */
-function groupsIncludedOf(body: Record<string, unknown>): string[] | undefined {
+function groupsIncludedOf(state: EmulatorState, body: Record<string, unknown>): string[] | undefined {
   const include = section(section(section(body.conditions).people).groups).include;
-  return Array.isArray(include) ? include.filter((g): g is string => typeof g === "string") : undefined;
+  if (!Array.isArray(include)) return undefined;
+  return existingGroups(state, "conditions.people.groups.include", include.filter((g): g is string => typeof g === "string"));
 }
 
 /**
@@ -43,7 +45,7 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
       status,
       priority: 0,
       system: false,
-      groupsIncluded: groupsIncludedOf(body) ?? [],
+      groupsIncluded: groupsIncludedOf(state, body) ?? [],
       rules: [],
       created: now,
       lastUpdated: now,
@@ -58,7 +60,7 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
       description,
       status,
       priority: 0,
-      groupsIncluded: groupsIncludedOf(body) ?? [],
+      groupsIncluded: groupsIncludedOf(state, body) ?? [],
       settings: enrollmentSettingsOf(state, body),
       created: now,
       lastUpdated: now,
@@ -76,10 +78,13 @@ export function createPolicy(state: EmulatorState, body: Record<string, unknown>
  * enrollment settings of either enrollment policy; the type never changes.
  */
 export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<string, unknown>): void {
+  // Everything a body can get wrong is checked before anything changes.
+  const priority = requestedPriority(body);
+  const groupsIncluded = groupsIncludedOf(state, body);
   if (ref.type === "MFA_ENROLL") {
     ref.policy.settings = enrollmentSettingsOf(state, body);
     ref.policy.lastUpdated = nowIso();
-    if (!ref.system) updateCustomEnrollment(state, ref.policy, body);
+    if (!ref.system) updateCustomEnrollment(state, ref.policy, body, priority, groupsIncluded);
     return;
   }
   const policy = ref.policy;
@@ -87,23 +92,27 @@ export function updatePolicy(state: EmulatorState, ref: PolicyRef, body: Record<
   if (typeof body.description === "string") policy.description = body.description;
   policy.lastUpdated = nowIso();
   if (ref.type === "OKTA_SIGN_ON" && !ref.policy.system) {
-    ref.policy.groupsIncluded = groupsIncludedOf(body) ?? ref.policy.groupsIncluded;
-    const priority = requestedPriority(body);
+    ref.policy.groupsIncluded = groupsIncluded ?? ref.policy.groupsIncluded;
     if (priority !== undefined) placeByPriority(state.org.sessionPolicies, ref.policy, priority);
   }
 }
 
-function updateCustomEnrollment(state: EmulatorState, policy: CustomEnrollmentPolicy, body: Record<string, unknown>): void {
+function updateCustomEnrollment(
+  state: EmulatorState,
+  policy: CustomEnrollmentPolicy,
+  body: Record<string, unknown>,
+  priority: number | undefined,
+  groupsIncluded: string[] | undefined,
+): void {
   if (typeof body.name === "string" && body.name.trim()) policy.name = body.name.trim();
   if (typeof body.description === "string") policy.description = body.description;
-  policy.groupsIncluded = groupsIncludedOf(body) ?? policy.groupsIncluded;
-  const priority = requestedPriority(body);
+  policy.groupsIncluded = groupsIncluded ?? policy.groupsIncluded;
   if (priority !== undefined) placeByPriority(state.org.enrollmentPolicies ?? [], policy, priority);
 }
 
 export function deletePolicy(state: EmulatorState, ref: PolicyRef): void {
   if (!customPolicy(ref)) {
-    throw new OktaApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
+    throw new ManagementApiError(403, "E0000006", "You do not have permission to perform the requested action", ["A default policy cannot be deleted."]);
   }
   if (ref.type === "MFA_ENROLL") {
     const policies = state.org.enrollmentPolicies ?? [];

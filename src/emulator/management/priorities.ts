@@ -10,7 +10,9 @@ export function placeByPriority<T extends { priority: number; system?: boolean }
   requested: number | undefined,
 ): void {
   const movable = items.filter((i) => i !== item && !i.system).sort((a, b) => a.priority - b.priority);
-  item.priority = requested ?? (movable.length ? movable[movable.length - 1].priority + 1 : 1);
+  const end = movable.length ? movable[movable.length - 1].priority + 1 : 1;
+  // A priority past the end goes last (before the system entries), not after them.
+  item.priority = requested === undefined ? end : Math.min(requested, end);
   let taken = item.priority;
   for (const other of movable) {
     if (other.priority < item.priority) continue;

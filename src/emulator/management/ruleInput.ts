@@ -1,5 +1,5 @@
 import { validationFailed } from "../errors";
-import { AppSignOnRule, AuthenticationConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
+import { AppSignOnRule, RuleConstraint, EnrollWhen, EnrollmentRule, SessionRule } from "../orgModel";
 import { LifecycleStatus } from "../../okta/status";
 import { section } from "./api";
 import { storedAccessConditions, storedSessionConditions, storedVerificationMethod } from "./ruleNormalisation";
@@ -27,8 +27,11 @@ export function requestedStatus(body: Json): LifecycleStatus {
   return body.status === "INACTIVE" ? "INACTIVE" : "ACTIVE";
 }
 
+/** undefined when the body leaves it out; anything but a whole number from 0 up (Okta takes 0) is refused. */
 export function requestedPriority(body: Json): number | undefined {
-  return typeof body.priority === "number" && Number.isInteger(body.priority) ? body.priority : undefined;
+  if (body.priority === undefined || body.priority === null) return undefined;
+  if (typeof body.priority === "number" && Number.isSafeInteger(body.priority) && body.priority >= 0) return body.priority;
+  throw validationFailed("priority", [`priority: The priority must be a whole number from 0 up, not ${JSON.stringify(body.priority)}.`]);
 }
 
 type AppSignOnFields = Pick<
@@ -74,7 +77,7 @@ function chainHasNextStep(chains: unknown): boolean {
  * false when the class lists `excludedAuthenticationMethods`. (The provider always sends it: its
  * struct has no omitempty, so a constraint written without it reaches Okta as false.)
  */
-function withRequiredDefault(constraint: Json): AuthenticationConstraint {
+function withRequiredDefault(constraint: Json): RuleConstraint {
   const normalised: Json = { ...constraint };
   for (const kind of ["knowledge", "possession"] as const) {
     const value = constraint?.[kind];
@@ -82,7 +85,7 @@ function withRequiredDefault(constraint: Json): AuthenticationConstraint {
     const excludes = Array.isArray((value as Json).excludedAuthenticationMethods);
     normalised[kind] = { ...value, required: typeof (value as Json).required === "boolean" ? (value as Json).required : !excludes };
   }
-  return normalised as AuthenticationConstraint;
+  return normalised as RuleConstraint;
 }
 
 const ENROLL_WHEN: readonly EnrollWhen[] = ["CHALLENGE", "LOGIN", "NEVER"];

@@ -1,4 +1,4 @@
-import { OktaApiError } from "../errors";
+import { ManagementApiError } from "../errors";
 
 /**
  * Okta's `filter` and `search` expression language (docs/okta-emulator.md, "Lists"): attribute
@@ -18,7 +18,7 @@ type CompareOperator = (typeof COMPARE_OPERATORS)[number];
 
 /** Okta's answer to an expression it cannot read. */
 export const invalidSearch = (parameter: "filter" | "search") =>
-  new OktaApiError(400, "E0000031", "Invalid search criteria.", [
+  new ManagementApiError(400, "E0000031", "Invalid search criteria.", [
     parameter === "search" ? "Invalid search syntax." : "Invalid filter syntax.",
   ]);
 

@@ -9,7 +9,7 @@ import { newTotpSecret } from "../orgAdministrator";
 import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
-import { passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
+import { UserFields, passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
 import { userJson } from "./userShapes";
 
 const ID = "([^/]+)";
@@ -36,7 +36,7 @@ function activatedStatus(user: { password: string }): UserStatus {
 /** `activate` (the default) activates at once; otherwise the user is STAGED, its status never changed. */
 function createUser(state: EmulatorState, body: Record<string, unknown>, activate: boolean): OrgUser {
   const fields = profileFields(state.org, body);
-  const password = passwordOf(body) ?? "";
+  const password = passwordOf(body, fields.login) ?? "";
   const recoveryQuestion = recoveryQuestionOf(section(body.credentials));
   const id = oktaId("00u", randomBytes(12).toString("hex"));
   const now = nowIso();
@@ -64,12 +64,13 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
 
 /** POST merges what the body sends; PUT replaces the profile when it sends one. Both may set the password. */
 function updateUser(state: EmulatorState, user: OrgUser, body: Record<string, unknown>, merge: boolean): void {
+  let fields: UserFields | undefined;
   if (body.profile !== undefined) {
     const profile = merge ? { ...currentProfile(user), ...(body.profile as object) } : body.profile;
-    const fields = profileFields(state.org, { profile }, user);
-    Object.assign(user, fields);
+    fields = profileFields(state.org, { profile }, user);
   }
-  const password = passwordOf(body);
+  const password = passwordOf(body, fields?.login ?? user.login);
+  if (fields) Object.assign(user, fields);
   if (password !== undefined) user.password = password;
   user.lastUpdated = nowIso();
 }

@@ -1,5 +1,5 @@
 import { jsonAnswer } from "../answer";
-import { OktaApiError } from "../errors";
+import { ManagementApiError } from "../errors";
 import { OrgUser } from "../orgModel";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { userFor } from "./userAccounts";
@@ -11,7 +11,7 @@ const ID = "([^/]+)";
 /** Both changes prove the current password first; a wrong one is Okta's 403 E0000014. */
 function checkPassword(user: OrgUser, given: unknown): void {
   if (typeof given !== "string" || given !== user.password) {
-    throw new OktaApiError(403, "E0000014", "Update of credentials failed", ["oldPassword: The credentials provided were incorrect."]);
+    throw new ManagementApiError(403, "E0000014", "Update of credentials failed", ["oldPassword: The credentials provided were incorrect."]);
   }
 }
 
@@ -23,7 +23,7 @@ export const USER_CREDENTIAL_ROUTES: ApiRoute[] = [
       const user = userFor(state, id);
       const body = jsonBody(request);
       checkPassword(user, section(body.oldPassword).value);
-      const password = passwordOf({ credentials: { password: body.newPassword } });
+      const password = passwordOf({ credentials: { password: body.newPassword } }, user.login);
       if (password !== undefined) user.password = password;
       user.lastUpdated = nowIso();
       return jsonAnswer(200, userCredentialsJson(user));

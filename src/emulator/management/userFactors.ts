@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
-import { OktaApiError, notFound, validationFailed } from "../errors";
+import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { isEnrolled } from "../factors";
 import { OrgUser, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../orgAdministrator";
-import { acceptedTotpStep } from "../totp";
+import { acceptedTotpStep } from "../totpCheck";
 import { ApiRoute, jsonBody } from "./api";
 import { userFor } from "./userAccounts";
 import { FactorView, factorJson } from "./userShapes";
@@ -111,7 +111,7 @@ export const USER_FACTOR_ROUTES: ApiRoute[] = [
       const passCode = jsonBody(request).passCode;
       const step = typeof passCode === "string" ? acceptedTotpStep(pending.secret, passCode) : undefined;
       if (step === undefined) {
-        throw new OktaApiError(403, "E0000068", "Invalid Passcode/Answer", ["Your passcode doesn't match our records. Please try again."]);
+        throw new ManagementApiError(403, "E0000068", "Invalid Passcode/Answer", ["Your passcode doesn't match our records. Please try again."]);
       }
       user.totpSecret = pending.secret;
       user.lastTotpStep = step;

@@ -1,4 +1,5 @@
-import { OktaApiError, validationFailed } from "../errors";
+import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../../okta/passwords";
+import { ManagementApiError, validationFailed } from "../errors";
 import { Org, OrgUser } from "../orgModel";
 import { section } from "./api";
 
@@ -36,12 +37,12 @@ export function profileFields(org: Org, body: Record<string, unknown>, self?: Or
 }
 
 /** `credentials.password.value`, when the body sets one. */
-export function passwordOf(body: Record<string, unknown>): string | undefined {
+export function passwordOf(body: Record<string, unknown>, login?: string): string | undefined {
   const value = section(section(body.credentials).password).value;
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || value.length < 8) {
-    throw new OktaApiError(400, "E0000001", "Api validation failed: password", [
-      "password: Password requirements were not met. Password requirements: at least 8 characters.",
+  if (typeof value !== "string" || unmetPasswordRequirements(value, login).length > 0) {
+    throw new ManagementApiError(400, "E0000001", "Api validation failed: password", [
+      `password: Password requirements were not met. ${PASSWORD_REQUIREMENTS}`,
     ]);
   }
   return value;

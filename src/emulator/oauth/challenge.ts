@@ -4,7 +4,7 @@ import { OAuthError } from "../errors";
 import { OOB_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
 import { usedForAuthentication } from "./authenticatorUse";
-import { FlowContext, NO_STORE, admitUser, mfaTransaction, userOf } from "./flow";
+import { ClientRequest, NO_STORE, admitUser, mfaTransaction, userOf } from "./flow";
 import { channelHint, startOobChallenge } from "./oob";
 import { listParam, param, requiredParam } from "./params";
 import { rejectScope } from "./scopes";
@@ -13,7 +13,7 @@ import { rejectScope } from "./scopes";
  * `POST .../v1/challenge`: the second factor after `mfa_required`. An out-of-band challenge when the
  * client supports mfa-oob and names a channel (or supports nothing else); otherwise an OTP prompt.
  */
-export async function challenge(ctx: FlowContext): Promise<Answer> {
+export async function challenge(ctx: ClientRequest): Promise<Answer> {
   rejectScope(ctx.form);
   const mfa = mfaTransaction(ctx, requiredParam(ctx.form, "mfa_token"));
   const types = listParam(ctx.form, "challenge_types_supported") ?? [];

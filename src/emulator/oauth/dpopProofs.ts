@@ -11,6 +11,8 @@ export interface VerifiedProof {
   jkt: string;
   jti: string;
   nonce?: string;
+  /** When the proof leaves its window: its jti need not be remembered past that. */
+  usableUntilMs: number;
 }
 
 /** Why a DPoP proof is refused; the caller answers it in its endpoint's style. */
@@ -46,7 +48,12 @@ export async function verifyProof(
   if (accessToken !== undefined && claim("ath") !== accessTokenHash(accessToken)) {
     throw new ProofRefused("The DPoP proof's ath claim does not match the access token.");
   }
-  return { jkt: await calculateJwkThumbprint(protectedHeader.jwk as JWK), jti, nonce: claim("nonce") };
+  return {
+    jkt: await calculateJwkThumbprint(protectedHeader.jwk as JWK),
+    jti,
+    nonce: claim("nonce"),
+    usableUntilMs: (iat + PROOF_WINDOW_SECONDS) * 1000,
+  };
 }
 
 /** `ath`: base64url of the SHA-256 of the access token. */

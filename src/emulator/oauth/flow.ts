@@ -19,7 +19,7 @@ import { listParam, param } from "./params";
 import { mintTokens } from "./tokens";
 
 /** One OAuth request, once its client is known. */
-export interface FlowContext {
+export interface ClientRequest {
   state: EmulatorState;
   server: ServerRef;
   app: OAuthApp;
@@ -93,7 +93,7 @@ export function userOf(state: EmulatorState, transaction: { userId: string }): O
  * factor) and the app sign-in policy.
  */
 export function admitUser(
-  ctx: FlowContext,
+  ctx: ClientRequest,
   user: OrgUser,
   grantType: string,
   scopes: readonly string[] | undefined,
@@ -110,7 +110,7 @@ export function admitUser(
 
 /** Tokens once the app sign-in rule is satisfied; otherwise `mfa_required` with an mfa_token to continue. */
 export async function finishAuthentication(
-  ctx: FlowContext,
+  ctx: ClientRequest,
   user: OrgUser,
   factors: FactorKind[],
   scopes: string[],
@@ -139,11 +139,11 @@ export async function finishAuthentication(
 }
 
 /** Every leg of a flow must come from the same client to the same server. */
-function belongsHere(ctx: FlowContext, transaction: { clientId: string; serverKey: string }): boolean {
+function belongsHere(ctx: ClientRequest, transaction: { clientId: string; serverKey: string }): boolean {
   return transaction.clientId === ctx.app.clientId && transaction.serverKey === ctx.server.key;
 }
 
-export function mfaTransaction(ctx: FlowContext, token: string): MfaTransaction {
+export function mfaTransaction(ctx: ClientRequest, token: string): MfaTransaction {
   const mfa = ctx.state.transactions.mfa.get(token);
   if (!mfa || !belongsHere(ctx, mfa)) throw new OAuthError(400, "invalid_grant", "The mfa_token is invalid.");
   if (Date.now() >= mfa.expiresAt) {
@@ -153,7 +153,7 @@ export function mfaTransaction(ctx: FlowContext, token: string): MfaTransaction 
 }
 
 /** `mfaToken` is set for codes from `/challenge`: only the MFA grant with the same mfa_token redeems those. */
-export function oobTransaction(ctx: FlowContext, code: string, mfaToken?: string): OobTransaction {
+export function oobTransaction(ctx: ClientRequest, code: string, mfaToken?: string): OobTransaction {
   const oob = ctx.state.transactions.oob.get(code);
   if (!oob || !belongsHere(ctx, oob) || oob.mfaToken !== mfaToken) {
     throw new OAuthError(400, "invalid_grant", "The oob_code is invalid.");

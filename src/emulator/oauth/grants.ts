@@ -5,18 +5,18 @@ import { authenticatorUsable, raise } from "../policyChecks";
 import { OrgUser, signInUserByLogin } from "../orgModel";
 import { MfaTransaction } from "../transactions";
 import { failedSignIn, failedVerification, refuseLockedOut, succeededSignIn } from "./lockouts";
-import { acceptedTotpStep } from "../totp";
-import { FlowContext, admitUser, finishAuthentication, mfaTransaction, oobTransaction, userByLogin, userOf } from "./flow";
+import { acceptedTotpStep } from "../totpCheck";
+import { ClientRequest, admitUser, finishAuthentication, mfaTransaction, oobTransaction, userByLogin, userOf } from "./flow";
 import { redeemOob } from "./oob";
 import { listParam, requiredParam } from "./params";
 import { requestedScopes } from "./scopes";
 
-export type GrantHandler = (ctx: FlowContext) => Promise<Answer>;
+export type GrantHandler = (ctx: ClientRequest) => Promise<Answer>;
 
 const INVALID_OTP = () => new OAuthError(400, "invalid_grant", "The one-time passcode is invalid (direct_auth_invalid_otp).");
 
 /** Resource-owner password: the first leg of the MFA flows, or all of it under a 1FA rule. */
-async function passwordGrant(ctx: FlowContext): Promise<Answer> {
+async function passwordGrant(ctx: ClientRequest): Promise<Answer> {
   const username = requiredParam(ctx.form, "username");
   const password = requiredParam(ctx.form, "password");
   const scopes = requestedScopes(ctx.server, ctx.form);
@@ -49,7 +49,7 @@ function acceptOtp(user: OrgUser, otp: string, mfa?: { transaction: MfaTransacti
 }
 
 /** OTP as the primary factor. */
-async function otpGrant(ctx: FlowContext): Promise<Answer> {
+async function otpGrant(ctx: ClientRequest): Promise<Answer> {
   const login = requiredParam(ctx.form, "login_hint");
   const otp = requiredParam(ctx.form, "otp");
   const scopes = requestedScopes(ctx.server, ctx.form);
@@ -61,7 +61,7 @@ async function otpGrant(ctx: FlowContext): Promise<Answer> {
 }
 
 /** Out-of-band primary factor: redeems (or polls) the code `/primary-authenticate` gave. */
-async function oobGrant(ctx: FlowContext): Promise<Answer> {
+async function oobGrant(ctx: ClientRequest): Promise<Answer> {
   const oob = oobTransaction(ctx, requiredParam(ctx.form, "oob_code"));
   const scopes = requestedScopes(ctx.server, ctx.form);
   const user = userOf(ctx.state, oob);
@@ -70,7 +70,7 @@ async function oobGrant(ctx: FlowContext): Promise<Answer> {
   return finishAuthentication(ctx, user, [oob.channel], scopes);
 }
 
-async function mfaOtpGrant(ctx: FlowContext): Promise<Answer> {
+async function mfaOtpGrant(ctx: ClientRequest): Promise<Answer> {
   const mfa = mfaTransaction(ctx, requiredParam(ctx.form, "mfa_token"));
   const otp = requiredParam(ctx.form, "otp");
   const scopes = requestedScopes(ctx.server, ctx.form, mfa.scopes);
@@ -82,7 +82,7 @@ async function mfaOtpGrant(ctx: FlowContext): Promise<Answer> {
 }
 
 /** Redeems (or polls) the code `/challenge` gave for this mfa_token. */
-async function mfaOobGrant(ctx: FlowContext): Promise<Answer> {
+async function mfaOobGrant(ctx: ClientRequest): Promise<Answer> {
   const mfa = mfaTransaction(ctx, requiredParam(ctx.form, "mfa_token"));
   const oob = oobTransaction(ctx, requiredParam(ctx.form, "oob_code"), mfa.token);
   const scopes = requestedScopes(ctx.server, ctx.form, mfa.scopes);
@@ -93,7 +93,7 @@ async function mfaOobGrant(ctx: FlowContext): Promise<Answer> {
 }
 
 /** Rotates the refresh token; the scopes may only narrow. */
-async function refreshTokenGrant(ctx: FlowContext): Promise<Answer> {
+async function refreshTokenGrant(ctx: ClientRequest): Promise<Answer> {
   const token = requiredParam(ctx.form, "refresh_token");
   const grant = ctx.state.transactions.refresh.get(token);
   if (!grant || grant.clientId !== ctx.app.clientId || grant.serverKey !== ctx.server.key) {

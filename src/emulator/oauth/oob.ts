@@ -4,7 +4,7 @@ import { PHONE_THROTTLE_SECONDS, failedVerification, phoneThrottledUntil } from 
 import { OobChannel } from "../factors";
 import { OrgUser } from "../orgModel";
 import { OobTransaction, promptBindingCode, transferBindingCode } from "../transactions";
-import { FlowContext } from "./flow";
+import { ClientRequest } from "./flow";
 import { param, requiredParam } from "./params";
 
 /** A `channel_hint` the endpoint accepts (direct_auth_invalid_channel_hint otherwise). */
@@ -36,7 +36,7 @@ function emailCode(): string {
  * `/primary-authenticate` and `/challenge` have in common.
  */
 export function startOobChallenge(
-  ctx: FlowContext,
+  ctx: ClientRequest,
   user: OrgUser,
   channel: OobChannel,
   mfaToken?: string,
@@ -74,7 +74,7 @@ export function startOobChallenge(
 }
 
 /** A throttled SMS or call answers 429 with the time the next one may go as `X-Rate-Limit-Reset`. */
-function throttlePhone(ctx: FlowContext, user: OrgUser, channel: "sms" | "voice"): void {
+function throttlePhone(ctx: ClientRequest, user: OrgUser, channel: "sms" | "voice"): void {
   const now = Date.now();
   const sent = user.phoneSentAt?.[channel] ?? [];
   const until = ctx.state.settings.throttles ? phoneThrottledUntil(sent, now) : undefined;
@@ -95,7 +95,7 @@ function throttlePhone(ctx: FlowContext, user: OrgUser, channel: "sms" | "voice"
  * One `/token` call on an oob_code. Returns when the factor is proven (the code is then used up);
  * otherwise throws what the client must do next: keep polling, slow down, or give up.
  */
-export function redeemOob(ctx: FlowContext, oob: OobTransaction): void {
+export function redeemOob(ctx: ClientRequest, oob: OobTransaction): void {
   const { settings, transactions, faults } = ctx.state;
   if (oob.bindingMethod === "prompt") {
     const code = param(ctx.form, "binding_code");

@@ -4,7 +4,7 @@ import { OAuthError } from "../errors";
 import { OobChannel, OOB_CHANNELS } from "../factors";
 import { authenticatorUsable, grantEnabledOnApp, raise } from "../policyChecks";
 import { usedForAuthentication } from "./authenticatorUse";
-import { FlowContext, NO_STORE, admitUser, userByLogin } from "./flow";
+import { ClientRequest, NO_STORE, admitUser, userByLogin } from "./flow";
 import { channelHint, startOobChallenge } from "./oob";
 import { param, requiredParam } from "./params";
 import { rejectScope } from "./scopes";
@@ -16,7 +16,7 @@ const DEPRECATED_ALIAS_CHANNELS: readonly OobChannel[] = ["push", "sms", "voice"
  * `POST .../v1/primary-authenticate` (and its deprecated name `/oob-authenticate`, which takes no
  * `challenge_hint`): starts an out-of-band primary factor for `login_hint`.
  */
-export async function primaryAuthenticate(ctx: FlowContext, deprecatedAlias: boolean): Promise<Answer> {
+export async function primaryAuthenticate(ctx: ClientRequest, deprecatedAlias: boolean): Promise<Answer> {
   rejectScope(ctx.form);
   if (!deprecatedAlias && param(ctx.form, "challenge_hint") !== GRANT.oob) {
     throw new OAuthError(

@@ -5,7 +5,7 @@ import { jwks } from "../keys";
 import { EmulatorState, ServerRef, customServer, orgServer } from "../state";
 import { challenge } from "./challenge";
 import { discoveryDocument } from "./discovery";
-import { FlowContext, authenticateClient } from "./flow";
+import { ClientRequest, authenticateClient } from "./flow";
 import { FOREIGN_KEY } from "./idTokenDefects";
 import { primaryAuthenticate } from "./primaryAuthenticate";
 import { isServiceAppTokenRequest, serviceAppToken } from "./serviceAppToken";
@@ -15,7 +15,7 @@ import { tokenEndpoint } from "./token";
 const OAUTH_PATH = /^\/oauth2\/(?:([^/]+)\/)?v1\/([a-z-]+)$/;
 const DISCOVERY_PATH = /^(?:\/oauth2\/([^/]+))?\/\.well-known\/(openid-configuration|oauth-authorization-server)$/;
 
-type FlowEndpoint = (ctx: FlowContext) => Promise<Answer>;
+type FlowEndpoint = (ctx: ClientRequest) => Promise<Answer>;
 
 const FLOW_ENDPOINTS: Record<string, FlowEndpoint> = {
   token: tokenEndpoint,

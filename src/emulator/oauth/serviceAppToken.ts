@@ -29,7 +29,7 @@ export async function serviceAppToken(
   headers: IncomingHttpHeaders,
 ): Promise<Answer> {
   const apps = state.serviceApps;
-  const { app, assertionJti } = await authenticateServiceApp(state, tokenUrl.audience, form);
+  const { app, assertionJti, assertionExpiresAtMs } = await authenticateServiceApp(state, tokenUrl.audience, form);
   const proofHeader = headers.dpop;
   if (typeof proofHeader !== "string") throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof JWT header is missing.");
   let proof;
@@ -47,8 +47,8 @@ export async function serviceAppToken(
     );
   }
   // Used up only now: the retry with the nonce may repeat the assertion.
-  if (!apps.useJti(`assertion:${assertionJti}`)) throw clientRefused("the client_assertion's jti was used before");
-  if (!apps.useJti(proof.jti)) throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof's jti was used before.");
+  if (!apps.useJti(`assertion:${assertionJti}`, assertionExpiresAtMs)) throw clientRefused("the client_assertion's jti was used before");
+  if (!apps.useJti(proof.jti, proof.usableUntilMs)) throw new OAuthError(400, "invalid_dpop_proof", "The DPoP proof's jti was used before.");
   const scopes = listParam(form, "scope") ?? [];
   const notGranted = scopes.filter((s) => !app.scopes.includes(s));
   if (scopes.length === 0 || notGranted.length > 0) {
@@ -75,7 +75,7 @@ async function authenticateServiceApp(
   state: EmulatorState,
   tokenUrl: string,
   form: URLSearchParams,
-): Promise<{ app: ServiceAppRegistration; assertionJti: string }> {
+): Promise<{ app: ServiceAppRegistration; assertionJti: string; assertionExpiresAtMs: number }> {
   const assertion = param(form, "client_assertion");
   if (!assertion) throw new OAuthError(400, "invalid_request", "The 'client_assertion' parameter is required.");
   let issuer: unknown;
@@ -93,7 +93,7 @@ async function authenticateServiceApp(
       audience: tokenUrl,
       requiredClaims: ["exp", "jti"],
     });
-    return { app, assertionJti: String(payload.jti) };
+    return { app, assertionJti: String(payload.jti), assertionExpiresAtMs: Number(payload.exp) * 1000 };
   } catch {
     throw clientRefused("the client_assertion's signature, audience, subject or expiry is wrong");
   }

@@ -1,4 +1,5 @@
 import { JWK } from "jose";
+import { LapsingMap } from "../lapsing";
 import { opaqueToken } from "../opaqueToken";
 import { OAuthApp, Org } from "../orgModel";
 
@@ -21,14 +22,19 @@ export interface ServiceAccessToken {
   expiresAt: number;
 }
 
+/** How long a DPoP nonce handed out is accepted (our choice: Okta does not publish it). */
+const NONCE_LIFETIME_MS = 24 * 3600_000;
+/** Nonces, used jtis and tokens remembered at most; beyond, the oldest go first. */
+const MAX_REMEMBERED = 10_000;
+
 /**
  * The org's service apps and what their tokens need remembered: the DPoP nonces handed out, the
  * access tokens issued, and the `jti`s already used (assertions and proofs are single-use).
  */
 export class ServiceApps {
-  private readonly nonces = new Set<string>();
-  private readonly usedJtis = new Set<string>();
-  private readonly tokens = new Map<string, ServiceAccessToken>();
+  private readonly nonces = new LapsingMap<true>(MAX_REMEMBERED);
+  private readonly usedJtis = new LapsingMap<true>(MAX_REMEMBERED);
+  private readonly tokens = new LapsingMap<ServiceAccessToken>(MAX_REMEMBERED);
 
   constructor(private readonly registered: readonly ServiceAppRegistration[] = []) {}
 
@@ -45,9 +51,9 @@ export class ServiceApps {
     return app && serviceAppOf(app);
   }
 
-  newNonce(): string {
+  newNonce(nowMs = Date.now()): string {
     const nonce = opaqueToken();
-    this.nonces.add(nonce);
+    this.nonces.set(nonce, true, nowMs + NONCE_LIFETIME_MS);
     return nonce;
   }
 
@@ -55,23 +61,25 @@ export class ServiceApps {
     return nonce !== undefined && this.nonces.has(nonce);
   }
 
-  /** False when the jti was used before; marks it used otherwise. */
-  useJti(jti: string): boolean {
+  /**
+   * False when the jti was used before; marks it used otherwise, until `untilMs`: the time after
+   * which the proof or assertion carrying it is refused anyway (out of its window, or expired).
+   */
+  useJti(jti: string, untilMs: number): boolean {
     if (this.usedJtis.has(jti)) return false;
-    this.usedJtis.add(jti);
+    this.usedJtis.set(jti, true, untilMs);
     return true;
   }
 
   issue(token: ServiceAccessToken): string {
     const accessToken = opaqueToken();
-    this.tokens.set(accessToken, token);
+    this.tokens.set(accessToken, token, token.expiresAt);
     return accessToken;
   }
 
   /** An issued, unexpired token. */
   token(accessToken: string): ServiceAccessToken | undefined {
-    const token = this.tokens.get(accessToken);
-    return token && Date.now() < token.expiresAt ? token : undefined;
+    return this.tokens.get(accessToken);
   }
 }
 

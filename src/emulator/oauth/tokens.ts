@@ -4,7 +4,6 @@ import { FactorKind } from "../factors";
 import { signingKey } from "../keys";
 import { OAuthApp, OrgUser } from "../orgModel";
 import { EmulatorState, ServerRef } from "../state";
-import { opaqueToken } from "../opaqueToken";
 import { signIdToken } from "./idTokenDefects";
 import { grantedScopes } from "./scopes";
 
@@ -65,15 +64,13 @@ export async function mintTokens(
     );
   }
   if (scopes.includes("offline_access")) {
-    const token = opaqueToken();
-    state.transactions.refresh.set(token, {
+    body.refresh_token = state.transactions.newRefresh({
       clientId: app.clientId,
       serverKey: server.key,
       userId: user.id,
       scopes,
       factors: [...factors],
     });
-    body.refresh_token = token;
   }
   return body;
 }

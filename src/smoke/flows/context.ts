@@ -2,7 +2,7 @@ import { AuthenticatorMethod } from "../../catalogue/authenticators";
 import { Variant } from "../../catalogue/variants";
 import { Endpoints } from "../discovery";
 import { OAuthAnswer } from "../oauthResponse";
-import { Redactor } from "../redactor";
+import { Redactor } from "../../http/redactor";
 import { TotpCodes } from "../totp";
 import { Clock, CodeSource, SmokeStatus, SmokeTarget, Step } from "../types";
 

@@ -23,8 +23,9 @@ export function expectOktaError(answer: JsonResponse, status: number, errorCode:
 }
 
 /**
- * Okta's exact words for the refusals that never say which policy or setting refused (spec §3),
- * written out here rather than imported, so the emulator is judged against them.
+ * Okta's exact words for the refusals that never say which policy or setting refused
+ * (docs/direct-auth-reference.md#errors), written out here rather than imported, so the emulator
+ * is judged against them.
  */
 export const OKTA_SAYS = {
   policyDenied: /^Policy evaluation failed for this request, please check the policy configurations\.$/,

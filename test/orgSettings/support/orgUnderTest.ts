@@ -1,7 +1,7 @@
 import { EmulatorOptions, OrgBaseline, RunningEmulator, startOktaEmulator } from "../../../src/emulator";
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
 import { OktaManagementClient } from "../../../src/orgSettings/managementClient";
-import { EnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
+import { OktaEnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
 import { OKTA } from "../../helpers/tokens";
 
 export const API_TOKEN = "emulator-test-token";
@@ -26,7 +26,7 @@ export function clientFor(emulator: RunningEmulator): OktaManagementClient {
 export interface OrgSnapshot {
   authenticators: Record<string, { status: string; methods: Record<string, string>; settings?: Record<string, unknown> }>;
   /** The default enrollment policy as the API returns it, but for the time of its last change. */
-  enrollmentPolicy: EnrollmentPolicy;
+  enrollmentPolicy: OktaEnrollmentPolicy;
 }
 
 /** Everything the org-settings code may touch, read through the management API. */
@@ -36,11 +36,11 @@ export async function snapshot(client: OktaManagementClient): Promise<OrgSnapsho
     const methods = await client.get<OktaAuthenticatorMethod[]>(`/api/v1/authenticators/${a.id}/methods`);
     authenticators[a.key] = { status: a.status, methods: Object.fromEntries(methods.map((m) => [m.type, m.status])), settings: a.settings };
   }
-  const [policy] = (await client.get<EnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL")).filter((p) => p.system);
+  const [policy] = (await client.get<OktaEnrollmentPolicy[]>("/api/v1/policies?type=MFA_ENROLL")).filter((p) => p.system);
   const { lastUpdated: _, ...enrollmentPolicy } = policy;
-  return { authenticators, enrollmentPolicy: enrollmentPolicy as EnrollmentPolicy };
+  return { authenticators, enrollmentPolicy: enrollmentPolicy as OktaEnrollmentPolicy };
 }
 
-export function enrollmentOf(policy: EnrollmentPolicy, key: string): string | undefined {
+export function enrollmentOf(policy: OktaEnrollmentPolicy, key: string): string | undefined {
   return policy.settings.authenticators?.find((a) => a.key === key)?.enroll.self;
 }

@@ -1,5 +1,5 @@
 import { OktaManagementClient } from "../orgSettings/managementClient";
-import { OrgSnapshot } from "./orgComparison";
+import { OrgState } from "./orgComparison";
 
 interface Named {
   id: string;
@@ -15,8 +15,8 @@ const POLICY_TYPES = ["ACCESS_POLICY", "OKTA_SIGN_ON", "MFA_ENROLL", "PASSWORD",
  * policies of each type with their rules, groups, users, authorization servers with their policies
  * and rules, authenticators with their methods and "Used for", and the enrollment settings.
  */
-export async function readOrgSnapshot(client: OktaManagementClient): Promise<OrgSnapshot> {
-  const snapshot: OrgSnapshot = new Map();
+export async function readOrgState(client: OktaManagementClient): Promise<OrgState> {
+  const snapshot: OrgState = new Map();
   for (const app of await client.getAll<Named>("/api/v1/apps")) snapshot.set(`app ${JSON.stringify(app.label)}`, String(app.status));
   for (const group of await client.getAll<Named & { profile: { name: string } }>("/api/v1/groups")) {
     snapshot.set(`group ${JSON.stringify(group.profile.name)}`, "present");

@@ -1,5 +1,5 @@
-import { PolicyEvidence, PolicyFinding, RefusedRequest } from "../smoke/policyEvidence";
-import { OktaManagementClient } from "./managementClient";
+import { PolicyEvidence, PolicyFinding, RefusedRequest } from "./policyEvidence";
+import { OktaManagementClient } from "../orgSettings/managementClient";
 
 interface Ranked {
   id: string;

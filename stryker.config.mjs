@@ -1,0 +1,49 @@
+// Mutation testing (npm run mutation): small deliberate bugs in the product code that the tests
+// must catch. One folder at a time with the tests that cover it (MUTATION_FOLDER=src/smoke), or
+// every folder below when unset; the weekly workflow runs them folder by folder.
+
+/**
+ * Each mutated folder and the test files that judge it. Stryker's vitest runner runs every file in
+ * one worker thread, where Pulumi's process-global runtime (mocks, config) hangs: tests that
+ * evaluate the program (rejectedConfig, resourceOptions, the emulator-backed tests) cannot run
+ * under it, so a folder is judged by its unit tests. components/ has only such tests: its run
+ * fails at the dry run until the runner isolates files in processes.
+ */
+const FOLDERS = {
+  "src/smoke": [
+    "test/smoke/{cliArgs,diagnosis,documentedExchanges,httpClient,outbox,policyReads,polling,redactorOccurrences,report,runSmoke,stackOutputs,totp,totpRfc6238,verifyIdToken}.test.ts",
+  ],
+  "src/orgSettings": ["test/orgSettings/{managementClient,managementTransport,pagination}.test.ts"],
+  "src/config": ["test/config/{configError,connection,parseConfig,quoted,readStackConfig,redirectUri,schema,stackFile}.test.ts"],
+  "src/model": ["test/model/{apps,authenticatorNeeds,closestMatch,constraints,issuer}.test.ts"],
+  components: ["test/components/**/*.test.ts"],
+};
+
+const chosen = process.env.MUTATION_FOLDER;
+if (chosen !== undefined && !(chosen in FOLDERS)) {
+  throw new Error(`MUTATION_FOLDER must be one of ${Object.keys(FOLDERS).join(", ")}; got ${JSON.stringify(chosen)}`);
+}
+const folders = chosen ? [chosen] : Object.keys(FOLDERS);
+// Read by vitest.mutation.config.mts in Stryker's test-runner processes, which inherit this environment.
+process.env.MUTATION_TESTS = JSON.stringify([...new Set(folders.flatMap((f) => FOLDERS[f]))]);
+const reportName = chosen ? chosen.replaceAll("/", "-") : "all";
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.mutation.config.mts", related: false },
+  mutate: folders.map((f) => `${f}/**/*.ts`),
+  coverageAnalysis: "perTest",
+  // The machine is shared: two runners at most (override with --concurrency).
+  concurrency: 2,
+  timeoutMS: 30_000,
+  // The first run covers every test once, on a machine shared with other work.
+  dryRunTimeoutMinutes: 60,
+  reporters: ["clear-text", "progress-append-only", "html", "json"],
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  tempDirName: ".stryker-tmp",
+  ignorePatterns: ["reports", ".stryker-tmp", ".pulumi"],
+  thresholds: { high: 90, low: 85, break: 85 },
+};

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
+import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { CATCH_ALL_KIND } from "../../src/okta/declaration";
+import { CatchAllRuleInputs, catchAllRuleProvider } from "../../src/orgSettings/catchAllRuleProvider";
+import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { API_TOKEN, clientFor, orgWithBaseline } from "./support/orgUnderTest";
+
+type Rule = { id: string; name: string; system?: boolean; priority: number; actions: { appSignOn: { access: string } } };
+
+let emulator: RunningEmulator;
+let client: OktaManagementClient;
+
+beforeAll(async () => {
+  emulator = await orgWithBaseline(await evaluateStack("dev"));
+  client = clientFor(emulator);
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+/** A policy made by hand (the console's "Add a policy"), with a rule of its own besides Okta's catch-all. */
+async function handMadePolicy(): Promise<string> {
+  const policy = await client.post<{ id: string }>("/api/v1/policies", { type: "ACCESS_POLICY", name: `By hand ${Math.random()}`, description: "" });
+  await client.post(`/api/v1/policies/${policy.id}/rules`, {
+    type: "ACCESS_POLICY",
+    name: "Test user",
+    actions: { appSignOn: { access: "ALLOW", verificationMethod: { type: "ASSURANCE", factorMode: "1FA" } } },
+  });
+  return policy.id;
+}
+
+async function rulesOf(policyId: string): Promise<Rule[]> {
+  return client.get<Rule[]>(`/api/v1/policies/${policyId}/rules`);
+}
+
+const catchAllOf = async (policyId: string) => (await rulesOf(policyId)).find((r) => r.system)!;
+
+function inputs(policyId: string, access: "ALLOW" | "DENY"): CatchAllRuleInputs {
+  return { settingsKind: CATCH_ALL_KIND, connection: { orgUrl: emulator.url, apiToken: API_TOKEN }, policyId, access };
+}
+
+describe("the catch-all record", () => {
+  it("records the catch-all's access, sets it in place, changes it in place and gives it back on delete", async () => {
+    const policyId = await handMadePolicy();
+    const before = await rulesOf(policyId);
+    expect(before.find((r) => r.system)?.actions.appSignOn.access).toBe("ALLOW");
+
+    const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    expect(created.outs).toMatchObject({ found: "ALLOW", access: "DENY" });
+    expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("DENY");
+
+    const diff = await catchAllRuleProvider.diff!(created.id, created.outs!, inputs(policyId, "ALLOW"));
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
+    const updated = await catchAllRuleProvider.update!(created.id, created.outs!, inputs(policyId, "ALLOW"));
+    expect(updated.outs).toMatchObject({ found: "ALLOW", access: "ALLOW" });
+    expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("ALLOW");
+
+    await catchAllRuleProvider.update!(created.id, updated.outs!, inputs(policyId, "DENY"));
+    await catchAllRuleProvider.delete!(created.id, { ...updated.outs!, access: "DENY" });
+    const after = await rulesOf(policyId);
+    // The same rules, same ids and places: nothing was deleted or recreated, only the access given back.
+    expect(after.map((r) => [r.id, r.name, r.priority, r.actions.appSignOn.access])).toEqual(
+      before.map((r) => [r.id, r.name, r.priority, r.actions.appSignOn.access]),
+    );
+  });
+
+  it("leaves a catch-all that already has the declared access untouched", async () => {
+    const policyId = await handMadePolicy();
+    const writes = () => emulator.requests.filter((r) => r.method === "PUT" && r.path.startsWith(`/api/v1/policies/${policyId}`)).length;
+    const created = await catchAllRuleProvider.create(inputs(policyId, "ALLOW"));
+    expect(created.outs?.found).toBe("ALLOW");
+    expect(writes()).toBe(0);
+  });
+
+  it("gives nothing back for a policy that is already gone", async () => {
+    const policyId = await handMadePolicy();
+    const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    await client.post(`/api/v1/policies/${policyId}/lifecycle/deactivate`);
+    await client.delete(`/api/v1/policies/${policyId}`);
+    await expect(catchAllRuleProvider.delete!(created.id, created.outs!)).resolves.toBeUndefined();
+  });
+
+  it("replaces only for another policy, the old record first", async () => {
+    const policyId = await handMadePolicy();
+    const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    expect(await catchAllRuleProvider.diff!(created.id, created.outs!, inputs("rstOther", "DENY"))).toMatchObject({
+      replaces: ["policyId"],
+      deleteBeforeReplace: true,
+    });
+    expect(await catchAllRuleProvider.diff!(created.id, created.outs!, inputs(policyId, "DENY"))).toMatchObject({ changes: false });
+  });
+});
