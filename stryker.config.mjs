@@ -15,7 +15,7 @@ const FOLDERS = {
   ],
   "src/orgSettings": ["test/orgSettings/{managementClient,managementTransport,pagination}.test.ts"],
   "src/config": ["test/config/{configError,connection,parseConfig,quoted,readStackConfig,redirectUri,schema,stackFile}.test.ts"],
-  "src/model": ["test/model/{apps,authenticatorNeeds,closestMatch,constraints,issuer}.test.ts"],
+  "src/model": ["test/model/{apps,authenticatorNeeds,closestMatch,constraints,issuer,orgNames,resourceOptionsValues}.test.ts"],
   components: ["test/components/**/*.test.ts"],
 };
 

@@ -1,5 +1,6 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
+import { OktaVerifyMode } from "../src/catalogue/oktaVerify";
 import { AuthenticatorNeed } from "../src/model/authenticatorNeeds";
 import { authenticatorOptions, orgSettingsOptions } from "../src/model/resourceOptions";
 import { OktaConnection } from "../src/config/connection";
@@ -10,6 +11,8 @@ export interface AuthenticatorsArgs {
   needs: readonly AuthenticatorNeed[];
   /** Management API access for the org-wide settings the provider cannot manage. */
   connection: pulumi.Input<OktaConnection>;
+  /** The kind of org the needs are keyed for; the org-settings resource checks it before any write. */
+  oktaVerify: OktaVerifyMode;
 }
 
 /** Pulumi type token of this component: plans group its children under its guide step. */
@@ -22,6 +25,11 @@ export const AUTHENTICATORS_TYPE = "okta-direct-auth:authenticators:Authenticato
  */
 export class Authenticators extends pulumi.ComponentResource {
   readonly authenticatorIds: pulumi.Output<Record<string, string>>;
+  /**
+   * Checks the org is of the kind the stack was written for before it writes anything: everything
+   * else the setup writes depends on it, so a mismatch stops `pulumi up` before any change.
+   */
+  readonly orgSettings: pulumi.Resource;
 
   constructor(name: string, args: AuthenticatorsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(AUTHENTICATORS_TYPE, name, {}, opts);
@@ -29,6 +37,7 @@ export class Authenticators extends pulumi.ComponentResource {
       `${name}-org-settings`,
       {
         connection: args.connection,
+        oktaVerify: args.oktaVerify,
         authenticators: args.needs.map(({ key, name: label, methods, enroll, allowedFor }) => ({
           key,
           name: label,
@@ -47,6 +56,7 @@ export class Authenticators extends pulumi.ComponentResource {
           authenticatorOptions(this, [orgSettings]),
         ),
     );
+    this.orgSettings = orgSettings;
     this.authenticatorIds = pulumi
       .all(authenticators.map((a) => pulumi.all([a.key, a.id])))
       .apply((pairs) => Object.fromEntries(pairs));

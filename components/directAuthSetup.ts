@@ -45,20 +45,24 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
     const names = orgNames(config.names, args.stackName);
     const child = { parent: this };
 
-    const testUser = new TestUser(`${name}-test-user`, config.testUser, child);
     const authenticators = new Authenticators(
       `${name}-authenticators`,
       {
-        needs: authenticatorNeeds(config.apps.flatMap((a) => a.variants), config.phoneChannels, config.enrollment),
+        needs: authenticatorNeeds(config.apps.flatMap((a) => a.variants), config.phoneChannels, config.enrollment, config.oktaVerify),
         connection: args.connection,
+        oktaVerify: config.oktaVerify,
       },
       child,
     );
+    // The org-settings resource checks the org is of the kind the stack was written for: nothing is
+    // written before it has.
+    const afterCheck = { parent: this, dependsOn: [authenticators.orgSettings] };
+    const testUser = new TestUser(`${name}-test-user`, config.testUser, afterCheck);
     if (config.apps.some((a) => a.factorMode === "1FA")) {
       new TestUserSessionPolicy(
         `${name}-session`,
         { testUserId: testUser.userId, groupName: names.sessionGroup, policyName: names.sessionPolicy },
-        child,
+        afterCheck,
       );
     }
 
@@ -75,7 +79,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           connection: args.connection,
           description: `Direct Authentication: ${spec.variants.map((v) => v.title).join(", ")}`,
         },
-        child,
+        afterCheck,
       );
       const app = new NativeApp(
         `${name}-${spec.slug}`,
@@ -102,7 +106,7 @@ export class DirectAuthSetup extends pulumi.ComponentResource {
           policyName: names.authorizationServerPolicy,
           orgUrl: args.orgUrl,
         },
-        child,
+        afterCheck,
       );
       customIssuer = access.issuer;
     }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DirectAuthSetup } from "../components/directAuthSetup";
+import { CLASSIC_OKTA_VERIFY_KEY } from "./catalogue/oktaVerify";
 import { readStackConfig } from "./config/readStackConfig";
 import { setupOptions } from "./model/resourceOptions";
 
@@ -15,6 +16,8 @@ export type ProgramOutputs = {
   testUserPassword?: pulumi.Output<string>;
   /** Only with phone variants: the channels activated, so the smoke check uses one that is on. */
   phoneChannels?: pulumi.Output<string[]>;
+  /** Only with Okta Verify variants: the kind of org, so the smoke check names the key the org has. */
+  oktaVerify?: pulumi.Output<string>;
 };
 
 export function defineDirectAuthProgram(): ProgramOutputs {
@@ -24,12 +27,13 @@ export function defineDirectAuthProgram(): ProgramOutputs {
     { config, orgUrl, stackName: pulumi.getStack(), connection: pulumi.secret(connection) },
     setupOptions(config.protect),
   );
-  const usesPhone = config.apps.some((app) => app.variants.some((v) => v.authenticatorKey === "phone_number"));
+  const uses = (key: string) => config.apps.some((app) => app.variants.some((v) => v.authenticatorKey === key));
   return {
     issuer: setup.issuer,
     apps: setup.apps,
     testUserLogin: setup.testUserLogin,
     ...(setup.testUserPassword ? { testUserPassword: setup.testUserPassword } : {}),
-    ...(usesPhone ? { phoneChannels: pulumi.output([...config.phoneChannels]) } : {}),
+    ...(uses("phone_number") ? { phoneChannels: pulumi.output([...config.phoneChannels]) } : {}),
+    ...(uses(CLASSIC_OKTA_VERIFY_KEY) ? { oktaVerify: pulumi.output(config.oktaVerify) } : {}),
   };
 }

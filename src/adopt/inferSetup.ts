@@ -1,4 +1,5 @@
 import { GRANT } from "../catalogue/grants";
+import { OktaVerifyMode, authenticatorKeyIn, oktaVerifyModeOf } from "../catalogue/oktaVerify";
 import { VARIANT_IDS, Variant, VariantId, variant } from "../catalogue/variants";
 import { OktaApp, OktaRule, OrgSnapshot, PolicyWithRules, accessPolicyIdOf } from "./orgSnapshot";
 
@@ -20,6 +21,8 @@ export interface AdoptedConfig {
   catchAll: "DENY" | "ALLOW";
   redirectUri?: string;
   phoneChannels?: ("sms" | "voice")[];
+  /** Read from the org: a flexible one lists the per-method Okta Verify authenticators. */
+  oktaVerify: OktaVerifyMode;
   /** The names the org's session group and policy and access policy have, kept as they are. */
   names?: { sessionGroup?: string; sessionPolicy?: string; authorizationServerPolicy?: string };
 }
@@ -67,6 +70,7 @@ export function inferSetup(org: OrgSnapshot): Adoption {
     catchAll: inferCatchAll(adopted, notes),
     redirectUri: inferRedirectUri(adopted, notes),
     phoneChannels: inferPhoneChannels(org, variants),
+    oktaVerify: oktaVerifyOf(org),
   };
   const accessPolicy = findAccessPolicy(org, adopted, notes);
   if (accessPolicy) config.authorizationServer = accessPolicy.serverId;
@@ -117,7 +121,8 @@ function narrowOob(org: OrgSnapshot, app: OktaApp, candidates: Variant[], notes:
   if (labelled) return candidates.filter((v) => v.flow === labelled.flow ? v === labelled : true);
   const usable = candidates.filter((v) => {
     if (v.channels.length === 0) return true;
-    const authenticator = org.authenticators.find((a) => a.key === v.authenticatorKey);
+    const key = authenticatorKeyIn(oktaVerifyOf(org), v.authenticatorKey);
+    const authenticator = org.authenticators.find((a) => a.key === key);
     return (
       authenticator?.status === "ACTIVE" &&
       !NOT_FOR_SIGN_IN.includes(authenticator.allowedFor ?? "") &&
@@ -131,10 +136,16 @@ function narrowOob(org: OrgSnapshot, app: OktaApp, candidates: Variant[], notes:
   return usable;
 }
 
+function oktaVerifyOf(org: OrgSnapshot): OktaVerifyMode {
+  return oktaVerifyModeOf(org.authenticators.map((a) => a.key));
+}
+
+/** Variants in the catalogue's order, whatever order the org lists their apps in. */
 function appsConfig(apps: AdoptedApp[]): Pick<AdoptedConfig, "variants" | "apps"> {
+  const inCatalogueOrder = (ids: VariantId[]) => [...ids].sort((a, b) => VARIANT_IDS.indexOf(a) - VARIANT_IDS.indexOf(b));
   const guideNamed = apps.every((a) => a.variants.length === 1 && variant(a.variants[0]).appLabel === a.app.label);
-  if (guideNamed) return { variants: apps.map((a) => a.variants[0]) };
-  return { apps: apps.map((a) => ({ name: a.app.label, variants: a.variants })) };
+  if (guideNamed) return { variants: inCatalogueOrder(apps.map((a) => a.variants[0])) };
+  return { apps: apps.map((a) => ({ name: a.app.label, variants: inCatalogueOrder(a.variants) })) };
 }
 
 function inferTestUser(org: OrgSnapshot, apps: AdoptedApp[], notes: string[]): AdoptedConfig["testUser"] {
@@ -185,7 +196,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 function inferEnrollment(org: OrgSnapshot, variants: VariantId[], notes: string[]): "OPTIONAL" | "REQUIRED" {
-  const keys = [...new Set(variants.map((v) => variant(v).authenticatorKey))];
+  const keys = [...new Set(variants.map((v) => authenticatorKeyIn(oktaVerifyOf(org), variant(v).authenticatorKey)))];
   const settings = keys.map((k) => org.enrollment[k] ?? "NOT_ALLOWED");
   for (const [i, key] of keys.entries()) {
     if (settings[i] === "NOT_ALLOWED") notes.push(`Authenticator ${key} cannot be enrolled (NOT_ALLOWED in the default enrollment policy); \`pulumi up\` raises it to OPTIONAL.`);

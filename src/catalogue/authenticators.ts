@@ -2,6 +2,8 @@
 export const AUTHENTICATORS = {
   google_otp: { name: "Google Authenticator", methods: [] },
   okta_verify: { name: "Okta Verify", methods: ["push"] },
+  /** Okta Verify's push on an org with Flexible Okta Verify (src/catalogue/oktaVerify.ts). */
+  okta_verify_push: { name: "Okta Verify Push", methods: ["push"] },
   phone_number: { name: "Phone", methods: ["sms", "voice"] },
   okta_email: { name: "Email", methods: ["email"] },
 } as const;

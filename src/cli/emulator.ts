@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { DEFAULT_EDITION, EDITIONS, Edition, startOktaEmulator } from "../emulator";
 import { editionOf } from "./args/edition";
 import type { Org } from "../emulator/orgModel";
@@ -17,7 +18,7 @@ import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
 import { CliError, UsageError } from "./args/usageError";
 
-const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--edition NAME] [--json]
+const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--flexible-okta-verify] [--edition NAME] [--json]
 
 Serves an Okta Identity Engine org on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM: the Direct
 Authentication endpoints and the management API, configured through that API as a real org is
@@ -35,6 +36,10 @@ Options:
                     OKTA_SMOKE_PASSWORD when set, so the smoke check can sign in with it
                     (it must meet Okta's default password policy: 8 characters, a
                     lowercase and an uppercase letter, a number, no part of the login)
+  --flexible-okta-verify
+                    a fresh org with Flexible Okta Verify on: Okta Verify is okta_verify_push,
+                    okta_verify_totp and okta_verify_fastpass, and okta_verify is refused where
+                    Okta refuses it (authenticator writes, enrollment policies, sign-in rules)
   --edition NAME    the org's edition, whose per-minute and concurrency rate limits it enforces
                     (429 with Okta's body and X-Rate-Limit-* headers): ${EDITIONS.join(", ")}
                     (default ${DEFAULT_EDITION})
@@ -54,6 +59,7 @@ const FLAGS = {
   "api-token": { type: "string" },
   state: { type: "string" },
   setup: { type: "string" },
+  "flexible-okta-verify": { type: "boolean" },
   edition: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -64,6 +70,7 @@ export interface EmulatorCommandOptions {
   apiToken: string;
   state?: string;
   setup?: string;
+  oktaVerify: OktaVerifyMode;
   edition: Edition;
   json: boolean;
 }
@@ -88,7 +95,8 @@ export function parseEmulatorArgs(argv: readonly string[], projectDir: string, e
         "Set one that does, or unset it for a generated password",
     );
   }
-  return { port, apiToken, state: values.state, setup, edition: editionOf(values.edition), json: Boolean(values.json) };
+  const oktaVerify = values["flexible-okta-verify"] ? "flexible" : "classic";
+  return { port, apiToken, state: values.state, setup, oktaVerify, edition: editionOf(values.edition), json: Boolean(values.json) };
 }
 
 /** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
@@ -155,6 +163,7 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
   const saver = statePath ? new StateSaver(() => writeStateFile(statePath, emulator.org), log, statePath) : undefined;
   const emulator = await startOktaEmulator({
     org: saved,
+    oktaVerify: options.oktaVerify,
     port: options.port,
     apiToken: options.apiToken,
     edition: options.edition,

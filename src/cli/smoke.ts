@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { runCli } from "./args/runCli";
 import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
@@ -23,6 +24,7 @@ interface ResolvedTarget {
   targets: SmokeTarget[];
   /** The stack's first activated phone channel, used unless --channel says otherwise. */
   channel?: "sms" | "voice";
+  oktaVerify?: OktaVerifyMode;
 }
 
 async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
@@ -45,6 +47,7 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
     password: plan.password ?? outputs.testUserPassword,
     targets: targetsFromStack(outputs, target.stack, target.variants),
     channel: outputs.phoneChannels?.[0],
+    oktaVerify: outputs.oktaVerify,
   };
 }
 
@@ -58,6 +61,16 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<n
     }
     return smoke(plan);
   });
+}
+
+/**
+ * Management access for the policy simulation when the env holds credentials; sent only to the
+ * issuer's own origin, whatever org the env names.
+ */
+function policyClient(issuer: string, requestTimeoutMs?: number): OktaManagementClient | undefined {
+  const connection = connectionFromSettings({ "okta:httpProxy": new URL(issuer).origin }, process.env);
+  if (!hasCredentials(connection)) return undefined;
+  return new OktaManagementClient(connection, { requestTimeoutMs: requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
 }
 
 async function smoke(plan: CliPlan): Promise<number> {
@@ -83,6 +96,7 @@ async function smoke(plan: CliPlan): Promise<number> {
     requestTimeoutMs: plan.requestTimeoutMs,
     maxRetries: plan.maxRetries,
     onProgress: (event) => process.stderr.write(`${renderProgress(event)}\n`),
+    management: policyClient(resolved.issuer, plan.requestTimeoutMs),
   };
   let report;
   if (plan.enrollTotp) {

@@ -44,6 +44,14 @@ Options:
   --json                print one JSON document {issuer, results} on stdout
   -h, --help            this text
 
+Policy simulation: with management credentials in the okta provider's env (OKTA_API_TOKEN, or
+OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY + OKTA_API_SCOPES), sent only to the issuer's org, each
+variant also gets a "policy" line: Okta's policy simulation (POST /api/v1/policies/simulate) of the
+test user's sign-in to its app must resolve to the test-user rule with what the variant needs, and
+for primary-factor variants the global session policy to an any-factor rule; no push or code is
+sent. Read-only scopes suffice: okta.policies.read okta.apps.read okta.users.read. A policy found
+wrong fails the run.
+
 Secrets come from the environment only, never from flags, and are never printed:
   ${PASSWORD_ENV}       the test user's password (MFA variants; a stack that created
                         the user provides it)
@@ -53,8 +61,9 @@ With the management credentials above set, a variant Okta refuses with "Policy e
 is narrowed down by read-only management calls (global session policy, access policy), and the
 diagnosis says it read them.
 
-Exit status: 0 nothing failed (wired and skipped are not failures), 1 a variant failed,
-2 usage or configuration error.
+Exit status: 0 nothing failed (wired and skipped are not failures), 1 a variant or its policy
+failed, 2 usage or configuration error.
+
 `;
 
 export type CliTarget =

@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { parseFlags } from "./args/parseFlags";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
@@ -9,7 +10,7 @@ import { renderSetupText } from "../plan/renderText";
 import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
 import { runOffline } from "../start/offlineRun";
 
-export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--edition NAME] [--json]
+export const HELP = `Usage: npm start [-- --stack NAME] [--channel sms|voice] [--flexible-okta-verify] [--edition NAME] [--json]
 
 Runs the whole job offline, with no credentials and no Okta org:
   1. evaluates the Pulumi program for Pulumi.<stack>.yaml (default: dev) and prints what it declares,
@@ -21,6 +22,10 @@ Runs the whole job offline, with no credentials and no Okta org:
 Options:
   --stack NAME      stack file to evaluate (default dev)
   --channel CH      phone channel for the phone variants: sms or voice (default: the stack's first)
+  --flexible-okta-verify
+                    the emulated org has Flexible Okta Verify (okta_verify_push, okta_verify_totp,
+                    okta_verify_fastpass); a stack with push variants needs
+                    okta-direct-auth:oktaVerify flexible, or it stops before any write
   --edition NAME    the emulated org's edition, whose rate limits the run is held to:
                     ${EDITIONS.join(", ")} (default ${DEFAULT_EDITION}; on it the
                     setup's app calls outrun the 20 a minute Okta allows, so it waits once)
@@ -33,6 +38,7 @@ Exit status: 0 when no variant failed, 1 when one did, 2 for usage or configurat
 const FLAGS = {
   stack: { type: "string" },
   channel: { type: "string" },
+  "flexible-okta-verify": { type: "boolean" },
   edition: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -41,6 +47,7 @@ const FLAGS = {
 export interface StartOptions {
   stack: string;
   channel?: "sms" | "voice";
+  oktaVerify: OktaVerifyMode;
   edition: Edition;
   json: boolean;
 }
@@ -55,6 +62,7 @@ export function parseStartArgs(argv: readonly string[], projectDir: string): Sta
   return {
     stack: checkedStack(values.stack ?? "dev", projectDir),
     channel: values.channel,
+    oktaVerify: values["flexible-okta-verify"] ? "flexible" : "classic",
     edition: editionOf(values.edition),
     json: Boolean(values.json),
   };
@@ -77,6 +85,7 @@ export function main(argv: readonly string[]): Promise<number> {
     const report = await runOffline({
       evaluation,
       channel: options.channel,
+      oktaVerify: options.oktaVerify,
       edition: options.edition,
       onSetupRateLimited: ({ method, path, waitMs }) =>
         log(`  setup: ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset\n`),

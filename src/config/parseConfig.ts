@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { FactorMode, VARIANT_IDS, Variant, isVariantId, variant } from "../catalogue/variants";
 import { AppSpec, appSpec, slugOf, withUniquePolicyNames } from "../model/apps";
 import { closestMatch } from "../model/closestMatch";
@@ -30,6 +31,8 @@ export interface DirectAuthConfig {
   catchAll: "DENY" | "ALLOW";
   redirectUri: string;
   phoneChannels: readonly (typeof PHONE_CHANNELS)[number][];
+  /** Which kind of org the stack writes for: Okta refuses `okta_verify` in a flexible one. */
+  oktaVerify: OktaVerifyMode;
   protect: boolean;
   /** Names the org already has for objects otherwise named after the stack. */
   names: OrgNamesConfig;
@@ -71,6 +74,7 @@ export function parseConfig(values: Record<string, unknown>): DirectAuthConfig {
     catchAll: raw!.catchAll,
     redirectUri: raw!.redirectUri,
     phoneChannels: raw!.phoneChannels,
+    oktaVerify: raw!.oktaVerify,
     protect: raw!.protect,
     names: raw!.names,
   };

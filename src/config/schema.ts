@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OKTA_VERIFY_MODES } from "../catalogue/oktaVerify";
 import { VARIANT_IDS } from "../catalogue/variants";
 import { redirectUriProblem } from "./redirectUri";
 
@@ -80,6 +81,7 @@ export const rawConfigSchema = z.strictObject({
     })
     .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),
+  oktaVerify: z.enum(OKTA_VERIFY_MODES).default("classic"),
   protect: flag().default(false),
   names: orgNamesSchema.default({}),
 });
@@ -123,6 +125,10 @@ export const KEY_HELP: Record<keyof RawConfig, { expected: string; example: stri
   phoneChannels: {
     expected: `a non-empty list of "sms" and/or "voice"`,
     example: `pulumi config set --path '${CONFIG_NAMESPACE}:phoneChannels[0]' sms`,
+  },
+  oktaVerify: {
+    expected: `"classic" (one okta_verify authenticator) or "flexible" (the org has Flexible Okta Verify: okta_verify_push, okta_verify_totp, okta_verify_fastpass); \`npm run adopt\` reads it from the org`,
+    example: `pulumi config set ${CONFIG_NAMESPACE}:oktaVerify flexible`,
   },
   protect: {
     expected: "true or false",

@@ -1,4 +1,5 @@
 import { AUTHENTICATORS, PASSWORD_AUTHENTICATOR_KEY } from "../catalogue/authenticators";
+import { CLASSIC_OKTA_VERIFY_KEY, FLEXIBLE_OKTA_VERIFY_KEYS } from "../catalogue/oktaVerify";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
 
 /** The org before the declared setup is applied (docs/okta-emulator.md). */
@@ -56,6 +57,10 @@ export const AUTHENTICATOR_KINDS: Readonly<Record<string, AuthenticatorKind>> = 
     },
     enrollable: true,
   },
+  // Flexible Okta Verify: one authenticator per classic Okta Verify method.
+  okta_verify_push: { name: AUTHENTICATORS.okta_verify_push.name, type: "app", methods: { push: "ACTIVE" }, enrollable: true },
+  okta_verify_totp: { name: "Okta Verify TOTP", type: "app", methods: { totp: "ACTIVE" }, enrollable: true },
+  okta_verify_fastpass: { name: "Okta FastPass", type: "app", methods: { signed_nonce: "ACTIVE" }, enrollable: true },
   google_otp: { name: AUTHENTICATORS.google_otp.name, type: "app", methods: { otp: "ACTIVE" }, settings: {} },
   phone_number: {
     name: AUTHENTICATORS.phone_number.name,
@@ -97,4 +102,24 @@ export const DEFAULT_BASELINE: OrgBaseline = {
     fresh("security_question", "ACTIVE"),
   ],
   enrollment: { [PASSWORD_AUTHENTICATOR_KEY]: "REQUIRED", okta_email: "REQUIRED", okta_verify: "OPTIONAL", phone_number: "NOT_ALLOWED" },
+};
+
+/**
+ * The same org with Flexible Okta Verify on (`npm run emulator -- --flexible-okta-verify`): Okta
+ * Verify's TOTP and FastPass are authenticators of their own, ACTIVE and enrollable as the classic
+ * one was; push, off in a fresh org, is an INACTIVE `okta_verify_push` that cannot be enrolled yet.
+ */
+export const FLEXIBLE_BASELINE: OrgBaseline = {
+  authenticators: [
+    ...DEFAULT_BASELINE.authenticators.filter((a) => a.key !== CLASSIC_OKTA_VERIFY_KEY),
+    fresh(FLEXIBLE_OKTA_VERIFY_KEYS.totp, "ACTIVE"),
+    fresh(FLEXIBLE_OKTA_VERIFY_KEYS.signed_nonce, "ACTIVE"),
+    fresh(FLEXIBLE_OKTA_VERIFY_KEYS.push, "INACTIVE"),
+  ],
+  enrollment: {
+    ...Object.fromEntries(Object.entries(DEFAULT_BASELINE.enrollment).filter(([key]) => key !== CLASSIC_OKTA_VERIFY_KEY)),
+    [FLEXIBLE_OKTA_VERIFY_KEYS.totp]: "OPTIONAL",
+    [FLEXIBLE_OKTA_VERIFY_KEYS.signed_nonce]: "OPTIONAL",
+    [FLEXIBLE_OKTA_VERIFY_KEYS.push]: "NOT_ALLOWED",
+  },
 };

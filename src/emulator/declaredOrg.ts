@@ -218,14 +218,16 @@ function applySessionPolicy(org: Org, r: DeclaredObject): void {
   });
 }
 
+/** What every declared rule carries: id, name, priority (after the policy's rules when absent), status. */
+function ruleHeader(r: DeclaredObject, nextPriority: number) {
+  return { id: idOf(r), name: text(r.inputs.name), priority: priority(r.inputs.priority, nextPriority), status: status(r.inputs.status) };
+}
+
 function applySessionPolicyRule(org: Org, r: DeclaredObject): void {
   const policy = org.sessionPolicies.find((p) => p.id === r.inputs.policyId);
   if (!policy) return;
   policy.rules.push({
-    id: idOf(r),
-    name: text(r.inputs.name),
-    priority: priority(r.inputs.priority, policy.rules.length + 1),
-    status: status(r.inputs.status),
+    ...ruleHeader(r, policy.rules.length + 1),
     access: r.inputs.access === "DENY" ? "DENY" : "ALLOW",
     primaryFactor: text(r.inputs.primaryFactor, "PASSWORD_IDP"),
   });
@@ -260,10 +262,7 @@ function applyAccessPolicyRule(org: Org, r: DeclaredObject): void {
   const policy = server.policies.find((p) => p.id === r.inputs.policyId);
   if (!policy) return;
   policy.rules.push({
-    id: idOf(r),
-    name: text(r.inputs.name),
-    priority: priority(r.inputs.priority, policy.rules.length + 1),
-    status: status(r.inputs.status),
+    ...ruleHeader(r, policy.rules.length + 1),
     grantTypes: texts(r.inputs.grantTypeWhitelists),
     scopes: texts(r.inputs.scopeWhitelists),
     groups: texts(r.inputs.groupWhitelists),

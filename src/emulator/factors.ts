@@ -1,4 +1,5 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../catalogue/authenticators";
+import { FLEXIBLE_OKTA_VERIFY_KEYS } from "../catalogue/oktaVerify";
 import { Org, OrgUser, authenticatorByKey, enrollmentOf } from "./orgModel";
 
 /** How the user proved who they are in one leg of a flow. */
@@ -14,6 +15,12 @@ export const FACTOR_AUTHENTICATOR: Record<FactorKind, { key: string; method: str
   voice: { key: "phone_number", method: "voice" },
   email: { key: "okta_email", method: "email" },
 };
+
+/** The authenticator a factor needs in this org: a flexible org's push is `okta_verify_push`. */
+export function factorAuthenticator(org: Org, factor: FactorKind): { key: string; method: string } {
+  const needed = FACTOR_AUTHENTICATOR[factor];
+  return org.oktaVerify === "flexible" && factor === "push" ? { ...needed, key: FLEXIBLE_OKTA_VERIFY_KEYS.push } : needed;
+}
 
 /** Factor classes and possession types as sign-in policy constraints name them. */
 export const FACTOR_CLASS: Record<FactorKind, { kind: "knowledge" | "possession"; type: string }> = {

@@ -1,3 +1,4 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { Declaration } from "../okta/declaration";
 import { OrgBaseline } from "./baseline";
 import { Fault } from "./faults";
@@ -16,6 +17,8 @@ export interface EmulatorOptions {
   evaluation?: Declaration;
   testUserPassword?: string;
   baseline?: OrgBaseline;
+  /** Without a baseline: "flexible" starts an org with Flexible Okta Verify on (FLEXIBLE_BASELINE). */
+  oktaVerify?: OktaVerifyMode;
   push?: PushOptions;
   /** `interval` answered for push; fractions and 0 are accepted for tests. */
   pollIntervalSeconds?: number;

@@ -1,5 +1,5 @@
 import { issuerUrl } from "../okta/issuer";
-import { DEFAULT_BASELINE } from "./baseline";
+import { DEFAULT_BASELINE, FLEXIBLE_BASELINE, OrgBaseline } from "./baseline";
 import { declaredOrg } from "./declaredOrg";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
@@ -17,7 +17,7 @@ import { PushOptions } from "./state";
 
 export type { Declaration } from "../okta/declaration";
 export type { EnrollSetting, LifecycleStatus } from "../okta/status";
-export { DEFAULT_BASELINE } from "./baseline";
+export { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
 export { DEFAULT_EDITION, EDITIONS, isEdition } from "./rateLimit";
 export type { Edition } from "./rateLimit";
 export type { OrgBaseline } from "./baseline";
@@ -37,7 +37,7 @@ const DEFAULT_PUSH: PushOptions = { outcome: "approve", afterPolls: 1, bindingMe
  */
 export async function startOktaEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = new Date().toISOString();
-  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, options.baseline ?? DEFAULT_BASELINE, options.testUserPassword, now) : freshOrg(options, now));
+  const org = options.org ?? (options.evaluation ? declaredOrg(options.evaluation, baselineOf(options), options.testUserPassword, now) : freshOrg(options, now));
 
   await signingKey("");
   const state: EmulatorState = {
@@ -80,9 +80,14 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
   };
 }
 
+/** The baseline asked for, else a fresh org of the kind asked for (Flexible Okta Verify or not). */
+function baselineOf(options: EmulatorOptions): OrgBaseline {
+  return options.baseline ?? (options.oktaVerify === "flexible" ? FLEXIBLE_BASELINE : DEFAULT_BASELINE);
+}
+
 /** An org as Okta hands it over: nothing configured, its administrator the only user. */
 function freshOrg(options: EmulatorOptions, now: string): Org {
-  return baselineOrg(options.baseline ?? DEFAULT_BASELINE, orgAdministrator(now), now);
+  return baselineOrg(baselineOf(options), orgAdministrator(now), now);
 }
 
 function settingsOf(options: EmulatorOptions): EmulatorSettings {

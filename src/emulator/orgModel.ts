@@ -1,3 +1,4 @@
+import { OktaVerifyMode, oktaVerifyModeOf } from "../catalogue/oktaVerify";
 import { EVERYONE_GROUP_ID, oktaId } from "../okta/ids";
 import { EnrollSetting, LifecycleStatus } from "../okta/status";
 import { OrgBaseline, authenticatorKind } from "./baseline";
@@ -271,6 +272,11 @@ export interface OrgUser {
 }
 
 export interface Org {
+  /**
+   * "flexible": Flexible Okta Verify is on, Okta Verify is one authenticator per method and Okta
+   * refuses `okta_verify` in writes (src/emulator/flexibleOktaVerify.ts). Absent: classic.
+   */
+  oktaVerify?: OktaVerifyMode;
   authenticators: Authenticator[];
   enrollment: EnrollmentPolicy;
   /** Custom MFA_ENROLL policies, before the default one; absent from orgs saved before they existed. */
@@ -312,9 +318,11 @@ export function catchAllRule(policyId: string, access: "ALLOW" | "DENY"): AppSig
 }
 
 export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): Org {
+  const oktaVerify = oktaVerifyModeOf(baseline.authenticators.map((a) => a.key));
   const defaultAppPolicyId = oktaId("rst", "Default Policy");
   const defaultSessionPolicyId = oktaId("00p", "Default Global Session Policy");
   const org: Org = {
+    ...(oktaVerify === "flexible" ? { oktaVerify } : {}),
     authenticators: [],
     enrollment: {
       id: oktaId("00p", "Default MFA_ENROLL Policy"),

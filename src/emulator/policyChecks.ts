@@ -1,7 +1,7 @@
 import { GRANT } from "../catalogue/grants";
 import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { OAuthError } from "./errors";
-import { FACTOR_AUTHENTICATOR, FACTOR_CLASS, FactorKind } from "./factors";
+import { FACTOR_CLASS, FactorKind, factorAuthenticator } from "./factors";
 import {
   ALL_CLIENTS,
   AppSignOnPolicy,
@@ -11,6 +11,8 @@ import {
   OAuthApp,
   Org,
   OrgUser,
+  SessionPolicy,
+  SessionRule,
   authenticatorByKey,
   byPriority,
   enrollmentOf,
@@ -104,17 +106,26 @@ export function accessPolicyAllows(
  * session start with a factor other than the password (PASSWORD_IDP_ANY_FACTOR).
  */
 export function sessionPolicyAllows(org: Org, user: OrgUser, primaryFactor: FactorKind): OAuthError | undefined {
+  const rule = matchingSessionRule(org, user)?.rule;
+  if (!rule || rule.access === "DENY") return policyDenied();
+  if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") return policyDenied();
+  return undefined;
+}
+
+/**
+ * The global session policy and rule Okta applies to the user: the first ACTIVE policy (by
+ * priority) whose groups hold the user and that has an ACTIVE rule, and that rule. The flows and
+ * the policy simulation both read it from here.
+ */
+export function matchingSessionRule(org: Org, user: OrgUser): { policy: SessionPolicy; rule: SessionRule } | undefined {
   const groups = groupIdsOf(org, user.id);
   for (const policy of byPriority(org.sessionPolicies)) {
     if (policy.status !== "ACTIVE") continue;
     if (policy.groupsIncluded.length > 0 && !policy.groupsIncluded.some((g) => groups.has(g))) continue;
     const rule = byPriority(policy.rules).find((r) => r.status === "ACTIVE");
-    if (!rule) continue;
-    if (rule.access === "DENY") return policyDenied();
-    if (primaryFactor !== "password" && rule.primaryFactor !== "PASSWORD_IDP_ANY_FACTOR") return policyDenied();
-    return undefined;
+    if (rule) return { policy, rule };
   }
-  return policyDenied();
+  return undefined;
 }
 
 function policyDenied(): OAuthError {
@@ -122,7 +133,7 @@ function policyDenied(): OAuthError {
 }
 
 /** The app's authentication policy; an app without one uses the org's default policy. */
-function appSignOnPolicyOf(org: Org, app: OAuthApp): AppSignOnPolicy {
+export function appSignOnPolicyOf(org: Org, app: OAuthApp): AppSignOnPolicy {
   return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)) || org.defaultAppSignOnPolicy;
 }
 
@@ -142,7 +153,7 @@ export function appSignOnPolicyAllows(org: Org, app: OAuthApp, user: OrgUser): O
  * ACTIVE, enrollment is allowed, and the user is enrolled.
  */
 export function authenticatorUsable(org: Org, user: OrgUser, factor: FactorKind): OAuthError | undefined {
-  const { key, method } = FACTOR_AUTHENTICATOR[factor];
+  const { key, method } = factorAuthenticator(org, factor);
   const authenticator = authenticatorByKey(org, key);
   const usable =
     authenticator?.status === "ACTIVE" &&

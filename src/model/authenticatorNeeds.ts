@@ -1,4 +1,5 @@
 import { AUTHENTICATORS, AllowedFor, AuthenticatorKey, USE_NEEDED } from "../catalogue/authenticators";
+import { OktaVerifyMode, authenticatorKeyIn } from "../catalogue/oktaVerify";
 import { Variant } from "../catalogue/variants";
 
 export interface AuthenticatorNeed {
@@ -11,18 +12,23 @@ export interface AuthenticatorNeed {
   allowedFor?: AllowedFor;
 }
 
-/** Each authenticator once, in catalogue order, with the union of the methods its variants use. */
+/**
+ * Each authenticator once, in catalogue order, with the union of the methods its variants use, keyed
+ * as the org of `oktaVerify`'s kind names it.
+ */
 export function authenticatorNeeds(
   variants: readonly Variant[],
   phoneChannels: readonly string[],
   enroll: "OPTIONAL" | "REQUIRED",
+  oktaVerify: OktaVerifyMode = "classic",
 ): AuthenticatorNeed[] {
   const methods = new Map<AuthenticatorKey, Set<string>>();
   for (const v of variants) {
-    const set = methods.get(v.authenticatorKey) ?? new Set<string>();
+    const key = authenticatorKeyIn(oktaVerify, v.authenticatorKey);
+    const set = methods.get(key) ?? new Set<string>();
     const channels = v.authenticatorKey === "phone_number" ? v.channels.filter((c) => phoneChannels.includes(c)) : v.channels;
     channels.forEach((c) => set.add(c));
-    methods.set(v.authenticatorKey, set);
+    methods.set(key, set);
   }
   return (Object.keys(AUTHENTICATORS) as AuthenticatorKey[])
     .filter((key) => methods.has(key))

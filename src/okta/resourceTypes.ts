@@ -35,6 +35,20 @@ const SESSION_FALLBACK =
 const ACCESS_LOST = "the custom authorization server stops allowing the apps' Direct Auth grants";
 
 export const RESOURCE_TYPES = {
+  // A dynamic resource (src/orgSettings); deleting it restores what it recorded.
+  // It comes first: it records the org as it was before the authenticators changed it, and it
+  // checks the org is of the kind (oktaVerify) the stack was written for before anything is written.
+  orgSettings: {
+    token: "pulumi-nodejs:dynamic:Resource",
+    settingsKind: SETTINGS_KIND,
+    noun: "org-wide authenticator settings",
+    step: "authenticators",
+    replacedBy: [],
+    secretState: [],
+    onDelete:
+      "each authenticator's status, methods, enrollment and what it is used for (Email's allowedFor) go back to what they were before this stack",
+    summary: ["authenticators"],
+  },
   user: {
     token: "okta:user/user:User",
     idPrefix: "00u",
@@ -53,19 +67,6 @@ export const RESOURCE_TYPES = {
     replacedBy: ["length", "special", "minLower", "minUpper", "minNumeric", "minSpecial", "overrideSpecial"],
     secretState: ["result", "bcryptHash"],
     summary: [],
-  },
-  // A dynamic resource (src/orgSettings); deleting it restores what it recorded. It comes before
-  // the authenticators so it records the org as it was before they changed it.
-  orgSettings: {
-    token: "pulumi-nodejs:dynamic:Resource",
-    settingsKind: SETTINGS_KIND,
-    noun: "org-wide authenticator settings",
-    step: "authenticators",
-    replacedBy: [],
-    secretState: [],
-    onDelete:
-      "each authenticator's status, methods, enrollment and what it is used for (Email's allowedFor) go back to what they were before this stack",
-    summary: ["authenticators"],
   },
   // Retained on delete: removing it from the stack leaves the authenticator as it is in the org.
   authenticator: {

@@ -1,4 +1,6 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { OktaApiError, OktaManagementClient } from "./managementClient";
+import { checkOktaVerify } from "./oktaVerifyCheck";
 import { AllowedFor, EnrollSetting, OktaEnrollmentPolicy, LifecycleStatus, OktaAuthenticator, OktaAuthenticatorMethod } from "./oktaShapes";
 
 /** What one variant group needs of an authenticator, org-wide. */
@@ -36,13 +38,21 @@ const AUTHENTICATORS = "/api/v1/authenticators";
 /**
  * Brings the org to `desired`, recording what each touched setting was before. `recorded` is the
  * record of an earlier run: what it already captured keeps its original prior value, and what is no
- * longer desired is given back first.
+ * longer desired is given back first. Before anything is written, the org must be of the kind
+ * (`oktaVerify`) the keys were chosen for.
  */
 export async function reconcileAuthenticators(
   client: OktaManagementClient,
   desired: readonly DesiredAuthenticator[],
   recorded: readonly PriorAuthenticator[] = [],
+  oktaVerify: OktaVerifyMode = "classic",
 ): Promise<ReconcileResult> {
+  const listed = await client.get<OktaAuthenticator[]>(AUTHENTICATORS);
+  checkOktaVerify(
+    oktaVerify,
+    listed.map((a) => a.key),
+    [...desired, ...recorded].map((a) => a.key),
+  );
   const warnings: string[] = [];
   const kept: PriorAuthenticator[] = [];
   const giveBack: PriorAuthenticator[] = [];

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { SETTINGS_KIND } from "../okta/declaration";
 import { DesiredAuthenticator, PriorAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "./authenticatorSettings";
 import { OktaConnection } from "../config/connection";
@@ -7,6 +8,8 @@ import { OktaManagementClient } from "./managementClient";
 export interface AuthenticatorSettingsInputs {
   settingsKind: typeof SETTINGS_KIND;
   connection: OktaConnection;
+  /** Absent in the state of stacks from before Flexible Okta Verify existed: those were classic. */
+  oktaVerify?: OktaVerifyMode;
   authenticators: DesiredAuthenticator[];
 }
 
@@ -32,20 +35,20 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export const authenticatorSettingsProvider: pulumi.dynamic.ResourceProvider<AuthenticatorSettingsInputs, AuthenticatorSettingsOutputs> = {
   async create(inputs) {
-    const result = await reconcileAuthenticators(new OktaManagementClient(inputs.connection), inputs.authenticators);
+    const result = await reconcileAuthenticators(new OktaManagementClient(inputs.connection), inputs.authenticators, [], inputs.oktaVerify);
     warn(result.warnings);
     return { id: `authenticator-settings-${inputs.authenticators.map((a) => a.key).join("-")}`, outs: { ...inputs, prior: result.prior } };
   },
 
   async diff(_id, olds, news) {
-    const settingsChanged = !sameJson(olds.authenticators, news.authenticators);
+    const settingsChanged = !sameJson(olds.authenticators, news.authenticators) || (olds.oktaVerify ?? "classic") !== (news.oktaVerify ?? "classic");
     // A rotated credential only needs storing, so destroy can still reach the org.
     const connectionChanged = !sameJson(olds.connection, news.connection);
     return { changes: settingsChanged || connectionChanged, replaces: [], deleteBeforeReplace: false };
   },
 
   async update(_id, olds, news) {
-    const result = await reconcileAuthenticators(new OktaManagementClient(news.connection), news.authenticators, olds.prior);
+    const result = await reconcileAuthenticators(new OktaManagementClient(news.connection), news.authenticators, olds.prior, news.oktaVerify);
     warn(result.warnings);
     return { outs: { ...news, prior: result.prior } };
   },

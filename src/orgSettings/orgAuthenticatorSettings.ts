@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { DesiredAuthenticator, PriorAuthenticator } from "./authenticatorSettings";
 import { SETTINGS_KIND } from "../okta/declaration";
 import { authenticatorSettingsProvider } from "./authenticatorSettingsProvider";
@@ -6,6 +7,7 @@ import { OktaConnection } from "../config/connection";
 
 export interface OrgAuthenticatorSettingsArgs {
   connection: pulumi.Input<OktaConnection>;
+  oktaVerify: OktaVerifyMode;
   authenticators: DesiredAuthenticator[];
 }
 
@@ -20,6 +22,7 @@ export class OrgAuthenticatorSettings extends pulumi.dynamic.Resource {
       {
         settingsKind: SETTINGS_KIND,
         connection: pulumi.secret(args.connection),
+        oktaVerify: args.oktaVerify,
         authenticators: args.authenticators,
         prior: undefined,
       },

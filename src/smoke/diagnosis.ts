@@ -1,5 +1,6 @@
 import { AUTHENTICATORS, USE_NEEDED } from "../catalogue/authenticators";
 import { FactorMode, Variant } from "../catalogue/variants";
+import { OktaVerifyMode, authenticatorKeyIn } from "../catalogue/oktaVerify";
 import { ruleRequirement } from "../model/constraints";
 import { GuideStepId, guideStep } from "../okta/guideSteps";
 import { Evidence, RefusingPolicy } from "./policyEvidence";
@@ -21,6 +22,8 @@ export interface DiagnosisInput {
   channel?: string;
   /** Grant types the stack declared for the app, when the target came from a stack. */
   declaredGrantTypes?: readonly string[];
+  /** The kind of org the stack was written for, when the target came from a stack. */
+  oktaVerify?: OktaVerifyMode;
   /** What reading the org found behind a policy refusal, when the smoke check could read it. */
   evidence?: Evidence;
 }
@@ -46,6 +49,13 @@ export interface DiagnosisRule {
 const q = (value: string | number | undefined) => `\`${value ?? "?"}\``;
 const detail = (input: DiagnosisInput, key: string) => input.problem.detail?.[key];
 const authenticatorOf = (input: DiagnosisInput) => AUTHENTICATORS[input.variant.authenticatorKey];
+/** The key as the org names it; Okta Verify's push is `okta_verify_push` where Flexible Okta Verify is on. */
+const keyOf = (input: DiagnosisInput) => {
+  const key = input.variant.authenticatorKey;
+  if (input.oktaVerify) return q(authenticatorKeyIn(input.oktaVerify, key));
+  const flexible = authenticatorKeyIn("flexible", key);
+  return flexible === key ? q(key) : `${q(key)} (${q(flexible)} with Flexible Okta Verify)`;
+};
 const isCustomServer = (input: DiagnosisInput) => /\/oauth2\/[^/]+$/.test(input.issuer);
 const ruleChoice = (mode: FactorMode) => ruleRequirement(mode).consoleChoice;
 const said = (input: DiagnosisInput) => (input.problem.description ? ` ("${input.problem.description}")` : "");
@@ -160,9 +170,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     reason: /factor_enrollment_required|required authenticator cannot be used|enroll/i,
     guideStep: "authenticators",
     fixIn: (i) =>
-      `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)}, \`OrgAuthenticatorSettings\` methods${USE_NEEDED[i.variant.authenticatorKey] ? ", allowedFor" : ""} and enroll, \`okta-direct-auth:enrollment\`` +
+      `\`okta.Authenticator\` ${keyOf(i)}, \`OrgAuthenticatorSettings\` methods${USE_NEEDED[i.variant.authenticatorKey] ? ", allowedFor" : ""} and enroll, \`okta-direct-auth:enrollment\`` +
       (i.variant.authenticatorKey === "phone_number" ? ", `okta-direct-auth:phoneChannels`" : ""),
-    what: (i) => `${authenticatorOf(i).name} (${q(i.variant.authenticatorKey)})${methodOf(i)} cannot be used by ${q(i.username)}`,
+    what: (i) => `${authenticatorOf(i).name} (${keyOf(i)})${methodOf(i)} cannot be used by ${q(i.username)}`,
     fix: (i) =>
       `${usedForFix(i)}make it ACTIVE${i.channel ? " with that method" : ""}, Optional or Required in the default enrollment policy, enroll the user, and ${rerun}`,
   },
@@ -281,7 +291,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     codes: ["invalid_request"],
     reason: /channel_hint|channel/i,
     guideStep: "authenticators",
-    fixIn: (i) => (i.variant.authenticatorKey === "phone_number" ? "`okta-direct-auth:phoneChannels`" : `\`okta.Authenticator\` ${q(i.variant.authenticatorKey)} methods`),
+    fixIn: (i) => (i.variant.authenticatorKey === "phone_number" ? "`okta-direct-auth:phoneChannels`" : `\`okta.Authenticator\` ${keyOf(i)} methods`),
     what: (i) => `the ${q(i.channel)} channel is not available for ${authenticatorOf(i).name}`,
     fix: () => `activate that method (or pick another one with \`--channel\`) and ${rerun}`,
   },

@@ -3,9 +3,13 @@ import { ProgressEvent, SmokeReport, SmokeResult, SmokeStatus } from "./types";
 
 const STATUS_ORDER: readonly SmokeStatus[] = ["pass", "wired", "fail", "skipped"];
 
-/** 0 when nothing failed (`wired` and `skipped` are not failures), 1 otherwise. */
+/**
+ * 0 when nothing failed (`wired` and `skipped` are not failures), 1 otherwise: a policy the
+ * simulation found wrong is a failure too, one it could not simulate is not.
+ */
 export function exitCodeOf(report: SmokeReport): 0 | 1 {
-  return report.results.some((r) => r.status === "fail") ? 1 : 0;
+  const policyWrong = (r: SmokeResult) => r.policy !== undefined && !r.policy.verified && !r.policy.notSimulated;
+  return report.results.some((r) => r.status === "fail" || policyWrong(r)) ? 1 : 0;
 }
 
 /**
@@ -22,6 +26,7 @@ export function renderSmokeJson(report: SmokeReport): string {
         status: r.status,
         step: r.step,
         ...(r.diagnosis ? { diagnosis: printable(r.diagnosis) } : {}),
+        ...(r.policy ? { policy: printable(r.policy.text) } : {}),
         ...(r.notices?.length ? { notices: r.notices.map(printable) } : {}),
         requests: r.requests,
         ms: r.ms,
@@ -55,6 +60,7 @@ export function renderSmokeTable(report: SmokeReport): string {
       .trimEnd();
   const notes = report.results.flatMap((r) => [
     ...(r.diagnosis ? [`  ${printable(r.variant)} (${r.status}): ${printable(r.diagnosis)}`] : []),
+    ...(r.policy ? [`  ${printable(r.variant)} policy: ${printable(r.policy.text)}`] : []),
     ...(r.notices ?? []).map((notice) => `  ${printable(r.variant)} (notice): ${printable(notice)}`),
   ]);
   const counts = STATUS_ORDER.map((s) => `${report.results.filter((r) => r.status === s).length} ${s}`).join(", ");

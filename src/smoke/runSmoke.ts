@@ -5,7 +5,8 @@ import { problemOf } from "./problem";
 import { Redactor } from "../http/redactor";
 import { describeProblem, resultWithoutRun, RunShared, runVariant, unknownVariant } from "./runVariant";
 import { TotpCodes } from "./totp";
-import { SmokeOptions, SmokeReport } from "./types";
+import { verifyPolicies } from "./policyCheck";
+import { PolicyVerdict, SmokeOptions, SmokeReport } from "./types";
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -73,5 +74,24 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
     },
   };
   for (const target of options.targets) report.results.push(await runVariant(target, run));
+  if (options.management) await addPolicyVerdicts(report, options, secrets);
   return report;
+}
+
+/**
+ * Okta's policy simulation for every target; a failure of the simulation itself (no permission, org
+ * unreachable) is said on each result instead of ending the run: the flows' results stand.
+ */
+async function addPolicyVerdicts(report: SmokeReport, options: SmokeOptions, secrets: Redactor): Promise<void> {
+  options.onProgress?.({ variant: RUN_SCOPE, step: "policy", detail: "POST /api/v1/policies/simulate for the test user's sign-in to each app" });
+  let verdicts: PolicyVerdict[];
+  try {
+    verdicts = await verifyPolicies(options.management!, options.username, options.targets);
+  } catch (error) {
+    const why = secrets.redact(error instanceof Error ? error.message : String(error));
+    verdicts = options.targets.map(() => ({ verified: false, notSimulated: true, text: `not simulated: ${why}` }));
+  }
+  report.results.forEach((result, i) => {
+    result.policy = { ...verdicts[i], text: secrets.redact(verdicts[i].text) };
+  });
 }

@@ -79,6 +79,7 @@ export function describeProblem(
     grantType,
     channel: variant.channels.length > 0 ? channelFor(variant, options.channel) : undefined,
     declaredGrantTypes: target.grantTypes,
+    oktaVerify: options.oktaVerify,
     evidence,
   });
 }

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { z } from "zod";
+import { OKTA_VERIFY_MODES } from "../catalogue/oktaVerify";
 import { isVariantId, VariantId } from "../catalogue/variants";
 import { printable } from "../http/printable";
 import { SmokeTarget } from "./types";
@@ -20,6 +21,7 @@ export const stackOutputsSchema = z.object({
   testUserLogin: z.string().min(1),
   testUserPassword: z.string().min(1).optional(),
   phoneChannels: z.array(z.enum(["sms", "voice"])).min(1).optional(),
+  oktaVerify: z.enum(OKTA_VERIFY_MODES).optional(),
 });
 
 export type StackOutputs = z.infer<typeof stackOutputsSchema>;

@@ -1,5 +1,7 @@
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { PolicyEvidence } from "./policyEvidence";
 import { VariantId } from "../catalogue/variants";
+import type { OktaManagementClient } from "../orgSettings/managementClient";
 
 /** One variant to check and the app (client) it runs against. */
 export interface SmokeTarget {
@@ -36,6 +38,8 @@ export interface SmokeOptions {
   totpSecret?: string;
   /** Phone channel for the phone variants; default sms. */
   channel?: "sms" | "voice";
+  /** The kind of org the stack was written for (its `oktaVerify` output), for the keys diagnoses name. */
+  oktaVerify?: OktaVerifyMode;
   /** Default "openid profile". */
   scope?: string;
   /** Show binding numbers and countdowns meant for a person at the keyboard. */
@@ -54,6 +58,11 @@ export interface SmokeOptions {
   maxRateLimitWaitMs?: number;
   onProgress?: (event: ProgressEvent) => void;
   /**
+   * Management API access to the issuer's own org (read-only scopes suffice): adds Okta's policy
+   * simulation of the test user's sign-in to every app.
+   */
+  management?: OktaManagementClient;
+  /**
    * Reads the org after Okta refuses with "Policy evaluation failed", to say which policy refused;
    * without it the diagnosis names every candidate.
    */
@@ -65,6 +74,15 @@ export interface SmokeOptions {
 
 export type SmokeStatus = "pass" | "wired" | "fail" | "skipped";
 
+/** What the policy simulation said of a variant's app (src/smoke/policyCheck.ts). */
+export interface PolicyVerdict {
+  verified: boolean;
+  /** `verified`, or what is wrong naming the policy, the rule and the guide step, or why it was not simulated. */
+  text: string;
+  /** The simulation could not run for this target (no such user or app): not a finding about the policy. */
+  notSimulated?: boolean;
+}
+
 export interface SmokeResult {
   variant: string;
   app: string;
@@ -75,6 +93,8 @@ export interface SmokeResult {
   diagnosis?: string;
   /** What the server asked for that the check did otherwise (e.g. polled slower than asked); one sentence each. */
   notices?: string[];
+  /** With management credentials: what Okta's policy simulation said of the app's policies. */
+  policy?: PolicyVerdict;
   /** HTTP requests this variant sent to the authorization server (retries and polls included). */
   requests: number;
   ms: number;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { Edition, RecordedRequest, startOktaEmulator } from "../emulator";
 import { provisionSetup } from "../provision/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
@@ -14,6 +15,8 @@ export interface OfflineRunOptions {
   /** Seconds between push polls; Okta says 5, the emulator is told less so the run stays short. */
   pollIntervalSeconds?: number;
   channel?: "sms" | "voice";
+  /** The kind of org to emulate; default classic. */
+  oktaVerify?: OktaVerifyMode;
   onProgress?: (event: ProgressEvent) => void;
   /** The org's edition, whose rate limits the setup and the smoke check are held to; default the free developer edition. */
   edition?: Edition;
@@ -50,6 +53,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
   const emulator = await startOktaEmulator({
     apiToken,
     pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
+    oktaVerify: options.oktaVerify,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" },
     edition: options.edition,
     rateLimits: options.rateLimits,
@@ -72,7 +76,9 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
       password: testUser.password,
       totpSecret: totp?.secret,
       channel: options.channel ?? outputs.phoneChannels?.[0],
+      oktaVerify: outputs.oktaVerify,
       codeSource: outboxCodeSource(emulator.outboxUrl),
+      management: new OktaManagementClient({ orgUrl: emulator.url, apiToken }),
       onProgress: options.onProgress,
     });
   } finally {

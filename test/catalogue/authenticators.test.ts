@@ -7,10 +7,11 @@ import { AUTHENTICATORS, PASSWORD_AUTHENTICATOR_KEY, USE_NEEDED } from "../../sr
  * methods the direct-auth flows use (Google Authenticator's passcode is no method of its own).
  */
 describe("authenticator catalogue", () => {
-  it("holds exactly the guide's four authenticators, by Okta's keys and names, with the methods the flows use", () => {
+  it("holds exactly the guide's four authenticators (and Okta Verify's push as a Flexible Okta Verify org keys it), by Okta's keys and names, with the methods the flows use", () => {
     expect(AUTHENTICATORS).toEqual({
       google_otp: { name: "Google Authenticator", methods: [] },
       okta_verify: { name: "Okta Verify", methods: ["push"] },
+      okta_verify_push: { name: "Okta Verify Push", methods: ["push"] },
       phone_number: { name: "Phone", methods: ["sms", "voice"] },
       okta_email: { name: "Email", methods: ["email"] },
     });

@@ -1,15 +1,17 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { emulatedOrgs } from "../helpers/orgs";
 
 const root = join(__dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const API_TOKEN = "cli-test-token";
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 let client: OktaManagementClient;
 let userId: string;
@@ -22,15 +24,11 @@ const totpFactors = async () =>
 
 beforeAll(async () => {
   const evaluation = await evaluateStack("dev", root);
-  emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
+  emulator = await start({ evaluation, apiToken: API_TOKEN });
   client = new OktaManagementClient({ orgUrl: emulator.url, apiToken: API_TOKEN });
   userId = (await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`)).id;
   for (const factor of await totpFactors()) await client.delete(`/api/v1/users/${userId}/factors/${factor.id}`);
   otpClientId = (evaluation.outputs.apps as { clientId: string; variants: string[] }[]).find((a) => a.variants.includes("otp"))!.clientId;
-});
-
-afterAll(async () => {
-  await emulator.close();
 });
 
 function smoke(env: Record<string, string>) {

@@ -70,12 +70,13 @@ describe.each(SPEC_VARIANTS)("$id alone, on the org authorization server", (row)
     expect(stack.evaluation.invokes).toHaveLength(2);
   });
 
-  it("outputs the org issuer, its app's client id and grants, the test user's login, and phone channels for phone variants", () => {
+  it("outputs the org issuer, its app's client id and grants, the test user's login, phone channels for phone variants and the kind of Okta Verify for push ones", () => {
     expect(stack.outputs).toEqual({
       issuer: ORG_URL,
       apps: [{ name: wiring.app.inputs.label, clientId: wiring.app.state.clientId, variants: [row.id], grantTypes: expect.any(Array) }],
       testUserLogin: TEST_LOGIN,
       ...(row.authenticatorKey === "phone_number" ? { phoneChannels: ["sms"] } : {}),
+      ...(row.authenticatorKey === "okta_verify" ? { oktaVerify: "classic" } : {}),
     });
     expect(sorted(appsOutput(stack)[0].grantTypes)).toEqual(sorted(specAppGrants([row])));
   });

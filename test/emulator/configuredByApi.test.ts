@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { EVERYONE_GROUP_ID } from "../../src/okta/ids";
-import { RunningEmulator } from "../../src/emulator";
+import { emulatedOrgs } from "../helpers/orgs";
 import { devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError, OKTA_SAYS } from "./support/expectations";
 import { otpGrant } from "./support/flows";
 import { listOf, orgWithApi } from "./support/managementApi";
 
 let bare: Evaluation;
-const running: RunningEmulator[] = [];
+const start = emulatedOrgs();
 
 beforeAll(async () => {
   // Nothing declared but the looked-up test user: the org is what a fresh Identity Engine org is.
   bare = without(await devEvaluation(), () => true);
 });
 
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
-
 type Json = Record<string, any>;
 
 describe("an org set up for the OTP variant through the management API alone", () => {
   it("issues tokens once every step of the guide is done, and says which step is missing before", async () => {
-    const { emulator, api, endpoints } = await orgWithApi(bare, running);
+    const { emulator, api, endpoints } = await orgWithApi(bare, start);
     const user = (await api.get(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`)).body as Json;
 
     // Set up your app: a native public client with the OTP grant, for Everyone.

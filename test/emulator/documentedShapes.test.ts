@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
 import { DOCS_MFA_PUSH, DOCS_PUSH, KOTLIN, SWIFT, shapeOf } from "../fixtures/oktaDocumentedExchanges";
 import { appOf, devEvaluation } from "./support/evaluations";
 import { FlowTarget, challenge, endpointsOf, freshTotpCode, mfaToken, passwordGrant, primaryAuthenticate } from "./support/flows";
 import { postForm } from "./support/http";
+import { emulatedOrgs } from "../helpers/orgs";
 
 /**
  * The emulator's sign-in answers against Okta's documented examples and the official mobile SDKs'
@@ -14,14 +15,13 @@ import { postForm } from "./support/http";
  */
 
 let evaluation: Evaluation;
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
   evaluation = await devEvaluation();
-  emulator = await startOktaEmulator({ evaluation, pollIntervalSeconds: 5, push: { outcome: "never", afterPolls: 0, bindingMethod: "none" } });
+  emulator = await start({ evaluation, pollIntervalSeconds: 5, push: { outcome: "never", afterPolls: 0, bindingMethod: "none" } });
 });
-
-afterAll(() => emulator.close());
 
 const target = async (variantId: VariantId): Promise<FlowTarget> => ({
   emulator,

@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
@@ -8,22 +8,22 @@ import { appOf, devEvaluation } from "./support/evaluations";
 import { expectOAuthError, expectOktaError } from "./support/expectations";
 import { Endpoints, FlowTarget, SCOPE, challenge, endpointsOf, mfaToken, otpGrant, primaryAuthenticate } from "./support/flows";
 import { getJson, postForm } from "./support/http";
+import { emulatedOrgs } from "../helpers/orgs";
 
 let evaluation: Evaluation;
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 let endpoints: Endpoints;
 
 beforeAll(async () => {
   evaluation = await devEvaluation();
-  emulator = await startOktaEmulator({
+  emulator = await start({
     evaluation,
     pollIntervalSeconds: 0,
     push: { outcome: "approve", afterPolls: 0, bindingMethod: "none" },
   });
   endpoints = await endpointsOf(emulator);
 });
-
-afterAll(() => emulator.close());
 
 const target = (variantId: VariantId): FlowTarget => ({ emulator, endpoints, clientId: appOf(evaluation, variantId).clientId });
 

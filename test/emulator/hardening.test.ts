@@ -1,19 +1,19 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
 import { MAX_BODY_DEPTH } from "../../src/emulator/management/api";
 import { Outbox } from "../../src/emulator/messageOutbox";
+import { emulatedOrgs } from "../helpers/orgs";
 import { devEvaluation } from "./support/evaluations";
 import { expectOktaError } from "./support/expectations";
 import { getJson, sendJson } from "./support/http";
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-  emulator = await startOktaEmulator({ evaluation: await devEvaluation() });
+  emulator = await start({ evaluation: await devEvaluation() });
 });
-
-afterAll(() => emulator.close());
 
 /** Sends `request` as written on one connection and resolves to the status line of the answer. */
 function rawStatusLine(request: string): Promise<string> {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { DEFAULT_BASELINE } from "../../src/emulator";
+import { emulatedOrgs } from "../helpers/orgs";
 import { appOf, devEvaluation, without } from "./support/evaluations";
 import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import { FlowTarget, endpointsOf, freshTotpCode, mfaOobFlow, oobFlow, otpGrant } from "./support/flows";
@@ -12,20 +13,15 @@ const API_TOKEN = "test-api-token";
 const SSWS = { authorization: `SSWS ${API_TOKEN}` };
 
 let dev: Evaluation;
-const running: RunningEmulator[] = [];
+const start = emulatedOrgs();
 
 beforeAll(async () => {
   dev = await devEvaluation();
 });
 
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
-
 /** A fresh org per test: management calls change it for good. */
 async function org(evaluation = dev, baseline = DEFAULT_BASELINE) {
-  const emulator = await startOktaEmulator({ evaluation, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
-  running.push(emulator);
+  const emulator = await start({ evaluation, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
   const endpoints = await endpointsOf(emulator);
   const api = {
     get: (path: string) => getJson(`${emulator.url}${path}`, SSWS),

@@ -1,9 +1,9 @@
 import { createLocalJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { DEFAULT_BASELINE, RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { DEFAULT_BASELINE } from "../../src/emulator";
 import {
   appOf,
   customServerEvaluation,
@@ -28,6 +28,7 @@ import {
 } from "./support/flows";
 import { getJson } from "./support/http";
 import { DYNAMIC, OKTA } from "../helpers/tokens";
+import { emulatedOrgs } from "../helpers/orgs";
 
 /**
  * Each guide step left undone or done wrong (docs/direct-auth-reference.md#setup-steps), built by editing the
@@ -38,20 +39,15 @@ import { DYNAMIC, OKTA } from "../helpers/tokens";
 let dev: Evaluation;
 /** A stack on the `default` custom authorization server, one primary-factor and one MFA variant. */
 let custom: Evaluation;
-const running: RunningEmulator[] = [];
+const start = emulatedOrgs();
 
 beforeAll(async () => {
   dev = await devEvaluation();
   custom = await customServerEvaluation(["otp", "mfa-oob-okta-verify"]);
 });
 
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
-
 async function orgWith(evaluation: Evaluation, variantId: VariantId, authServerId?: string): Promise<FlowTarget> {
-  const emulator = await startOktaEmulator({ evaluation, pollIntervalSeconds: 0 });
-  running.push(emulator);
+  const emulator = await start({ evaluation, pollIntervalSeconds: 0 });
   return { emulator, endpoints: await endpointsOf(emulator, authServerId), clientId: appOf(evaluation, variantId).clientId };
 }
 
@@ -203,8 +199,7 @@ describe('guide step "Enable authenticators for your org"', () => {
       ...DEFAULT_BASELINE,
       authenticators: DEFAULT_BASELINE.authenticators.map((a) => (a.key === "phone_number" ? { ...a, settings: { allowedFor: "recovery" } } : a)),
     };
-    const emulator = await startOktaEmulator({ evaluation: dev, baseline, pollIntervalSeconds: 0 });
-    running.push(emulator);
+    const emulator = await start({ evaluation: dev, baseline, pollIntervalSeconds: 0 });
     const t = { emulator, endpoints: await endpointsOf(emulator), clientId: appOf(dev, "mfa-oob-phone").clientId };
     expectOAuthError(await challenge(t, await mfaToken(t), "sms"), 403, "access_denied", OKTA_SAYS.authenticatorUnusable);
   });

@@ -1,19 +1,19 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
 import { orgProblem } from "../../src/emulator/orgSchema";
 import { StateFileError, encodeState, readStateFile } from "../../src/emulator/stateFile";
+import { emulatedOrgs } from "../helpers/orgs";
 import { devEvaluation } from "./support/evaluations";
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-  emulator = await startOktaEmulator({ evaluation: await devEvaluation() });
+  emulator = await start({ evaluation: await devEvaluation() });
 });
-
-afterAll(() => emulator.close());
 
 const ENVELOPE = '"format":"okta-direct-auth emulator state"';
 

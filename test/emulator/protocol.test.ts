@@ -1,9 +1,9 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId, variant } from "../../src/catalogue/variants";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { expectOAuthError, expectOktaError, OKTA_SAYS } from "./support/expectations";
 import {
   Endpoints,
@@ -24,17 +24,16 @@ import {
 } from "./support/flows";
 import { JsonResponse, clearOfStepBoundary, currentTotpStep, getJson, postForm, sleep, totpCode, totpCodeAt } from "./support/http";
 import { DeclaredApp, appOf, devEvaluation, resourcesOf, withInputs } from "./support/evaluations";
+import { emulatedOrgs } from "../helpers/orgs";
 
 let evaluation: Evaluation;
 let emulator: RunningEmulator;
 let endpoints: Endpoints;
-const emulators: RunningEmulator[] = [];
+const start = emulatedOrgs();
 
-async function started(options: Partial<Parameters<typeof startOktaEmulator>[0]> = {}): Promise<RunningEmulator> {
+function started(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   // Many flows on one org: the SMS throttle and rate limits (lockouts.test.ts, rateLimits.test.ts) would only get in the way.
-  const running = await startOktaEmulator({ evaluation, pollIntervalSeconds: 0, rateLimits: "reported", ...options });
-  emulators.push(running);
-  return running;
+  return start({ evaluation, pollIntervalSeconds: 0, rateLimits: "reported", ...options });
 }
 
 function target(variantId: VariantId, on = emulator, at = endpoints): FlowTarget {
@@ -47,10 +46,6 @@ beforeAll(async () => {
   evaluation = await devEvaluation();
   emulator = await started({ push: { outcome: "approve", afterPolls: 2, bindingMethod: "none" } });
   endpoints = await endpointsOf(emulator);
-});
-
-afterAll(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
 });
 
 /** Spec §3 "Token success", with the ID token verified against the server's JWKS. */

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
+import { emulatedOrgs } from "../helpers/orgs";
 
 /**
  * docs/okta-emulator.md lists the calls the Okta provider makes for each resource the program
@@ -13,12 +14,11 @@ const SECTION = CONTRACT.slice(CONTRACT.indexOf("## What the Okta provider calls
 const CALLS = [...new Set([...SECTION.matchAll(/`(GET|POST|PUT|DELETE) (\/[^`\s]*)/g)].map(([, method, path]) => `${method} ${path}`))];
 const API_TOKEN = "provider-calls-token";
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startOktaEmulator({ apiToken: API_TOKEN });
+  emulator = await start({ apiToken: API_TOKEN });
 });
-afterAll(() => emulator.close());
-
 describe("the provider's calls in the contract", () => {
   it("are listed: configure, every resource and data source", () => {
     expect(CALLS).toContain("GET /api/v1/users/me");

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RecordedRequest, RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EmulatorOptions, RecordedRequest } from "../../src/emulator";
 import { decodeState, encodeState } from "../../src/emulator/stateFile";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { emulatedOrgs } from "../helpers/orgs";
 import { devEvaluation } from "./support/evaluations";
 import { getJson, sendJson } from "./support/http";
 
 const SSWS = { authorization: "SSWS restore-token" };
 let dev: Evaluation;
-const running: RunningEmulator[] = [];
+const startOrg = emulatedOrgs();
 
 beforeAll(async () => {
   dev = await devEvaluation();
 });
 
-afterAll(async () => {
-  await Promise.all(running.map((e) => e.close()));
-});
-
-async function start(options: Partial<Parameters<typeof startOktaEmulator>[0]> = {}) {
-  const emulator = await startOktaEmulator({ evaluation: dev, apiToken: "restore-token", ...options });
-  running.push(emulator);
-  return emulator;
+function start(options: EmulatorOptions = {}) {
+  return startOrg({ evaluation: dev, apiToken: "restore-token", ...options });
 }
 
 describe("an emulator serving a saved org", () => {

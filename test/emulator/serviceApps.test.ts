@@ -1,9 +1,10 @@
 import { createHash, generateKeyPairSync, randomUUID } from "node:crypto";
 import { CryptoKey, JWK, SignJWT, exportJWK, generateKeyPair, importPKCS8 } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
 import { devEvaluation } from "./support/evaluations";
 import { expectOktaError } from "./support/expectations";
+import { emulatedOrgs } from "../helpers/orgs";
 
 /**
  * The org authorization server's token endpoint for a service app (private_key_jwt, DPoP required,
@@ -15,6 +16,7 @@ const CLIENT_ID = "0oaServiceApp00000001";
 const GRANTED = ["okta.authenticators.read", "okta.policies.manage"];
 const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 let tokenUrl: string;
 let assertionKey: CryptoKey;
@@ -22,7 +24,7 @@ let proofKey: { privateKey: CryptoKey; publicJwk: JWK };
 
 beforeAll(async () => {
   const publicJwk = { ...(appKey.publicKey.export({ format: "jwk" }) as JWK), kid: "k1", alg: "RS256" };
-  emulator = await startOktaEmulator({
+  emulator = await start({
     evaluation: await devEvaluation(),
     pollIntervalSeconds: 0,
     serviceApps: [{ clientId: CLIENT_ID, publicKeys: [publicJwk], scopes: GRANTED }],
@@ -32,8 +34,6 @@ beforeAll(async () => {
   const pair = await generateKeyPair("ES256");
   proofKey = { privateKey: pair.privateKey, publicJwk: await exportJWK(pair.publicKey) };
 });
-
-afterAll(() => emulator.close());
 
 function assertion(claims: { aud?: string; iss?: string } = {}): Promise<string> {
   return new SignJWT({})

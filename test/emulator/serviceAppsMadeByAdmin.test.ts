@@ -1,10 +1,11 @@
 import { createHash, generateKeyPairSync, randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { CryptoKey, JWK, SignJWT, exportJWK, generateKeyPair, importPKCS8 } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
 import { expectOktaError } from "./support/expectations";
 import { JsonResponse, sendJson } from "./support/http";
+import { emulatedOrgs } from "../helpers/orgs";
 
 /**
  * A service app as an admin makes one on a fresh org (issue 17): an API Services app with its public
@@ -17,6 +18,7 @@ const API_TOKEN = "admin-ssws-token-0001";
 const SSWS = { authorization: `SSWS ${API_TOKEN}` };
 const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
+const start = emulatedOrgs();
 let emulator: RunningEmulator;
 let port: number;
 let assertionKey: CryptoKey;
@@ -25,7 +27,7 @@ let clientId: string;
 let appId: string;
 
 beforeAll(async () => {
-  emulator = await startOktaEmulator({ apiToken: API_TOKEN, pollIntervalSeconds: 0 });
+  emulator = await start({ apiToken: API_TOKEN, pollIntervalSeconds: 0 });
   port = Number(new URL(emulator.url).port);
   assertionKey = await importPKCS8(appKey.privateKey.export({ format: "pem", type: "pkcs8" }).toString(), "RS256");
   const pair = await generateKeyPair("RS256");
@@ -59,8 +61,6 @@ beforeAll(async () => {
     expect(grant).toMatchObject({ status: 201, body: { scopeId, issuer: emulator.url, clientId, status: "ACTIVE", source: "ADMIN" } });
   }
 });
-
-afterAll(() => emulator.close());
 
 function assertion(): Promise<string> {
   const tokenUrl = `${emulator.url}/oauth2/v1/token`;

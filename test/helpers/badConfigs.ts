@@ -119,6 +119,14 @@ export const BAD_CONFIGS: readonly BadConfig[] = [
     exampleSets: `${NS}:catchAll`,
   },
   {
+    case: "an Okta Verify kind Okta does not have",
+    values: { variants: ["oob-okta-verify"], testUser: TESTER, oktaVerify: "split" },
+    key: `${NS}:oktaVerify`,
+    problem: /"split" is not one of "classic", "flexible"/,
+    expectedMentions: `"classic" (one okta_verify authenticator) or "flexible"`,
+    exampleSets: `${NS}:oktaVerify`,
+  },
+  {
     case: "misspelt key inside an object",
     values: { variants: ["otp"], testUser: { logn: TESTER.login } },
     key: `${NS}:testUser.logn`,

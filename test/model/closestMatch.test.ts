@@ -17,4 +17,15 @@ describe("closestMatch", () => {
     expect(closestMatch("sms", VARIANT_IDS)).toBeUndefined();
     expect(closestMatch("webauthn", VARIANT_IDS)).toBeUndefined();
   });
+
+  it("takes a typo exactly at its tolerance: at least 2 edits, or a third of the input's length", () => {
+    expect(closestMatch("oxpp", ["otp"])).toBe("otp");
+    expect(closestMatch("otpxy", ["otp"])).toBe("otp");
+    expect(closestMatch("axyd", ["abcd"])).toBe("abcd");
+    expect(closestMatch("oxpqq", ["otp"])).toBeUndefined();
+  });
+
+  it("keeps the first of equally close candidates", () => {
+    expect(closestMatch("ab", ["aa", "bb"])).toBe("aa");
+  });
 });

@@ -20,15 +20,7 @@ beforeAll(async () => {
   evaluation = await devEvaluation();
   emulator = await emulatorFor(evaluation);
   fakeBin = mkdtempSync(join(tmpdir(), "smoke-cli-"));
-  writeFileSync(
-    join(fakeBin, "outputs.json"),
-    JSON.stringify({
-      issuer: emulator.issuer(),
-      apps: evaluation.outputs.apps,
-      testUserLogin: emulator.testUser.login,
-      testUserPassword: emulator.testUser.password,
-    }),
-  );
+  writeOutputs(emulator);
   const script = join(fakeBin, "pulumi");
   writeFileSync(
     script,
@@ -39,6 +31,19 @@ echo "error: no stack named '$6' found" >&2; exit 255
   );
   chmodSync(script, 0o755);
 });
+
+/** What the stand-in `pulumi stack output --stack dev` prints: the dev stack set up in `org`. */
+function writeOutputs(org: RunningEmulator): void {
+  writeFileSync(
+    join(fakeBin, "outputs.json"),
+    JSON.stringify({
+      issuer: org.issuer(),
+      apps: evaluation.outputs.apps,
+      testUserLogin: org.testUser.login,
+      testUserPassword: org.testUser.password,
+    }),
+  );
+}
 
 afterAll(async () => {
   await emulator?.close();
@@ -105,6 +110,27 @@ describe("npm run smoke", () => {
     const codes = await outboxCodes();
     expect(codes.length).toBeGreaterThanOrEqual(3);
     expectNoSecrets(run.stdout + run.stderr, [...secretsNow(), ...codes]);
+  });
+
+  it("--stack dev, non-interactive, with management credentials: every variant wired and its policy verified by Okta's simulation", async () => {
+    // An org of its own that demands its API token, as a real org does; the stand-in pulumi names it.
+    const token = "00policy-simulation-token";
+    const org = await emulatorFor(evaluation, { apiToken: token });
+    writeOutputs(org);
+    let run: Spawned;
+    try {
+      run = await smoke(["--stack", "dev"], { OKTA_API_TOKEN: token });
+    } finally {
+      writeOutputs(emulator);
+      await org.close();
+    }
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const variants = targetsOf(evaluation).map((t) => t.variant);
+    expect(variants).toHaveLength(8);
+    for (const v of variants) expect(run.stdout).toMatch(new RegExp(`^  ${v} policy: verified$`, "m"));
+    expect(run.stdout).toMatch(/^8 variants: 0 pass, 8 wired, 0 fail, 0 skipped$/m);
+    expect(run.stderr).toMatch(/^\[\*\] policy: POST \/api\/v1\/policies\/simulate/m);
+    expect(run.stdout + run.stderr).not.toContain(token);
   });
 
   it("explicit target: a readable table, the diagnosis of a failed variant (exit 1); wired is not a failure (exit 0)", async () => {

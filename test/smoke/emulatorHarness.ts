@@ -121,6 +121,8 @@ export async function smokeAgainst(
     username: emulator.testUser.login,
     password: emulator.testUser.password,
     totpSecret: emulator.testUser.totpSecret,
+    // What a stack's `oktaVerify` output says when the stack matches its org.
+    oktaVerify: emulator.org.oktaVerify ?? "classic",
     codeSource: outboxCodeSource(emulator.outboxUrl, { fetch: recordingFetch }),
     clock,
     fetch: recordingFetch,

@@ -1,5 +1,6 @@
 import { ConfigError } from "../../config/configError";
 import { StackFileError } from "../../config/stackFile";
+import { OrgKindMismatchError } from "../../orgSettings/oktaVerifyCheck";
 import { describeFileError } from "./fileArgs";
 import { oneLine } from "./oneLine";
 import { CliError, UsageError } from "./usageError";
@@ -23,6 +24,7 @@ function failureOf(program: string, error: unknown): { line: string; code: numbe
   if (error instanceof UsageError) return { line: `${program}: ${oneLine(error.message)} (see --help)`, code: 2 };
   if (error instanceof CliError) return { line: `${program}: ${oneLine(error.message)}`, code: 2 };
   if (error instanceof ConfigError || error instanceof StackFileError) return { line: error.message, code: 2 };
+  if (error instanceof OrgKindMismatchError) return { line: `${program}: ${oneLine(error.message)}`, code: 2 };
   const fileProblem = describeFileError(error);
   if (fileProblem !== undefined) return { line: `${program}: ${oneLine(fileProblem)}`, code: 2 };
   return { line: `${program}: unexpected failure (${(error as Error)?.name ?? "unknown"}); please report it`, code: 1 };

@@ -47,6 +47,8 @@ export async function authorizeManagementCall(state: EmulatorState, request: Api
 
 /** Okta names its API scopes after the collection: `/api/v1/authenticators/...` needs okta.authenticators.*. */
 function neededScope(request: ApiRequest): string {
+  // A simulation changes nothing: Okta asks only for read access to policies.
+  if (request.path === "/api/v1/policies/simulate") return "okta.policies.read";
   const collection = request.path.split("/")[3] ?? "";
   return `okta.${collection}.${request.method === "GET" ? "read" : "manage"}`;
 }

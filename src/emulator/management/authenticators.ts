@@ -1,7 +1,9 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
 import { authenticatorKind } from "../baseline";
+import { isOktaVerifyKey, oktaVerifyModeOf } from "../../catalogue/oktaVerify";
 import { ManagementApiError, notFound, validationFailed } from "../errors";
+import { classicOktaVerifyRefused } from "../flexibleOktaVerify";
 import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
@@ -52,7 +54,7 @@ function deactivationRefusal(state: EmulatorState, authenticator: Authenticator)
     ...(authenticator.usedByPolicies.length ? [`Authentication Policies: ${authenticator.usedByPolicies.join(", ")}`] : []),
   ];
   if (causes.length === 0) return undefined;
-  return new ManagementApiError(403, "E0000148", authenticator.key === "okta_verify" ? IN_USE_OKTA_VERIFY : IN_USE, causes);
+  return new ManagementApiError(403, "E0000148", isOktaVerifyKey(authenticator.key) ? IN_USE_OKTA_VERIFY : IN_USE, causes);
 }
 
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
@@ -67,7 +69,11 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, _params, request) => {
       const body = jsonBody(request);
       const key = typeof body.key === "string" ? body.key : "";
-      if (!authenticatorKind(key)) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      const refused = classicOktaVerifyRefused(state.org, key, "key");
+      if (refused) throw refused;
+      // Each kind of org has its own Okta Verify keys: the other kind's are unknown to it.
+      const otherKind = isOktaVerifyKey(key) && oktaVerifyModeOf([key]) !== (state.org.oktaVerify ?? "classic");
+      if (!authenticatorKind(key) || otherKind) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
       if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
       const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
@@ -85,6 +91,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, [id], request) => {
       const authenticator = authenticatorById(state, id);
       const body = jsonBody(request);
+      const refused = classicOktaVerifyRefused(state.org, body.key, "key");
+      if (refused) throw refused;
       if (body.key !== undefined && body.key !== authenticator.key) {
         throw validationFailed("key", [`key: The key of an authenticator cannot change (it is ${authenticator.key}).`]);
       }

@@ -1,5 +1,6 @@
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { validationFailed } from "../errors";
+import { classicOktaVerifyRefused } from "../flexibleOktaVerify";
 import { authenticatorByKey } from "../orgModel";
 import { EmulatorState } from "../state";
 import { EnrollSetting } from "../../okta/status";
@@ -15,6 +16,8 @@ export function enrollmentSettingsOf(state: EmulatorState, body: Record<string, 
   for (const entry of list as { key?: unknown; enroll?: { self?: unknown } }[]) {
     const key = typeof entry?.key === "string" ? entry.key : "";
     const self = entry?.enroll?.self;
+    const refused = classicOktaVerifyRefused(state.org, key, "settings.authenticators.key");
+    if (refused) throw refused;
     if (!authenticatorByKey(state.org, key)) causes.push(`No authenticator with key ${JSON.stringify(entry?.key)} exists in this org.`);
     else if (typeof self !== "string" || !ENROLL_VALUES.includes(self)) {
       causes.push(`enroll.self of ${key} must be one of ${ENROLL_VALUES.join(", ")}.`);

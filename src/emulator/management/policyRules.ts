@@ -8,6 +8,7 @@ import { ApiRoute, jsonBody, nowIso } from "./api";
 import { PolicyRef, policyById } from "./policyStore";
 import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
+import { constraintsRefused } from "../flexibleOktaVerify";
 import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
 import { appSignOnRuleJson, enrollmentRuleJson, sessionRuleJson } from "./ruleShapes";
 
@@ -104,6 +105,13 @@ function createRule(state: EmulatorState, ref: PolicyRef, body: Record<string, u
 }
 
 /** A PUT replaces the rule but keeps its place unless it sends a priority; the catch-all keeps its people and place. */
+/** An app sign-in rule naming `okta_verify` in a flexible org is refused before anything changes. */
+function refuseClassicOktaVerify(state: EmulatorState, body: Record<string, unknown>): void {
+  const method = (body.actions as { appSignOn?: { verificationMethod?: { constraints?: unknown } } } | undefined)?.appSignOn?.verificationMethod;
+  const refused = Array.isArray(method?.constraints) ? constraintsRefused(state.org, method.constraints) : undefined;
+  if (refused) throw refused;
+}
+
 function updateRule(state: EmulatorState, ref: PolicyRef, found: RuleRef, body: Record<string, unknown>): void {
   const { rule } = found;
   const priority = requestedPriority(body);
@@ -128,7 +136,9 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${RULES}$`),
     handle: (state, [id], request) => {
       const ref = policyById(state.org, id);
-      return jsonAnswer(200, ruleJson(state.url, ref, createRule(state, ref, jsonBody(request))));
+      const body = jsonBody(request);
+      if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
+      return jsonAnswer(200, ruleJson(state.url, ref, createRule(state, ref, body)));
     },
   },
   {
@@ -145,7 +155,9 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
     handle: (state, [id, ruleId], request) => {
       const ref = policyById(state.org, id);
       const rule = ruleOf(ref, ruleId);
-      updateRule(state, ref, rule, jsonBody(request));
+      const body = jsonBody(request);
+      if (ref.type === "ACCESS_POLICY") refuseClassicOktaVerify(state, body);
+      updateRule(state, ref, rule, body);
       return jsonAnswer(200, ruleJson(state.url, ref, rule));
     },
   },

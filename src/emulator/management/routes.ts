@@ -12,11 +12,13 @@ import { GROUP_ROUTES } from "./groups";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
 import { POLICY_RULE_ROUTES } from "./policyRules";
+import { POLICY_SIMULATION_ROUTES } from "./policySimulation";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
 
 const ROUTES: ApiRoute[] = [
+  ...POLICY_SIMULATION_ROUTES,
   ...AUTHENTICATOR_ROUTES,
   ...POLICY_ROUTES,
   ...POLICY_RULE_ROUTES,

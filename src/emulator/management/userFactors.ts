@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { jsonAnswer, noContent } from "../answer";
 import { ManagementApiError, notFound, validationFailed } from "../errors";
-import { isEnrolled } from "../factors";
+import { factorAuthenticator, isEnrolled } from "../factors";
 import { OrgUser, authenticatorByKey, enrollmentOf } from "../orgModel";
 import { EmulatorState } from "../state";
 import { newTotpSecret } from "../orgAdministrator";
@@ -30,7 +30,8 @@ function factorsOf(state: EmulatorState, user: OrgUser): FactorView[] {
       profile: { credentialId: user.login },
     });
   }
-  if (enrolled("okta_verify")) factor("okta_verify", "opf", "push", "OKTA", { name: "Emulated phone", platform: "IOS" });
+  const push = factorAuthenticator(org, "push").key;
+  if (enrolled(push)) factor(push, "opf", "push", "OKTA", { name: "Emulated phone", platform: "IOS" });
   if (enrolled("phone_number")) {
     factor("phone_number", "mbl", "sms", "OKTA", { phoneNumber: user.mobilePhone });
     if (authenticatorByKey(org, "phone_number")?.methods.get("voice") === "ACTIVE") {

@@ -1,6 +1,6 @@
 import { OAuthError } from "../errors";
 import { AUTHENTICATOR_UNUSABLE } from "../policyChecks";
-import { FACTOR_AUTHENTICATOR, FactorKind } from "../factors";
+import { FactorKind, factorAuthenticator } from "../factors";
 import { Org, authenticatorByKey } from "../orgModel";
 
 /** Okta's `allowedFor` values under which an authenticator cannot sign anyone in. */
@@ -13,7 +13,7 @@ const NOT_FOR_AUTHENTICATION = new Set(["recovery", "none"]);
  * direct_auth_factor_enrollment_required).
  */
 export function usedForAuthentication(org: Org, factor: FactorKind): OAuthError | undefined {
-  const authenticator = authenticatorByKey(org, FACTOR_AUTHENTICATOR[factor].key);
+  const authenticator = authenticatorByKey(org, factorAuthenticator(org, factor).key);
   const allowedFor = authenticator?.settings?.allowedFor;
   if (!authenticator || typeof allowedFor !== "string" || !NOT_FOR_AUTHENTICATION.has(allowedFor)) return undefined;
   return AUTHENTICATOR_UNUSABLE();

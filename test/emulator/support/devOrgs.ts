@@ -1,6 +1,6 @@
-import { afterAll, beforeAll } from "vitest";
-import { RunningEmulator } from "../../../src/emulator";
+import { beforeAll } from "vitest";
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
+import { emulatedOrgs } from "../../helpers/orgs";
 import { devEvaluation } from "./evaluations";
 import { orgWithApi } from "./managementApi";
 
@@ -10,16 +10,13 @@ import { orgWithApi } from "./managementApi";
  */
 export function devOrgs() {
   let dev: Evaluation | undefined;
-  const running: RunningEmulator[] = [];
+  const start = emulatedOrgs();
   beforeAll(async () => {
     dev = await devEvaluation();
-  });
-  afterAll(async () => {
-    await Promise.all(running.map((e) => e.close()));
   });
   const evaluation = (): Evaluation => {
     if (!dev) throw new Error("devOrgs(): the dev evaluation is read before beforeAll ran");
     return dev;
   };
-  return { dev: evaluation, withApi: (of: Evaluation = evaluation()) => orgWithApi(of, running) };
+  return { dev: evaluation, withApi: (of: Evaluation = evaluation()) => orgWithApi(of, start) };
 }

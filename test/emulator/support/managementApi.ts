@@ -1,15 +1,17 @@
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
-import { RunningEmulator, startOktaEmulator } from "../../../src/emulator";
+import { EmulatorOptions, RunningEmulator } from "../../../src/emulator";
 import { endpointsOf } from "./flows";
 import { JsonResponse, getJson, sendJson } from "./http";
 
 const API_TOKEN = "test-api-token";
 const SSWS = { authorization: `SSWS ${API_TOKEN}` };
 
-/** A fresh emulated org (management calls change it for good) and an SSWS client for its API. */
-export async function orgWithApi(evaluation: Evaluation, running: RunningEmulator[]) {
-  const emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
-  running.push(emulator);
+/**
+ * A fresh emulated org (management calls change it for good), started by the file's `emulatedOrgs`,
+ * and an SSWS client for its API.
+ */
+export async function orgWithApi(evaluation: Evaluation, start: (options: EmulatorOptions) => Promise<RunningEmulator>) {
+  const emulator = await start({ evaluation, apiToken: API_TOKEN, pollIntervalSeconds: 0 });
   const api = {
     get: (path: string) => getJson(`${emulator.url}${path}`, SSWS),
     post: (path: string, body?: unknown) => sendJson("POST", `${emulator.url}${path}`, body, SSWS),
