@@ -12,7 +12,8 @@ const API_TOKEN = "bench-burst-token";
 
 async function main(): Promise<number> {
   const evaluation = await evaluateStack("dev");
-  const emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN, recordRequests: false });
+  // Limits reported, not enforced: this measures the emulator's own capacity, not an edition's (rateLimitedSetup.ts does).
+  const emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN, recordRequests: false, rateLimits: "reported" });
   const headers = { authorization: `SSWS ${API_TOKEN}`, accept: "application/json", "content-type": "application/json" };
   const requests: { method: string; path: string; body?: unknown }[] = Array.from({ length: BURST }, (_, i) => {
     switch (i % 4) {

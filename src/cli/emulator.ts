@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
-import { startOktaEmulator } from "../emulator";
+import { DEFAULT_EDITION, EDITIONS, Edition, startOktaEmulator } from "../emulator";
+import { editionOf } from "./args/edition";
 import type { Org } from "../emulator/orgModel";
 import { orgProblem } from "../emulator/orgSchema";
 import { StateFileError, readStateFile, writeStateFile } from "../emulator/stateFile";
@@ -17,7 +18,7 @@ import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
 import { CliError, UsageError } from "./args/usageError";
 
-const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--flexible-okta-verify] [--json]
+const HELP = `Usage: npm run emulator -- [--port N] [--api-token T] [--state FILE] [--setup STACK] [--flexible-okta-verify] [--edition NAME] [--json]
 
 Serves an Okta Identity Engine org on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM: the Direct
 Authentication endpoints and the management API, configured through that API as a real org is
@@ -39,6 +40,9 @@ Options:
                     a fresh org with Flexible Okta Verify on: Okta Verify is okta_verify_push,
                     okta_verify_totp and okta_verify_fastpass, and okta_verify is refused where
                     Okta refuses it (authenticator writes, enrollment policies, sign-in rules)
+  --edition NAME    the org's edition, whose per-minute and concurrency rate limits it enforces
+                    (429 with Okta's body and X-Rate-Limit-* headers): ${EDITIONS.join(", ")}
+                    (default ${DEFAULT_EDITION})
   --json            print one JSON line {"url","apiToken"} first on stdout, for scripts; with
                     --setup a second line {"stack","issuer","testUser","apps"} (client ids)
   -h, --help        this text
@@ -56,6 +60,7 @@ const FLAGS = {
   state: { type: "string" },
   setup: { type: "string" },
   "flexible-okta-verify": { type: "boolean" },
+  edition: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -66,6 +71,7 @@ export interface EmulatorCommandOptions {
   state?: string;
   setup?: string;
   oktaVerify: OktaVerifyMode;
+  edition: Edition;
   json: boolean;
 }
 
@@ -90,7 +96,7 @@ export function parseEmulatorArgs(argv: readonly string[], projectDir: string, e
     );
   }
   const oktaVerify = values["flexible-okta-verify"] ? "flexible" : "classic";
-  return { port, apiToken, state: values.state, setup, oktaVerify, json: Boolean(values.json) };
+  return { port, apiToken, state: values.state, setup, oktaVerify, edition: editionOf(values.edition), json: Boolean(values.json) };
 }
 
 /** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
@@ -160,6 +166,7 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
     oktaVerify: options.oktaVerify,
     port: options.port,
     apiToken: options.apiToken,
+    edition: options.edition,
     recordRequests: false,
     onAnswered: (request) => {
       if (request.method !== "GET") saver?.changed();
@@ -172,7 +179,11 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
     const provisioned = await provisionSetup(
       await evaluateStack(options.setup),
       { orgUrl: emulator.url, apiToken: options.apiToken },
-      { testUserPassword: process.env[PASSWORD_ENV] || undefined },
+      {
+        testUserPassword: process.env[PASSWORD_ENV] || undefined,
+        onRateLimited: ({ method, path, waitMs }) =>
+          log(`  ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset`),
+      },
     ).catch(async (error: unknown) => {
       await emulator.close();
       // Okta's own words (its password policy, a field it refused); the client kept credentials out.

@@ -11,6 +11,8 @@ export class OAuthError extends Error {
     readonly description: string,
     /** Extra response fields, such as the `mfa_token` of `mfa_required`. */
     readonly extra: Record<string, unknown> = {},
+    /** Headers of the answer, such as a throttle's `X-Rate-Limit-*`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`${error}: ${description}`);
     this.name = "OAuthError";

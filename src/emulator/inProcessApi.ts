@@ -6,6 +6,7 @@ import type { Org } from "./orgModel";
 import { ServiceAppRegistration } from "./oauth/serviceApps";
 import { RecordedRequest } from "./server";
 import { PushOptions } from "./state";
+import type { Edition } from "./rateLimit";
 
 /** What `startOktaEmulator` takes and gives back (docs/okta-emulator.md#in-process-api-srcemulatorindexts). */
 export interface EmulatorOptions {
@@ -33,6 +34,10 @@ export interface EmulatorOptions {
   onAnswered?: (request: RecordedRequest) => void;
   /** Service apps that may get DPoP-bound management API tokens with private_key_jwt. */
   serviceApps?: ServiceAppRegistration[];
+  /** The org's edition, which sizes its rate limits; default "developer-free". */
+  edition?: Edition;
+  /** "enforced" (default) answers 429 past a limit; "reported" only reports the headers (tests not about limits). */
+  rateLimits?: "enforced" | "reported";
 }
 
 export interface TestUserCredentials {

@@ -3,6 +3,7 @@ import { DEFAULT_BASELINE, FLEXIBLE_BASELINE, OrgBaseline } from "./baseline";
 import { declaredOrg } from "./declaredOrg";
 import { FaultQueue } from "./faults";
 import { signingKey } from "./keys";
+import { DEFAULT_EDITION, RateLimiter } from "./rateLimit";
 import { Org, OrgUser, baselineOrg } from "./orgModel";
 import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./messageOutbox";
@@ -17,6 +18,8 @@ import { PushOptions } from "./state";
 export type { Declaration } from "../okta/declaration";
 export type { EnrollSetting, LifecycleStatus } from "../okta/status";
 export { DEFAULT_BASELINE, FLEXIBLE_BASELINE } from "./baseline";
+export { DEFAULT_EDITION, EDITIONS, isEdition } from "./rateLimit";
+export type { Edition } from "./rateLimit";
 export type { OrgBaseline } from "./baseline";
 export type { Fault } from "./faults";
 export type { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
@@ -47,10 +50,15 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
     url: "",
   };
   const requests: RecordedRequest[] = [];
-  const server = new EmulatorServer(state, (request) => {
-    if (options.recordRequests !== false) requests.push(request);
-    options.onAnswered?.(request);
-  });
+  const limiter = new RateLimiter(options.edition ?? DEFAULT_EDITION, options.rateLimits !== "reported");
+  const server = new EmulatorServer(
+    state,
+    (request) => {
+      if (options.recordRequests !== false) requests.push(request);
+      options.onAnswered?.(request);
+    },
+    limiter,
+  );
   state.url = await server.listen(options.port);
 
   return {
@@ -89,6 +97,7 @@ function settingsOf(options: EmulatorOptions): EmulatorSettings {
     oobExpiresInSeconds: options.oobExpiresInSeconds ?? 300,
     mfaTokenExpiresInSeconds: options.mfaTokenExpiresInSeconds ?? 300,
     apiToken: options.apiToken,
+    throttles: options.rateLimits !== "reported",
   };
   const invalid = [
     ["pollIntervalSeconds", settings.pollIntervalSeconds, 0],

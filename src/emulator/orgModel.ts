@@ -236,7 +236,7 @@ export interface CustomAuthorizationServer {
  * Okta's user statuses the emulator moves through: activated without a password a user is
  * PROVISIONED (cannot sign in yet); DELETE deactivates (DEPROVISIONED) before it deletes.
  */
-export type UserStatus = "STAGED" | "PROVISIONED" | "ACTIVE" | "DEPROVISIONED";
+export type UserStatus = "STAGED" | "PROVISIONED" | "ACTIVE" | "LOCKED_OUT" | "DEPROVISIONED";
 
 export interface OrgUser {
   id: string;
@@ -252,6 +252,10 @@ export interface OrgUser {
   /** Only the question is ever answered back; the answer is kept to check it, as Okta does. */
   recoveryQuestion?: { question: string; answer: string };
   totpSecret: string;
+  /** Failed sign-in attempts in a row; the password policy's lockout counts them. */
+  failedSignIns?: number;
+  /** When the last SMS or voice code went out, per channel: Okta throttles them. */
+  phoneSentAt?: Partial<Record<"sms" | "voice", number[]>>;
   /** Time step of the last accepted passcode: Okta accepts each once, and none older. */
   lastTotpStep?: number;
   /** Id of the Google Authenticator factor; a new enrollment through the factors API gets a new one. */
@@ -515,10 +519,11 @@ export function userById(org: Org, id: string): OrgUser | undefined {
   return org.users.find((u) => u.id === id);
 }
 
-/** Only ACTIVE users can authenticate; logins are compared without case, as Okta does. */
-export function activeUserByLogin(org: Org, login: string): OrgUser | undefined {
-  return org.users.find((u) => u.status === "ACTIVE" && u.login.toLowerCase() === login.toLowerCase());
+/** A user that can sign in, or could but for a lockout; logins are compared without case, as Okta does. */
+export function signInUserByLogin(org: Org, login: string): OrgUser | undefined {
+  return org.users.find((u) => (u.status === "ACTIVE" || u.status === "LOCKED_OUT") && u.login.toLowerCase() === login.toLowerCase());
 }
+
 
 export function byPriority<T extends { priority: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.priority - b.priority);

@@ -1,11 +1,11 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { Answer, jsonAnswer } from "./answer";
-import { INTERNAL_ERROR, OAuthError, ManagementApiError, notFound, oktaErrorBody } from "./errors";
+import { INTERNAL_ERROR, OAuthError, ManagementApiError, RATE_LIMITED, notFound, oktaErrorBody } from "./errors";
 import { faultAnswer } from "./faults";
 import { managementRoute } from "./management/routes";
 import { oauthRoute } from "./oauth/routes";
-import { RateLimitCounter } from "./rateLimit";
+import { RateLimiter } from "./rateLimit";
 import { EmulatorState } from "./state";
 
 export interface RecordedRequest {
@@ -28,7 +28,6 @@ const EMULATOR_PATH_PREFIX = "/__emulator/";
 /** The emulator's HTTP side: loopback only, one handler for every path, faults applied first. */
 export class EmulatorServer {
   private readonly server: Server;
-  private readonly rateLimits = new RateLimitCounter();
   /** Delays of `slow` faults still running, so close() can end them instead of waiting. */
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
 
@@ -36,6 +35,7 @@ export class EmulatorServer {
     private readonly state: EmulatorState,
     /** Told of every answered request, `/__emulator/*` included. */
     private readonly onAnswered: (request: RecordedRequest) => void,
+    private readonly rateLimits: RateLimiter,
   ) {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
@@ -67,20 +67,30 @@ export class EmulatorServer {
     const method = req.method ?? "GET";
     const url = addressedUrl(req);
     const path = url?.pathname ?? req.url ?? "";
-    let answer: Answer;
-    try {
-      const body = await readBody(req);
-      if (!url) answer = BAD_REQUEST;
-      else answer = (await this.faultFor(path)) ?? (await this.route(method, url, req, body));
-    } catch (error) {
-      answer = errorAnswer(error);
-    }
     // Date from the clock of the rate-limit headers: clients read X-Rate-Limit-Reset against it.
     const nowMs = Date.now();
+    const rate = path.startsWith(EMULATOR_PATH_PREFIX) ? undefined : this.rateLimits.admit(method, path, nowMs);
+    let answer: Answer;
+    if (rate?.limited) {
+      // Okta sends no Retry-After: clients wait until X-Rate-Limit-Reset, read against the Date.
+      answer = jsonAnswer(429, oktaErrorBody(RATE_LIMITED.code, RATE_LIMITED.summary));
+      await drain(req);
+    } else {
+      if (rate) this.rateLimits.started();
+      try {
+        const body = await readBody(req);
+        if (!url) answer = BAD_REQUEST;
+        else answer = (await this.faultFor(path)) ?? (await this.route(method, url, req, body));
+      } catch (error) {
+        answer = errorAnswer(error);
+      } finally {
+        if (rate) this.rateLimits.finished();
+      }
+    }
     res.writeHead(answer.status, {
       "Content-Type": answer.contentType,
       Date: new Date(nowMs).toUTCString(),
-      ...this.rateLimits.headersFor(path, nowMs),
+      ...rate?.headers,
       ...answer.headers,
     });
     res.end(answer.body);
@@ -133,8 +143,18 @@ function emulatorRoute(state: EmulatorState, request: { method: string; path: st
 
 /** Known failures answer in their own style; anything else is Okta's opaque 500, with no detail leaked. */
 function errorAnswer(error: unknown): Answer {
-  if (error instanceof OAuthError || error instanceof ManagementApiError) return jsonAnswer(error.status, error.body());
+  if (error instanceof OAuthError) return jsonAnswer(error.status, error.body(), error.headers);
+  if (error instanceof ManagementApiError) return jsonAnswer(error.status, error.body());
   return jsonAnswer(500, oktaErrorBody(INTERNAL_ERROR.code, INTERNAL_ERROR.summary));
+}
+
+/** A request answered without reading it is still read to its end, so the client sees the answer. */
+function drain(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on("data", () => undefined);
+    req.on("end", resolve);
+    req.on("error", () => resolve());
+  });
 }
 
 /**

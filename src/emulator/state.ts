@@ -18,6 +18,8 @@ export interface EmulatorSettings {
   oobExpiresInSeconds: number;
   mfaTokenExpiresInSeconds: number;
   apiToken?: string;
+  /** Okta's SMS and voice throttle; off with `rateLimits: "reported"`. */
+  throttles: boolean;
 }
 
 /** Everything the endpoints share; `url` is known once the server listens. */

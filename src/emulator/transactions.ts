@@ -21,6 +21,8 @@ export interface MfaTransaction {
   scopes: string[];
   factors: FactorKind[];
   expiresAt: number;
+  /** Wrong codes given with this token; Okta allows a few. */
+  failures?: number;
 }
 
 /** An out-of-band challenge in flight: a push to approve, or a code sent by SMS, voice or email. */
@@ -38,6 +40,8 @@ export interface OobTransaction {
   lastPollAt?: number;
   /** Set for challenges made through `/challenge`, which only the MFA grant may redeem. */
   mfaToken?: string;
+  /** Wrong binding codes given for this challenge; Okta allows a few. */
+  failures?: number;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Told before each wait after a 429, so a long wait shows as progress. */
+  onRateLimited?: (info: { method: string; path: string; waitMs: number }) => void;
 }
 
 /** The Date header is whole seconds: up to a second of Okta's clock is missing from it. */
@@ -52,6 +54,7 @@ export class OktaManagementClient {
   private readonly requestTimeoutMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private readonly onRateLimited?: ClientOptions["onRateLimited"];
   /** The credentials this client sends, and the access token it was given, blanked from every error. */
   private readonly secrets = new Redactor();
 
@@ -65,6 +68,7 @@ export class OktaManagementClient {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.sleep = options.sleep ?? wait;
     this.now = options.now ?? Date.now;
+    this.onRateLimited = options.onRateLimited;
   }
 
   get<T>(path: string): Promise<T> {
@@ -117,7 +121,9 @@ export class OktaManagementClient {
         timeoutMs: this.requestTimeoutMs,
       });
       if (response.status === 429 && attempt < this.maxRetries) {
-        await this.sleep(this.rateLimitWaitMs(response));
+        const waitMs = this.rateLimitWaitMs(response);
+        this.onRateLimited?.({ method, path: new URL(url).pathname, waitMs });
+        await this.sleep(waitMs);
         continue;
       }
       if (!response.ok) throw await apiError(response, this.secrets);

@@ -5,7 +5,7 @@ import { CREATION_ORDER, LOOKUPS, ResourceTypeName, TOKEN, isOfType } from "../o
 import { authenticatorSettingsProvider, AuthenticatorSettingsInputs } from "../orgSettings/authenticatorSettingsProvider";
 import { CatchAllRuleInputs, catchAllRuleProvider } from "../orgSettings/catchAllRuleProvider";
 import { OktaConnection } from "../config/connection";
-import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
+import { ClientOptions, OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import {
   ProvisioningContext,
   addGroupMembers,
@@ -68,9 +68,9 @@ export interface ProvisionedSetup {
 export async function provisionSetup(
   evaluation: Evaluation,
   connection: OktaConnection,
-  options: { testUserPassword?: string; client?: OktaManagementClient } = {},
+  options: { testUserPassword?: string; client?: OktaManagementClient; onRateLimited?: ClientOptions["onRateLimited"] } = {},
 ): Promise<ProvisionedSetup> {
-  const client = options.client ?? new OktaManagementClient(connection);
+  const client = options.client ?? new OktaManagementClient(connection, { onRateLimited: options.onRateLimited });
   const ids = new Map<string, string>();
   const declaredPassword = evaluation.secretOutputs.get("testUserPassword");
   const password = options.testUserPassword ?? (typeof declaredPassword === "string" ? declaredPassword : generatedPassword());

@@ -222,6 +222,33 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     codes: ["invalid_grant"],
+    reason: /locked_out|locked out/i,
+    fixIn: () => "Admin Console Directory > People > Unlock, or `POST /api/v1/users/{id}/lifecycle/unlock`",
+    what: (i) =>
+      `${q(i.username)} is locked out: Okta's password policy locks a user after too many failed sign-in attempts in a row (10 by default), wrong passwords and wrong primary passcodes alike`,
+    fix: () => "unlock the user, then check the password and codes the smoke check is given before running it again",
+  },
+  {
+    codes: ["invalid_grant"],
+    reason: /too_many_attempts|too many/i,
+    what: (i) => `too many wrong codes were given for this sign-in of ${q(i.username)}, so Okta stopped accepting codes for it${said(i)}`,
+    fix: () => "start the sign-in again from the first leg and use the newest code (Okta allows a few wrong codes per mfa_token or oob_code)",
+  },
+  {
+    codes: ["rate_limited", "invalid_request"],
+    reason: /throttled|recently sent/i,
+    steps: ["primary-authenticate", "challenge"],
+    what: (i) => `Okta throttled the ${i.channel ?? "phone"} codes to ${q(i.username)}: it sends one SMS or voice code per user every 30 seconds`,
+    fix: () => "wait half a minute and run again; do not run two smoke checks for the same user at once",
+  },
+  {
+    codes: ["rate_limited"],
+    steps: ["primary-authenticate", "challenge"],
+    what: (i) => `Okta kept throttling ${q(detail(i, "path"))} for ${q(i.username)} after ${detail(i, "retries")} retries (resets in ${detail(i, "resetSeconds")} s)`,
+    fix: () => "Okta sends SMS and voice codes to a user at most once every 30 seconds: wait and run again",
+  },
+  {
+    codes: ["invalid_grant"],
     reason: /invalid_login_hint|login_hint|no such user|user not found|unknown user/i,
     fixIn: () => "`okta-direct-auth:testUser` / `--username`",
     what: (i) => `Okta knows no user ${q(i.username)}`,

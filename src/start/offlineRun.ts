@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
-import { startOktaEmulator } from "../emulator";
+import { Edition, RecordedRequest, startOktaEmulator } from "../emulator";
 import { provisionSetup } from "../provision/provisionSetup";
 import { Evaluation } from "../evaluate/evaluateProgram";
 import { isVariantId, variant } from "../catalogue/variants";
@@ -18,6 +18,14 @@ export interface OfflineRunOptions {
   /** The kind of org to emulate; default classic. */
   oktaVerify?: OktaVerifyMode;
   onProgress?: (event: ProgressEvent) => void;
+  /** The org's edition, whose rate limits the setup and the smoke check are held to; default the free developer edition. */
+  edition?: Edition;
+  /** "reported": headers only, no 429 (tests that are not about limits). */
+  rateLimits?: "enforced" | "reported";
+  /** Told of every request the org answered (benchmarks count the 429s). */
+  onAnswered?: (request: RecordedRequest) => void;
+  /** Told when the setup waits out a 429, as Okta's headers ask. */
+  onSetupRateLimited?: (info: { method: string; path: string; waitMs: number }) => void;
 }
 
 /**
@@ -47,9 +55,13 @@ export async function runOffline(options: OfflineRunOptions): Promise<SmokeRepor
     pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
     oktaVerify: options.oktaVerify,
     push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" },
+    edition: options.edition,
+    rateLimits: options.rateLimits,
+    recordRequests: false,
+    onAnswered: options.onAnswered,
   });
   try {
-    const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken });
+    const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken }, { onRateLimited: options.onSetupRateLimited });
     const outputs = stackOutputsSchema.parse({ ...provisioned.outputs, testUserPassword: undefined });
     const testUser = emulator.user(provisioned.testUser.login);
     if (!testUser) throw new Error("the provisioned org has no test user");

@@ -28,7 +28,7 @@ afterEach(async () => {
 /** An org set up by the same management calls as `pulumi up` (or an admin in the console) makes. */
 async function orgSetUpAs(stack: string) {
   const evaluation = await evaluateStack(stack, ROOT);
-  emulator = await startOktaEmulator({ apiToken: TOKEN });
+  emulator = await startOktaEmulator({ apiToken: TOKEN, rateLimits: "reported" });
   const provisioned = await provisionSetup(evaluation, { orgUrl: emulator.url, apiToken: TOKEN });
   const client = new OktaManagementClient({ orgUrl: emulator.url, apiToken: TOKEN });
   return { evaluation, provisioned, client, url: new URL(emulator.url) };

@@ -143,7 +143,9 @@ describe("npm run emulator arguments", () => {
       port: 8080,
       apiToken: "abcdefgh",
       setup: "dev",
+      edition: "developer-free",
     });
+    expect(parseEmulatorArgs(["--edition", "enterprise"], ROOT)).toMatchObject({ edition: "enterprise" });
     expect((parseEmulatorArgs([], ROOT) as { apiToken: string }).apiToken).toMatch(/^00[\w-]{40}$/);
   });
 
@@ -173,6 +175,7 @@ describe("npm run emulator arguments", () => {
     [["--api-token", "short"], /--api-token must be 8 to 200 printable characters/],
     [["--setup", "nope"], /no stack file .*Pulumi\.nope\.yaml/],
     [["--what"], /unknown option --what/],
+    [["--edition", "premium"], /--edition must be one of developer-free, one-app, enterprise, workforce-identity/],
   ])("refuses %j", (argv, message) => {
     expect(() => parseEmulatorArgs(argv, ROOT)).toThrow(UsageError);
     expect(() => parseEmulatorArgs(argv, ROOT)).toThrow(message);

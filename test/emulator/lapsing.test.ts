@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LapsingMap } from "../../src/emulator/lapsing";
 import { ServiceApps } from "../../src/emulator/oauth/serviceApps";
-import { RateLimitCounter } from "../../src/emulator/rateLimit";
+import { RateLimiter } from "../../src/emulator/rateLimit";
 import { Transactions } from "../../src/emulator/transactions";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -57,13 +57,11 @@ describe("what the emulator remembers per request lapses, as Okta's does", () =>
     expect(apps.useJti("jti29999", until)).toBe(false);
   });
 
-  it("counts rate limits per family for a minute, forgetting families of made-up paths", () => {
-    const counter = new RateLimitCounter();
-    expect(counter.headersFor("/api/v1/apps", T0)["X-Rate-Limit-Remaining"]).toBe("599");
-    expect(counter.headersFor("/api/v1/apps/0oa1", T0 + 1)["X-Rate-Limit-Remaining"]).toBe("598");
-    for (let i = 0; i < 30_000; i++) counter.headersFor(`/made-up-${i}`, T0 + 2);
-    expect(counter.families).toBeLessThanOrEqual(1000);
-    counter.headersFor("/later", T0 + 61_000);
-    expect(counter.families).toBe(1);
+  it("counts rate limits per bucket for a minute; made-up paths share one bucket, so the count stays small", () => {
+    const limiter = new RateLimiter("developer-free");
+    expect(limiter.admit("GET", "/api/v1/apps", T0).headers["X-Rate-Limit-Remaining"]).toBe("19");
+    expect(limiter.admit("GET", "/api/v1/apps/0oa1", T0 + 1).headers["X-Rate-Limit-Remaining"]).toBe("99");
+    for (let i = 0; i < 30_000; i++) limiter.admit("GET", `/made-up-${i}`, T0 + 2);
+    expect(limiter.buckets).toBe(3);
   });
 });

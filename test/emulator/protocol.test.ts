@@ -32,7 +32,8 @@ let endpoints: Endpoints;
 const start = emulatedOrgs();
 
 function started(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return start({ evaluation, pollIntervalSeconds: 0, ...options });
+  // Many flows on one org: the SMS throttle and rate limits (lockouts.test.ts, rateLimits.test.ts) would only get in the way.
+  return start({ evaluation, pollIntervalSeconds: 0, rateLimits: "reported", ...options });
 }
 
 function target(variantId: VariantId, on = emulator, at = endpoints): FlowTarget {

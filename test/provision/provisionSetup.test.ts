@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function freshOrg() {
-  emulator = await startOktaEmulator({ apiToken: TOKEN });
+  emulator = await startOktaEmulator({ apiToken: TOKEN, rateLimits: "reported" });
   return emulator;
 }
 

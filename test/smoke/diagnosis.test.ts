@@ -220,6 +220,26 @@ describe("diagnosis table", () => {
     expect(diagnose(input(problem, "otp", "otp"))).toMatch(expected);
   });
 
+  it("names a lockout, too many wrong codes and a throttle in plain words", () => {
+    const locked = diagnose(
+      input({ code: "invalid_grant", status: 400, description: "The credentials provided were invalid. (direct_auth_locked_out: ...)" }, "password"),
+    );
+    expect(locked).toMatch(/`tester@example\.com` is locked out/);
+    expect(locked).toMatch(/unlock/i);
+    const tooMany = diagnose(
+      input({ code: "invalid_grant", status: 400, description: "The one-time passcode is invalid (direct_auth_too_many_attempts: ...)." }, "otp"),
+    );
+    expect(tooMany).toMatch(/too many wrong codes/);
+    expect(tooMany).toMatch(/start the sign-in again/);
+    const throttled = diagnose(
+      input({ code: "rate_limited", status: 429, detail: { path: "/oauth2/v1/challenge", retries: 4, resetSeconds: 30 } }, "challenge", "mfa-oob-phone", { channel: "sms" }),
+    );
+    expect(throttled).toMatch(/Okta kept throttling `\/oauth2\/v1\/challenge`/);
+    expect(throttled).toMatch(/once every 30 seconds/);
+    const wrongPassword = diagnose(input({ code: "invalid_grant", status: 400, description: "The credentials provided were invalid." }, "password"));
+    expect(wrongPassword).not.toMatch(/locked out:/);
+  });
+
   it("is a table of data: every rule has a sentence, and only the last one matches anything", () => {
     const catchAll = DIAGNOSIS_RULES.filter((r) => !r.codes);
     expect(catchAll).toHaveLength(1);

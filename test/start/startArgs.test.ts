@@ -20,13 +20,16 @@ async function start(...argv: string[]): Promise<{ code: number; stdout: string;
 
 describe("npm start arguments", () => {
   it("defaults to the dev stack and its own channel", () => {
-    expect(parseStartArgs([], root)).toEqual({ stack: "dev", channel: undefined, oktaVerify: "classic", json: false });
+    expect(parseStartArgs([], root)).toEqual({ stack: "dev", channel: undefined, oktaVerify: "classic", edition: "developer-free", json: false });
     expect(parseStartArgs(["--stack", "prod", "--channel", "voice", "--flexible-okta-verify", "--json"], root)).toEqual({
       stack: "prod",
       channel: "voice",
       oktaVerify: "flexible",
+      edition: "developer-free",
       json: true,
     });
+    expect(parseStartArgs(["--edition", "one-app"], root)).toMatchObject({ edition: "one-app" });
+    expect(() => parseStartArgs(["--edition", "gold"], root)).toThrow(/--edition must be one of/);
   });
 
   it("answers --help on stdout, exit 0", async () => {

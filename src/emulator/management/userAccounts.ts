@@ -182,6 +182,17 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     },
   },
   {
+    method: "POST",
+    pattern: new RegExp(`${USER}/lifecycle/unlock$`),
+    handle: (state, [id]) => {
+      const user = userFor(state, id);
+      if (user.status !== "LOCKED_OUT") throw validationFailed("status", ["The user is not locked out."]);
+      setStatus(user, "ACTIVE");
+      user.failedSignIns = 0;
+      return jsonAnswer(200, {});
+    },
+  },
+  {
     method: "GET",
     pattern: new RegExp(`${USER}/groups$`),
     handle: (state, [id]) => {

@@ -61,6 +61,8 @@ function userLinks(url: string, user: OrgUser): Record<string, Link | LinkedActi
         ...(user.password && { changePassword: post("credentials/change_password") }),
         deactivate: post("lifecycle/deactivate"),
       };
+    case "LOCKED_OUT":
+      return { schema, unlock: post("lifecycle/unlock"), self: link(self), resetFactors, type, deactivate: post("lifecycle/deactivate") };
   }
 }
 

@@ -1,7 +1,8 @@
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError } from "../errors";
 import { FactorKind } from "../factors";
-import { OAuthApp, OrgUser, activeUserByLogin, userById } from "../orgModel";
+import { OAuthApp, OrgUser, signInUserByLogin, userById } from "../orgModel";
+import { refuseLockedOut } from "./lockouts";
 import {
   accessPolicyAllows,
   appSignOnPolicyAllows,
@@ -71,8 +72,11 @@ function basicAuthParts(authorization: string | undefined): [string, string | un
 }
 
 export function userByLogin(state: EmulatorState, login: string): OrgUser {
-  const user = activeUserByLogin(state.org, login);
-  if (user) return user;
+  const user = signInUserByLogin(state.org, login);
+  if (user) {
+    refuseLockedOut(user);
+    return user;
+  }
   throw new OAuthError(400, "invalid_grant", "The login_hint does not match an active user (direct_auth_invalid_login_hint).");
 }
 

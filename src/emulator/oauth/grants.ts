@@ -2,7 +2,9 @@ import { GRANT } from "../../catalogue/grants";
 import { Answer } from "../answer";
 import { OAuthError } from "../errors";
 import { authenticatorUsable, raise } from "../policyChecks";
-import { OrgUser, activeUserByLogin } from "../orgModel";
+import { OrgUser, signInUserByLogin } from "../orgModel";
+import { MfaTransaction } from "../transactions";
+import { failedSignIn, failedVerification, refuseLockedOut, succeededSignIn } from "./lockouts";
 import { acceptedTotpStep } from "../totpCheck";
 import { ClientRequest, admitUser, finishAuthentication, mfaTransaction, oobTransaction, userByLogin, userOf } from "./flow";
 import { redeemOob } from "./oob";
@@ -18,18 +20,32 @@ async function passwordGrant(ctx: ClientRequest): Promise<Answer> {
   const username = requiredParam(ctx.form, "username");
   const password = requiredParam(ctx.form, "password");
   const scopes = requestedScopes(ctx.server, ctx.form);
-  const user = activeUserByLogin(ctx.state.org, username);
+  const user = signInUserByLogin(ctx.state.org, username);
+  if (user) refuseLockedOut(user);
   if (!user || user.password !== password) {
+    if (user) failedSignIn(user, new Date().toISOString());
     throw new OAuthError(400, "invalid_grant", "The credentials provided were invalid.");
   }
+  succeededSignIn(user);
   admitUser(ctx, user, GRANT.password, scopes, "password");
   return finishAuthentication(ctx, user, ["password"], scopes);
 }
 
-function acceptOtp(user: OrgUser, otp: string): void {
+/**
+ * A wrong passcode counts against the user as a failed sign-in when it is the primary factor, and
+ * against the `mfa_token` when it is the second.
+ */
+function acceptOtp(user: OrgUser, otp: string, mfa?: { transaction: MfaTransaction; useUp: () => void }): void {
   const step = acceptedTotpStep(user.totpSecret, otp, user.lastTotpStep);
-  if (step === undefined) throw INVALID_OTP();
+  if (step === undefined) {
+    if (!mfa) {
+      failedSignIn(user, new Date().toISOString());
+      throw INVALID_OTP();
+    }
+    throw failedVerification(mfa.transaction, mfa.useUp) ?? INVALID_OTP();
+  }
   user.lastTotpStep = step;
+  if (!mfa) succeededSignIn(user);
 }
 
 /** OTP as the primary factor. */
@@ -61,7 +77,7 @@ async function mfaOtpGrant(ctx: ClientRequest): Promise<Answer> {
   const user = userOf(ctx.state, mfa);
   admitUser(ctx, user, GRANT.mfaOtp, scopes);
   raise(authenticatorUsable(ctx.state.org, user, "otp"));
-  acceptOtp(user, otp);
+  acceptOtp(user, otp, { transaction: mfa, useUp: () => ctx.state.transactions.mfa.delete(mfa.token) });
   return finishAuthentication(ctx, user, [...mfa.factors, "otp"], scopes, mfa);
 }
 

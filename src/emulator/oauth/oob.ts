@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { OAuthError } from "../errors";
+import { PHONE_THROTTLE_SECONDS, failedVerification, phoneThrottledUntil } from "./lockouts";
 import { OobChannel } from "../factors";
 import { OrgUser } from "../orgModel";
 import { OobTransaction, promptBindingCode, transferBindingCode } from "../transactions";
@@ -41,6 +42,7 @@ export function startOobChallenge(
   mfaToken?: string,
 ): Record<string, unknown> {
   const { settings, transactions, outbox } = ctx.state;
+  if (channel === "sms" || channel === "voice") throttlePhone(ctx, user, channel);
   const bindingMethod = channel === "push" ? settings.push.bindingMethod : "prompt";
   const bindingCode =
     bindingMethod === "transfer"
@@ -71,6 +73,24 @@ export function startOobChallenge(
   };
 }
 
+/** A throttled SMS or call answers 429 with the time the next one may go as `X-Rate-Limit-Reset`. */
+function throttlePhone(ctx: ClientRequest, user: OrgUser, channel: "sms" | "voice"): void {
+  const now = Date.now();
+  const sent = user.phoneSentAt?.[channel] ?? [];
+  const until = ctx.state.settings.throttles ? phoneThrottledUntil(sent, now) : undefined;
+  if (until !== undefined) {
+    const what = channel === "sms" ? "An SMS message" : "A voice call";
+    throw new OAuthError(
+      429,
+      "invalid_request",
+      `${what} was recently sent. Please wait ${PHONE_THROTTLE_SECONDS} seconds before trying again. (direct_auth_throttled: too many ${channel} codes were sent to this user in the last ${PHONE_THROTTLE_SECONDS} s)`,
+      {},
+      { "X-Rate-Limit-Limit": "1", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": String(Math.ceil(until / 1000)) },
+    );
+  }
+  user.phoneSentAt = { ...user.phoneSentAt, [channel]: [...sent.filter((t) => now - t < PHONE_THROTTLE_SECONDS * 1000), now] };
+}
+
 /**
  * One `/token` call on an oob_code. Returns when the factor is proven (the code is then used up);
  * otherwise throws what the client must do next: keep polling, slow down, or give up.
@@ -82,7 +102,12 @@ export function redeemOob(ctx: ClientRequest, oob: OobTransaction): void {
     if (code === undefined) {
       throw new OAuthError(400, "invalid_request", `The 'binding_code' parameter is required: the user received a code by ${oob.channel}.`);
     }
-    if (code !== oob.bindingCode) throw new OAuthError(400, "invalid_grant", "The binding code is invalid (direct_auth_invalid_binding_code).");
+    if (code !== oob.bindingCode) {
+      throw (
+        failedVerification(oob, () => transactions.oob.delete(oob.code)) ??
+        new OAuthError(400, "invalid_grant", "The binding code is invalid (direct_auth_invalid_binding_code).")
+      );
+    }
     transactions.oob.delete(oob.code);
     return;
   }

@@ -6,9 +6,23 @@ import { listParam } from "./params";
 
 const OIDC_SCOPES = new Set(["openid", "profile", "email", "address", "phone", "offline_access", "device_sso"]);
 
-/** The scopes asked for; the MFA legs may leave them out and keep those of the first leg. */
-export function requestedScopes(server: ServerRef, form: URLSearchParams, fallback?: string[]): string[] {
-  const scopes = listParam(form, "scope") ?? fallback;
+/**
+ * The scopes asked for; the MFA legs (`granted`: the first leg's) may leave them out and keep those
+ * of the first leg, or narrow them, but never ask for one the first leg was not granted.
+ */
+export function requestedScopes(server: ServerRef, form: URLSearchParams, granted?: string[]): string[] {
+  const asked = listParam(form, "scope");
+  if (asked && granted) {
+    const beyond = asked.filter((s) => !granted.includes(s));
+    if (beyond.length > 0) {
+      throw new OAuthError(
+        400,
+        "invalid_scope",
+        `The requested scope is invalid, unknown, or malformed. (direct_auth_scope_not_granted: the first leg of this mfa_token was granted ${granted.join(" ")} only)`,
+      );
+    }
+  }
+  const scopes = asked ?? granted;
   if (!scopes || scopes.length === 0) {
     throw new OAuthError(
       400,
