@@ -6,6 +6,7 @@ import { faultAnswer } from "./faults";
 import { managementRoute } from "./management/routes";
 import { oauthRoute } from "./oauth/routes";
 import { RateLimiter } from "./rateLimit";
+import { EMULATOR_PATH_PREFIX, testSurfaceRoute } from "./testSurface";
 import { EmulatorState } from "./state";
 
 export interface RecordedRequest {
@@ -22,8 +23,6 @@ const BAD_REQUEST: Answer = {
   body: "<html><head><title>400 Bad Request</title></head><body><h1>400 Bad Request</h1></body></html>\n",
   headers: {},
 };
-/** The simulated humans' side door; faults never hit it, since it is not Okta. */
-const EMULATOR_PATH_PREFIX = "/__emulator/";
 
 /** The emulator's HTTP side: loopback only, one handler for every path, faults applied first. */
 export class EmulatorServer {
@@ -116,7 +115,7 @@ export class EmulatorServer {
     const { pathname: path, searchParams: query } = url;
     const request = { method, path, query, headers: req.headers, body, origin: url.origin };
     const answer =
-      (await oauthRoute(this.state, request)) ?? (await managementRoute(this.state, request)) ?? emulatorRoute(this.state, request);
+      (await oauthRoute(this.state, request)) ?? (await managementRoute(this.state, request)) ?? (await testSurfaceRoute(this.state, request));
     if (!answer) throw notFound(path, "Path");
     return answer;
   }
@@ -132,13 +131,6 @@ function addressedUrl(req: IncomingMessage): URL | null {
   const target = req.url ?? "/";
   const host = req.headers.host;
   return (host ? URL.parse(target, `http://${host}`) : null) ?? URL.parse(target, "http://127.0.0.1");
-}
-
-function emulatorRoute(state: EmulatorState, request: { method: string; path: string; query: URLSearchParams }): Answer | undefined {
-  if (request.path !== `${EMULATOR_PATH_PREFIX}outbox` || request.method !== "GET") return undefined;
-  const login = request.query.get("login");
-  if (!login) return jsonAnswer(400, { error: "invalid_request", error_description: "The 'login' query parameter is required." });
-  return jsonAnswer(200, { messages: state.outbox.read(login, request.query.get("channel") ?? undefined) });
 }
 
 /** Known failures answer in their own style; anything else is Okta's opaque 500, with no detail leaked. */

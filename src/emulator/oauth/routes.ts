@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from "node:http";
 import { Answer, jsonAnswer } from "../answer";
 import { OAuthError, methodNotAllowed, notFound } from "../errors";
 import { jwks } from "../keys";
+import { routeMatcher, Route } from "../routeTable";
 import { EmulatorState, ServerRef, customServer, orgServer } from "../state";
 import { challenge } from "./challenge";
 import { discoveryDocument } from "./discovery";
@@ -11,18 +12,7 @@ import { primaryAuthenticate } from "./primaryAuthenticate";
 import { isServiceAppTokenRequest, serviceAppToken } from "./serviceAppToken";
 import { tokenEndpoint } from "./token";
 
-/** `/oauth2/v1/x` is the org server; `/oauth2/{id}/v1/x` a custom one. */
-const OAUTH_PATH = /^\/oauth2\/(?:([^/]+)\/)?v1\/([a-z-]+)$/;
-const DISCOVERY_PATH = /^(?:\/oauth2\/([^/]+))?\/\.well-known\/(openid-configuration|oauth-authorization-server)$/;
-
 type FlowEndpoint = (ctx: ClientRequest) => Promise<Answer>;
-
-const FLOW_ENDPOINTS: Record<string, FlowEndpoint> = {
-  token: tokenEndpoint,
-  "primary-authenticate": (ctx) => primaryAuthenticate(ctx, false),
-  "oob-authenticate": (ctx) => primaryAuthenticate(ctx, true),
-  challenge,
-};
 
 export interface OAuthRequest {
   method: string;
@@ -33,32 +23,70 @@ export interface OAuthRequest {
   origin: string;
 }
 
-/** Answers the OAuth endpoints; undefined when the path is not one of them. */
-export async function oauthRoute(state: EmulatorState, request: OAuthRequest): Promise<Answer | undefined> {
-  const discovery = DISCOVERY_PATH.exec(request.path);
-  if (discovery) {
-    onlyMethod(request, "GET");
-    return jsonAnswer(200, discoveryDocument(serverFor(state, discovery[1]), state.url));
-  }
-  const match = OAUTH_PATH.exec(request.path);
-  if (!match) return undefined;
-  const [, serverId, endpoint] = match;
-  if (endpoint === "keys") {
-    onlyMethod(request, "GET");
-    const server = serverFor(state, serverId);
-    const lostKey = state.faults.takeIdTokenDefect("jwks") === "jwks-without-kid";
-    return jsonAnswer(200, await jwks(lostKey ? FOREIGN_KEY : server.key));
-  }
-  const run = FLOW_ENDPOINTS[endpoint];
-  if (!run) return undefined;
-  onlyMethod(request, "POST");
+interface OAuthCall {
+  state: EmulatorState;
+  request: OAuthRequest;
+}
+
+const discovery = (call: OAuthCall, [serverId]: string[]): Answer =>
+  jsonAnswer(200, discoveryDocument(serverFor(call.state, serverId), call.state.url));
+
+async function keys({ state }: OAuthCall, [serverId]: string[]): Promise<Answer> {
   const server = serverFor(state, serverId);
+  const lostKey = state.faults.takeIdTokenDefect("jwks") === "jwks-without-kid";
+  return jsonAnswer(200, await jwks(lostKey ? FOREIGN_KEY : server.key));
+}
+
+/** The org server's `/token` also serves service apps' client credentials (custom servers do not). */
+function orgToken({ state, request }: OAuthCall): Promise<Answer> {
   const form = formOf(request);
-  if (endpoint === "token" && serverId === undefined && isServiceAppTokenRequest(form)) {
+  if (isServiceAppTokenRequest(form)) {
     return serviceAppToken(state, { audience: `${state.url}/oauth2/v1/token`, addressed: `${request.origin}${request.path}` }, form, request.headers);
   }
-  const app = authenticateClient(state, form, request.headers.authorization);
-  return run({ state, server, app, form });
+  return flow(tokenEndpoint)({ state, request }, []);
+}
+
+function flow(run: FlowEndpoint): (call: OAuthCall, params: string[]) => Promise<Answer> {
+  return ({ state, request }, [serverId]) => {
+    const server = serverFor(state, serverId);
+    const form = formOf(request);
+    const app = authenticateClient(state, form, request.headers.authorization);
+    return run({ state, server, app, form });
+  };
+}
+
+const primaryAuthentication = flow((ctx) => primaryAuthenticate(ctx, false));
+const oobAuthentication = flow((ctx) => primaryAuthenticate(ctx, true));
+
+/**
+ * The OAuth 2.0 / OpenID Connect surface: the org authorization server at `/oauth2/v1/...` and each
+ * custom one at `/oauth2/{authServerId}/v1/...`. docs/okta-emulator.md lists the same rows.
+ */
+export const OAUTH_ROUTES: Route<OAuthCall>[] = [
+  { method: "GET", path: "/.well-known/openid-configuration", handle: discovery, description: "org server's OpenID Connect discovery" },
+  { method: "GET", path: "/.well-known/oauth-authorization-server", handle: discovery, description: "org server's OAuth metadata" },
+  { method: "GET", path: "/oauth2/{authServerId}/.well-known/openid-configuration", handle: discovery, description: "custom server's OpenID Connect discovery" },
+  { method: "GET", path: "/oauth2/{authServerId}/.well-known/oauth-authorization-server", handle: discovery, description: "custom server's OAuth metadata" },
+  { method: "GET", path: "/oauth2/v1/keys", handle: keys, description: "org server's signing keys (JWKS)" },
+  { method: "POST", path: "/oauth2/v1/token", handle: orgToken, description: "direct-auth grants, refresh, service apps' client credentials" },
+  { method: "POST", path: "/oauth2/v1/primary-authenticate", handle: primaryAuthentication, description: "start an out-of-band primary factor" },
+  { method: "POST", path: "/oauth2/v1/oob-authenticate", handle: oobAuthentication, description: "deprecated alias of primary-authenticate" },
+  { method: "POST", path: "/oauth2/v1/challenge", handle: flow(challenge), description: "MFA challenge for an mfa_token" },
+  { method: "GET", path: "/oauth2/{authServerId}/v1/keys", handle: keys, description: "custom server's signing keys (JWKS)" },
+  { method: "POST", path: "/oauth2/{authServerId}/v1/token", handle: flow(tokenEndpoint), description: "direct-auth grants and refresh" },
+  { method: "POST", path: "/oauth2/{authServerId}/v1/primary-authenticate", handle: primaryAuthentication, description: "start an out-of-band primary factor" },
+  { method: "POST", path: "/oauth2/{authServerId}/v1/oob-authenticate", handle: oobAuthentication, description: "deprecated alias of primary-authenticate" },
+  { method: "POST", path: "/oauth2/{authServerId}/v1/challenge", handle: flow(challenge), description: "MFA challenge for an mfa_token" },
+];
+
+const matchOAuth = routeMatcher(OAUTH_ROUTES);
+
+/** Answers the OAuth endpoints (405 for another method on one of their paths); undefined for other paths. */
+export async function oauthRoute(state: EmulatorState, request: OAuthRequest): Promise<Answer | undefined> {
+  const found = matchOAuth(request.method, request.path);
+  if ("route" in found) return found.route.handle({ state, request }, found.params);
+  if (found.pathKnown) throw methodNotAllowed();
+  return undefined;
 }
 
 function serverFor(state: EmulatorState, serverId: string | undefined): ServerRef {
@@ -66,10 +94,6 @@ function serverFor(state: EmulatorState, serverId: string | undefined): ServerRe
   const server = state.org.authorizationServers.get(serverId);
   if (!server || server.status === "INACTIVE") throw notFound(serverId, "AuthorizationServer");
   return customServer(state, server);
-}
-
-function onlyMethod(request: OAuthRequest, method: string): void {
-  if (request.method !== method) throw methodNotAllowed();
 }
 
 function formOf(request: OAuthRequest): URLSearchParams {
