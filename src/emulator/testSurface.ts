@@ -17,7 +17,7 @@ function outbox({ state, query }: TestSurfaceCall): Answer {
 }
 
 /** The emulator's own test surface, not an Okta endpoint. docs/okta-emulator.md lists the same rows. */
-export const TEST_SURFACE_ROUTES: Route<TestSurfaceCall>[] = [
+export const TEST_SURFACE_ROUTES: Route<(call: TestSurfaceCall) => Answer>[] = [
   { method: "GET", path: `${EMULATOR_PATH_PREFIX}outbox`, handle: outbox, description: "codes the org would have sent by SMS, voice or email" },
 ];
 
@@ -26,5 +26,5 @@ const matchTestSurface = routeMatcher(TEST_SURFACE_ROUTES);
 /** Undefined for any other path or method: Okta has no such path, so it answers 404 like any unknown one. */
 export function testSurfaceRoute(state: EmulatorState, request: { method: string; path: string; query: URLSearchParams }): Answer | Promise<Answer> | undefined {
   const found = matchTestSurface(request.method, request.path);
-  return "route" in found ? found.route.handle({ state, query: request.query }, found.params) : undefined;
+  return "route" in found ? found.route.handle({ state, query: request.query }) : undefined;
 }

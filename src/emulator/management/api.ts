@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from "node:http";
 import { Answer } from "../answer";
 import { malformedBody } from "../errors";
 import { nestingDepth } from "../jsonDepth";
+import { Route } from "../routeTable";
 import { EmulatorState } from "../state";
 
 export interface ApiRequest {
@@ -19,14 +20,11 @@ export interface ApiRequest {
 /** The SSWS token's owner (the org's administrator), a service app's token, or nobody (an org without credentials). */
 export type ManagementCaller = { kind: "administrator" } | { kind: "service-app"; clientId: string } | { kind: "anonymous" };
 
-/** `params` are the pattern's capture groups (ids, method types, lifecycle verbs). */
+/** `params` are the path's placeholders' values (ids, method types, lifecycle verbs), in order. */
 export type ApiHandler = (state: EmulatorState, params: string[], request: ApiRequest) => Answer | Promise<Answer>;
 
-export interface ApiRoute {
-  method: string;
-  pattern: RegExp;
-  handle: ApiHandler;
-}
+/** A row of the management surface's route table. */
+export type ApiRoute = Route<ApiHandler>;
 
 /**
  * How deeply a request body may nest objects and arrays. Okta's own bodies nest fewer than ten

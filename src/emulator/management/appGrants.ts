@@ -6,8 +6,6 @@ import { AppGrant, OAuthApp } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 
-const GRANTS = /^\/api\/v1\/apps\/([^/]+)\/grants$/;
-const GRANT = /^\/api\/v1\/apps\/([^/]+)\/grants\/([^/]+)$/;
 /** Okta's management API scopes: `okta.<collection>.read|manage` (and a few such as `okta.myAccount.*`). */
 const OKTA_SCOPE = /^okta\.[A-Za-z]+(?:\.[A-Za-z]+)*\.(?:read|manage)$/;
 
@@ -65,7 +63,8 @@ function grantOf(app: OAuthApp, grantId: string): AppGrant {
 export const APP_GRANT_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: GRANTS,
+    path: "/api/v1/apps/{appId}/grants",
+    description: "scopes granted to an app",
     handle: (state, [id]) => {
       const app = appOf(state, id);
       return jsonAnswer(200, (app.grants ?? []).filter((g) => g.status === "ACTIVE").map((g) => grantJson(state.url, app, g)));
@@ -73,7 +72,8 @@ export const APP_GRANT_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: GRANTS,
+    path: "/api/v1/apps/{appId}/grants",
+    description: "grant an app an okta.* scope",
     handle: (state, [id], request) => {
       const app = appOf(state, id);
       return jsonAnswer(201, grantJson(state.url, app, grantScope(state, app, jsonBody(request))));
@@ -81,7 +81,8 @@ export const APP_GRANT_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: GRANT,
+    path: "/api/v1/apps/{appId}/grants/{grantId}",
+    description: "one scope grant",
     handle: (state, [id, grantId]) => {
       const app = appOf(state, id);
       return jsonAnswer(200, grantJson(state.url, app, grantOf(app, grantId)));
@@ -89,7 +90,8 @@ export const APP_GRANT_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: GRANT,
+    path: "/api/v1/apps/{appId}/grants/{grantId}",
+    description: "revoke a scope grant",
     handle: (state, [id, grantId]) => {
       const app = appOf(state, id);
       const grant = grantOf(app, grantId);

@@ -12,8 +12,6 @@ import { orgIdOf } from "./organization";
 import { selfLinkHeader } from "./pageLinks";
 import { policyById } from "./policyStore";
 
-const ID = "([^/]+)";
-const APP = `^/api/v1/apps/${ID}`;
 
 function appById(state: EmulatorState, id: string, type = "AppInstance"): OAuthApp {
   const app = state.org.apps.find((a) => a.id === id);
@@ -84,7 +82,8 @@ function createApp(state: EmulatorState, body: Record<string, unknown>, active: 
 export const APP_ROUTES: ApiRoute[] = [
   {
     method: "POST",
-    pattern: /^\/api\/v1\/apps$/,
+    path: "/api/v1/apps",
+    description: "create an OIDC app",
     handle: (state, _params, request) => {
       const app = createApp(state, jsonBody(request), request.query.get("activate") !== "false");
       return jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), app, { withSecret: true }));
@@ -92,7 +91,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: /^\/api\/v1\/apps$/,
+    path: "/api/v1/apps",
+    description: "list apps (q, filter, limit)",
     handle: (state, _params, request) => {
       const all = state.org.apps.map((app) => appJson(state.url, state.org, orgIdOf(state), app));
       const matches = listMatcher(request.query);
@@ -102,12 +102,14 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${APP}$`),
+    path: "/api/v1/apps/{appId}",
+    description: "read an app",
     handle: (state, [id]) => jsonAnswer(200, appJson(state.url, state.org, orgIdOf(state), appById(state, id))),
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${APP}$`),
+    path: "/api/v1/apps/{appId}",
+    description: "replace an app",
     handle: (state, [id], request) => {
       const app = appById(state, id);
       const body = jsonBody(request);
@@ -117,7 +119,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${APP}$`),
+    path: "/api/v1/apps/{appId}",
+    description: "delete an inactive app",
     handle: (state, [id]) => {
       const app = appById(state, id);
       if (app.status === "ACTIVE") {
@@ -129,7 +132,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${APP}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/apps/{appId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an app",
     handle: (state, [id, verb]) => {
       const app = appById(state, id);
       app.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
@@ -139,12 +143,14 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${APP}/credentials/secrets$`),
+    path: "/api/v1/apps/{appId}/credentials/secrets",
+    description: "an app's client secrets",
     handle: (state, [id]) => jsonAnswer(200, clientSecretsJson(state.url, appById(state, id))),
   },
   {
     method: "GET",
-    pattern: new RegExp(`${APP}/groups$`),
+    path: "/api/v1/apps/{appId}/groups",
+    description: "groups assigned to an app",
     handle: (state, [id], request) => {
       const app = appById(state, id);
       const assignments = [...app.groupAssignments].map(([groupId, a]) => appGroupJson(state.url, app, groupId, a));
@@ -153,7 +159,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    path: "/api/v1/apps/{appId}/groups/{groupId}",
+    description: "one group assignment",
     handle: (state, [id, groupId]) => {
       const app = appById(state, id);
       const assignment = app.groupAssignments.get(groupId);
@@ -163,7 +170,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    path: "/api/v1/apps/{appId}/groups/{groupId}",
+    description: "assign a group to an app",
     handle: (state, [id, groupId], request) => {
       const app = appById(state, id);
       groupExists(state, groupId);
@@ -177,7 +185,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${APP}/groups/${ID}$`),
+    path: "/api/v1/apps/{appId}/groups/{groupId}",
+    description: "remove a group assignment",
     handle: (state, [id, groupId]) => {
       appById(state, id).groupAssignments.delete(groupId);
       return noContent();
@@ -185,7 +194,8 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${APP}/policies/${ID}$`),
+    path: "/api/v1/apps/{appId}/policies/{policyId}",
+    description: "set an app's access policy",
     handle: (state, [id, policyId]) => {
       const app = appById(state, id);
       const policy = policyById(state.org, policyId);
@@ -197,12 +207,14 @@ export const APP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
+    path: "/api/v1/internal/apps/{appId}/settings/oauth/idToken",
+    description: "an app's ID token settings",
     handle: (state, [id]) => jsonAnswer(200, idTokenSettingsJson(state.url, appById(state, id, "OAuth2AppInstance"))),
   },
   {
     method: "POST",
-    pattern: new RegExp(`^/api/v1/internal/apps/${ID}/settings/oauth/idToken$`),
+    path: "/api/v1/internal/apps/{appId}/settings/oauth/idToken",
+    description: "set an app's ID token settings",
     handle: (state, [id], request) => {
       const app = appById(state, id, "OAuth2AppInstance");
       const { issuerMode, ...claim } = jsonBody(request);

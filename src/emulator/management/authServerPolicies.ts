@@ -11,9 +11,6 @@ import { existingGroups } from "./groupRefs";
 import { placeByPriority } from "./priorities";
 import { requestedPriority, requestedStatus } from "./ruleInput";
 
-const ID = "([^/]+)";
-const POLICIES = `^/api/v1/authorizationServers/${ID}/policies`;
-const RULES = `${POLICIES}/${ID}/rules`;
 
 type Json = Record<string, unknown>;
 
@@ -70,7 +67,8 @@ function byPriorityOrder<T extends { priority: number }>(items: T[]): T[] {
 export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: new RegExp(`${POLICIES}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies",
+    description: "a server's access policies",
     handle: (state: EmulatorState, [serverId]) => {
       const server = authServerById(state, serverId);
       return jsonAnswer(200, byPriorityOrder(server.policies).map((p) => accessPolicyJson(state.url, server.id, p)));
@@ -78,7 +76,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${POLICIES}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies",
+    description: "create an access policy",
     handle: (state, [serverId], request) => {
       const server = authServerById(state, serverId);
       const body = jsonBody(request);
@@ -90,7 +89,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}",
+    description: "read an access policy",
     handle: (state, [serverId, policyId]) => {
       const server = authServerById(state, serverId);
       return jsonAnswer(200, accessPolicyJson(state.url, server.id, policyOf(server, policyId)));
@@ -98,7 +98,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}",
+    description: "replace an access policy",
     handle: (state, [serverId, policyId], request) => {
       const server = authServerById(state, serverId);
       const policy = policyOf(server, policyId);
@@ -111,7 +112,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${POLICIES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}",
+    description: "delete an access policy",
     handle: (state, [serverId, policyId]) => {
       const server = authServerById(state, serverId);
       server.policies.splice(server.policies.indexOf(policyOf(server, policyId)), 1);
@@ -120,7 +122,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${POLICIES}/${ID}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an access policy",
     handle: (state, [serverId, policyId, verb]) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
@@ -130,7 +133,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${RULES}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules",
+    description: "an access policy's rules",
     handle: (state, [serverId, policyId]) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       return jsonAnswer(200, byPriorityOrder(policy.rules).map((r) => accessRuleJson(state.url, serverId, policy.id, r)));
@@ -138,7 +142,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${RULES}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules",
+    description: "create an access policy rule",
     handle: (state, [serverId, policyId], request) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       const body = jsonBody(request);
@@ -151,7 +156,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
+    description: "read an access policy rule",
     handle: (state, [serverId, policyId, ruleId]) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, ruleOf(policy, ruleId)));
@@ -159,7 +165,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
+    description: "replace an access policy rule",
     handle: (state, [serverId, policyId, ruleId], request) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       const rule = ruleOf(policy, ruleId);
@@ -172,7 +179,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
+    description: "delete an access policy rule",
     handle: (state, [serverId, policyId, ruleId]) => {
       const policy = policyOf(authServerById(state, serverId), policyId);
       policy.rules.splice(policy.rules.indexOf(ruleOf(policy, ruleId)), 1);
@@ -181,7 +189,8 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an access policy rule",
     handle: (state, [serverId, policyId, ruleId, verb]) => {
       const rule = ruleOf(policyOf(authServerById(state, serverId), policyId), ruleId);
       rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";

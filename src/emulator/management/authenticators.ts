@@ -9,7 +9,6 @@ import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
 import { authenticatorJson, methodJson } from "./authenticatorShapes";
 
-const ID = "([^/]+)";
 
 function authenticatorById(state: EmulatorState, id: string): Authenticator {
   const authenticator = state.org.authenticators.find((a) => a.id === id);
@@ -60,12 +59,14 @@ function deactivationRefusal(state: EmulatorState, authenticator: Authenticator)
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/authenticators$/,
+    path: "/api/v1/authenticators",
+    description: "list authenticators",
     handle: (state) => jsonAnswer(200, byName(state.org.authenticators).map((a) => authenticatorJson(state.url, a))),
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/authenticators$/,
+    path: "/api/v1/authenticators",
+    description: "add an authenticator",
     handle: (state, _params, request) => {
       const body = jsonBody(request);
       const key = typeof body.key === "string" ? body.key : "";
@@ -82,12 +83,14 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}$`),
+    path: "/api/v1/authenticators/{authenticatorId}",
+    description: "read an authenticator",
     handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
   },
   {
     method: "PUT",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}$`),
+    path: "/api/v1/authenticators/{authenticatorId}",
+    description: "replace an authenticator's settings",
     handle: (state, [id], request) => {
       const authenticator = authenticatorById(state, id);
       const body = jsonBody(request);
@@ -111,7 +114,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/authenticators/{authenticatorId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an authenticator",
     handle: (state, [id, verb]) => {
       const authenticator = authenticatorById(state, id);
       if (verb === "deactivate") {
@@ -125,7 +129,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods$`),
+    path: "/api/v1/authenticators/{authenticatorId}/methods",
+    description: "an authenticator's methods",
     handle: (state, [id]) => {
       const authenticator = authenticatorById(state, id);
       return jsonAnswer(200, [...authenticator.methods.keys()].map((type) => methodJson(state.url, authenticator, type)));
@@ -133,7 +138,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods/${ID}$`),
+    path: "/api/v1/authenticators/{authenticatorId}/methods/{methodType}",
+    description: "one authenticator method",
     handle: (state, [id, type]) => {
       const authenticator = authenticatorById(state, id);
       return jsonAnswer(200, methodJson(state.url, authenticator, methodOf(authenticator, type)));
@@ -141,7 +147,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`^/api/v1/authenticators/${ID}/methods/${ID}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/authenticators/{authenticatorId}/methods/{methodType}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an authenticator method",
     handle: (state, [id, type, verb]) => {
       const authenticator = authenticatorById(state, id);
       authenticator.methods.set(methodOf(authenticator, type), verb === "activate" ? "ACTIVE" : "INACTIVE");

@@ -9,8 +9,6 @@ import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { authServerJson } from "./authServerShapes";
 import { limited, listMatcher } from "./listQuery";
 
-const ID = "([^/]+)";
-const SERVER = `^/api/v1/authorizationServers/${ID}`;
 
 export function authServerById(state: EmulatorState, id: string): CustomAuthorizationServer {
   const server = state.org.authorizationServers.get(id);
@@ -51,7 +49,8 @@ function serverFields(body: Record<string, unknown>): Pick<CustomAuthorizationSe
 export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/authorizationServers$/,
+    path: "/api/v1/authorizationServers",
+    description: "list authorization servers",
     handle: async (state, _params, request) => {
       const matches = listMatcher(request.query);
       const servers = [...state.org.authorizationServers.values()].filter((s) => matches([s.name], () => undefined));
@@ -60,7 +59,8 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/authorizationServers$/,
+    path: "/api/v1/authorizationServers",
+    description: "create an authorization server",
     handle: async (state, _params, request) => {
       const now = nowIso();
       const body = jsonBody(request);
@@ -79,12 +79,14 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${SERVER}$`),
+    path: "/api/v1/authorizationServers/{authServerId}",
+    description: "read an authorization server",
     handle: async (state, [id]) => jsonAnswer(200, await serverJson(state, authServerById(state, id))),
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${SERVER}$`),
+    path: "/api/v1/authorizationServers/{authServerId}",
+    description: "replace an authorization server",
     handle: async (state, [id], request) => {
       const server = authServerById(state, id);
       const body = jsonBody(request);
@@ -94,7 +96,8 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${SERVER}$`),
+    path: "/api/v1/authorizationServers/{authServerId}",
+    description: "delete an authorization server",
     handle: (state, [id]) => {
       state.org.authorizationServers.delete(authServerById(state, id).id);
       return noContent();
@@ -102,7 +105,8 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${SERVER}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/authorizationServers/{authServerId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate an authorization server",
     handle: (state, [id, verb]) => {
       const server = authServerById(state, id);
       server.status = verb === "activate" ? "ACTIVE" : "INACTIVE";

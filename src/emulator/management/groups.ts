@@ -13,8 +13,6 @@ import { selfLinkHeader } from "./pageLinks";
 import { userFor } from "./userAccounts";
 import { userJson } from "./userShapes";
 
-const ID = "([^/]+)";
-const GROUP = `^/api/v1/groups/${ID}`;
 
 function groupById(state: EmulatorState, id: string): Group {
   const group = state.org.groups.get(id);
@@ -47,7 +45,8 @@ function nameTaken(state: EmulatorState, name: string, self?: Group): void {
 export const GROUP_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/groups$/,
+    path: "/api/v1/groups",
+    description: "list groups (q, search, filter, limit)",
     handle: (state, _params, request) => {
       const matches = listMatcher(request.query);
       const all = [...state.org.groups.values()].map((g) => groupJson(state.url, g));
@@ -57,7 +56,8 @@ export const GROUP_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/groups$/,
+    path: "/api/v1/groups",
+    description: "create a group",
     handle: (state, _params, request) => {
       const profile = profileOf(jsonBody(request));
       nameTaken(state, profile.name);
@@ -69,12 +69,14 @@ export const GROUP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${GROUP}$`),
+    path: "/api/v1/groups/{groupId}",
+    description: "read a group",
     handle: (state, [id]) => jsonAnswer(200, groupJson(state.url, groupById(state, id))),
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${GROUP}$`),
+    path: "/api/v1/groups/{groupId}",
+    description: "replace a group's profile",
     handle: (state, [id], request) => {
       const group = changeable(groupById(state, id));
       const profile = profileOf(jsonBody(request));
@@ -85,7 +87,8 @@ export const GROUP_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${GROUP}$`),
+    path: "/api/v1/groups/{groupId}",
+    description: "delete a group",
     handle: (state, [id]) => {
       const group = changeable(groupById(state, id));
       state.org.groups.delete(group.id);
@@ -95,7 +98,8 @@ export const GROUP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${GROUP}/users$`),
+    path: "/api/v1/groups/{groupId}/users",
+    description: "a group's members",
     handle: (state, [id], request) => {
       const group = groupById(state, id);
       const members = group.type === "BUILT_IN" ? state.org.users : state.org.users.filter((u) => group.userIds.has(u.id));
@@ -104,7 +108,8 @@ export const GROUP_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${GROUP}/apps$`),
+    path: "/api/v1/groups/{groupId}/apps",
+    description: "apps assigned to a group",
     handle: (state, [id], request) => {
       const group = groupById(state, id);
       const apps = state.org.apps.filter((a) => a.groupAssignments.has(group.id));
@@ -114,7 +119,8 @@ export const GROUP_ROUTES: ApiRoute[] = [
   ...(["PUT", "DELETE"] as const).map(
     (method): ApiRoute => ({
       method,
-      pattern: new RegExp(`${GROUP}/users/${ID}$`),
+      path: "/api/v1/groups/{groupId}/users/{userId}",
+      description: "add (PUT) or remove (DELETE) a group member",
       handle: (state, [id, userId]) => {
         const group = changeable(groupById(state, id));
         const user = userFor(state, userId);

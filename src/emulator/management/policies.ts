@@ -8,7 +8,8 @@ import { createPolicy, deletePolicy, updatePolicy } from "./policyWrites";
 export const POLICY_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/policies$/,
+    path: "/api/v1/policies",
+    description: "list policies of a type",
     handle: (state, _params, request) => {
       const type = request.query.get("type");
       if (!type) throw validationFailed("type", ["The type query parameter is required."]);
@@ -22,7 +23,8 @@ export const POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/policies$/,
+    path: "/api/v1/policies",
+    description: "create a policy",
     handle: (state, _params, request) => {
       const body = jsonBody(request);
       if (request.query.get("activate") === "false") body.status = "INACTIVE";
@@ -31,12 +33,14 @@ export const POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: /^\/api\/v1\/policies\/([^/]+)$/,
+    path: "/api/v1/policies/{policyId}",
+    description: "read a policy",
     handle: (state, [id]) => jsonAnswer(200, policyJson(state.url, state.org, policyById(state.org, id))),
   },
   {
     method: "PUT",
-    pattern: /^\/api\/v1\/policies\/([^/]+)$/,
+    path: "/api/v1/policies/{policyId}",
+    description: "replace a policy",
     handle: (state, [id], request) => {
       const ref = policyById(state.org, id);
       updatePolicy(state, ref, jsonBody(request));
@@ -45,7 +49,8 @@ export const POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: /^\/api\/v1\/policies\/([^/]+)$/,
+    path: "/api/v1/policies/{policyId}",
+    description: "delete a policy",
     handle: (state, [id]) => {
       deletePolicy(state, policyById(state.org, id));
       return noContent();
@@ -53,7 +58,8 @@ export const POLICY_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/policies\/([^/]+)\/lifecycle\/(activate|deactivate)$/,
+    path: "/api/v1/policies/{policyId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate a policy",
     handle: (state, [id, verb]) => {
       const policy = customPolicy(policyById(state.org, id));
       if (!policy) throw validationFailed("status", ["A default policy cannot be deactivated."]);

@@ -12,8 +12,6 @@ import { constraintsRefused } from "../flexibleOktaVerify";
 import { appSignOnRuleInput, enrollmentRuleInput, requestedPriority, requestedStatus, sessionRuleInput } from "./ruleInput";
 import { appSignOnRuleJson, enrollmentRuleJson, sessionRuleJson } from "./ruleShapes";
 
-const ID = "([^/]+)";
-const RULES = `^/api/v1/policies/${ID}/rules`;
 
 type RuleRef =
   | { type: "ACCESS_POLICY"; rule: AppSignOnRule }
@@ -125,7 +123,8 @@ function updateRule(state: EmulatorState, ref: PolicyRef, found: RuleRef, body: 
 export const POLICY_RULE_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: new RegExp(`${RULES}$`),
+    path: "/api/v1/policies/{policyId}/rules",
+    description: "a policy's rules",
     handle: (state: EmulatorState, [id]) => {
       const ref = policyById(state.org, id);
       return jsonAnswer(200, inOrder(ref).map((rule) => ruleJson(state.url, ref, rule)));
@@ -133,7 +132,8 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${RULES}$`),
+    path: "/api/v1/policies/{policyId}/rules",
+    description: "create a policy rule",
     handle: (state, [id], request) => {
       const ref = policyById(state.org, id);
       const body = jsonBody(request);
@@ -143,7 +143,8 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/policies/{policyId}/rules/{ruleId}",
+    description: "read a policy rule",
     handle: (state, [id, ruleId]) => {
       const ref = policyById(state.org, id);
       return jsonAnswer(200, ruleJson(state.url, ref, ruleOf(ref, ruleId)));
@@ -151,7 +152,8 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
   },
   {
     method: "PUT",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/policies/{policyId}/rules/{ruleId}",
+    description: "replace a policy rule",
     handle: (state, [id, ruleId], request) => {
       const ref = policyById(state.org, id);
       const rule = ruleOf(ref, ruleId);
@@ -163,7 +165,8 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: new RegExp(`${RULES}/${ID}$`),
+    path: "/api/v1/policies/{policyId}/rules/{ruleId}",
+    description: "delete a policy rule",
     handle: (state, [id, ruleId]) => {
       const ref = policyById(state.org, id);
       const { rule } = ruleOf(ref, ruleId);
@@ -175,7 +178,8 @@ export const POLICY_RULE_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${RULES}/${ID}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate a policy rule",
     handle: (state, [id, ruleId, verb]) => {
       const { rule } = ruleOf(policyById(state.org, id), ruleId);
       if (rule.system) throw new ManagementApiError(400, "E0000001", "Api validation failed: status", ["The default rule cannot be deactivated."]);

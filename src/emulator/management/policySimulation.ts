@@ -156,7 +156,8 @@ export function simulate(org: Org, body: string, expand: Expand): Record<string,
 export const POLICY_SIMULATION_ROUTES: ApiRoute[] = [
   {
     method: "POST",
-    pattern: /^\/api\/v1\/policies\/simulate$/,
+    path: "/api/v1/policies/simulate",
+    description: "which policies and rules a sign-in would match",
     handle: (state: EmulatorState, _params, request) => {
       const expand = request.query.getAll("expand").flatMap((e) => e.split(","));
       return jsonAnswer(200, simulate(state.org, request.body, { evaluated: expand.includes("EVALUATED"), rule: expand.includes("RULE") }));

@@ -1,5 +1,6 @@
 import { Answer } from "../answer";
 import { methodNotAllowed, notFound } from "../errors";
+import { routeMatcher } from "../routeTable";
 import { EmulatorState } from "../state";
 import { authorizeManagementCall } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
@@ -17,7 +18,17 @@ import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
 
-const ROUTES: ApiRoute[] = [
+/**
+ * The management surface, in the order rows are tried (a literal path before a `{name}` one of the
+ * same shape). docs/okta-emulator.md lists the same rows.
+ */
+export const MANAGEMENT_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    path: "/.well-known/okta-organization",
+    description: "the org's pipeline and settings (no credentials)",
+    handle: (state) => organizationAnswer(state),
+  },
   ...POLICY_SIMULATION_ROUTES,
   ...AUTHENTICATOR_ROUTES,
   ...POLICY_ROUTES,
@@ -32,19 +43,21 @@ const ROUTES: ApiRoute[] = [
   ...AUTH_SERVER_POLICY_ROUTES,
 ];
 
-/** The management API subset (`/api/v1/...`); undefined for other paths. */
+const matchManagement = routeMatcher(MANAGEMENT_ROUTES);
+
+/**
+ * The management API subset (`/api/v1/...`, credentials checked before the path) and the org's
+ * metadata; undefined for other paths, and for another method on the metadata path, as before it had a table.
+ */
 export async function managementRoute(state: EmulatorState, request: ApiRequest): Promise<Answer | undefined> {
-  if (request.path === "/.well-known/okta-organization" && request.method === "GET") return organizationAnswer(state);
-  if (!request.path.startsWith("/api/v1/")) return undefined;
-  const caller = await authorizeManagementCall(state, request);
-  if ("status" in caller) return caller;
-  request.caller = caller;
-  let pathKnown = false;
-  for (const route of ROUTES) {
-    const match = route.pattern.exec(request.path);
-    if (!match) continue;
-    pathKnown = true;
-    if (route.method === request.method) return route.handle(state, match.slice(1), request);
+  const isApi = request.path.startsWith("/api/v1/");
+  if (isApi) {
+    const caller = await authorizeManagementCall(state, request);
+    if ("status" in caller) return caller;
+    request.caller = caller;
   }
-  throw pathKnown ? methodNotAllowed() : notFound(request.path, "Path");
+  const found = matchManagement(request.method, request.path);
+  if ("route" in found) return found.route.handle(state, found.params, request);
+  if (!isApi) return undefined;
+  throw found.pathKnown ? methodNotAllowed() : notFound(request.path, "Path");
 }

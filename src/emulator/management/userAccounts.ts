@@ -12,8 +12,6 @@ import { fieldOf, limited, listMatcher } from "./listQuery";
 import { UserFields, passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
 import { userJson } from "./userShapes";
 
-const ID = "([^/]+)";
-const USER = `^/api/v1/users/${ID}`;
 
 /** Ids and logins both name a user in the path; a login arrives URL-encoded (`@` as %40). */
 export function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
@@ -116,7 +114,8 @@ function currentUser(state: EmulatorState, caller: ManagementCaller | undefined)
 export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/users\/me$/,
+    path: "/api/v1/users/me",
+    description: "the caller's own user",
     handle: (state, _params, request) => {
       const json = userJson(state.url, currentUser(state, request.caller));
       return jsonAnswer(200, json, { etag: weakEtag(json) });
@@ -124,7 +123,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/users$/,
+    path: "/api/v1/users",
+    description: "create a user",
     handle: (state, _params, request) => {
       const user = createUser(state, jsonBody(request), request.query.get("activate") !== "false");
       return jsonAnswer(200, userJson(state.url, user));
@@ -132,12 +132,14 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: /^\/api\/v1\/users$/,
+    path: "/api/v1/users",
+    description: "list users (q, search, filter, limit)",
     handle: (state, _params, request) => jsonAnswer(200, limited(listed(state, request.query), request.query)),
   },
   {
     method: "GET",
-    pattern: new RegExp(`${USER}$`),
+    path: "/api/v1/users/{userId}",
+    description: "read a user by id or login",
     handle: (state, [idOrLogin]) => {
       const json = userJson(state.url, userFor(state, idOrLogin));
       return jsonAnswer(200, json, { etag: weakEtag(json) });
@@ -146,7 +148,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   ...(["POST", "PUT"] as const).map(
     (method): ApiRoute => ({
       method,
-      pattern: new RegExp(`${USER}$`),
+      path: "/api/v1/users/{userId}",
+      description: "update (POST, partial) or replace (PUT) a user",
       handle: (state, [id], request) => {
         const user = userFor(state, id);
         updateUser(state, user, jsonBody(request), method === "POST");
@@ -156,7 +159,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   ),
   {
     method: "DELETE",
-    pattern: new RegExp(`${USER}$`),
+    path: "/api/v1/users/{userId}",
+    description: "deactivate, then delete, a user",
     handle: (state, [id]) => {
       const user = userFor(state, id);
       if (user.status !== "DEPROVISIONED") setStatus(user, "DEPROVISIONED");
@@ -169,7 +173,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${USER}/lifecycle/(activate|deactivate)$`),
+    path: "/api/v1/users/{userId}/lifecycle/{action:activate|deactivate}",
+    description: "activate or deactivate a user",
     handle: (state, [id, verb]) => {
       const user = userFor(state, id);
       const target: UserStatus = verb === "activate" ? activatedStatus(user) : "DEPROVISIONED";
@@ -183,7 +188,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`${USER}/lifecycle/unlock$`),
+    path: "/api/v1/users/{userId}/lifecycle/unlock",
+    description: "unlock a locked-out user",
     handle: (state, [id]) => {
       const user = userFor(state, id);
       if (user.status !== "LOCKED_OUT") throw validationFailed("status", ["The user is not locked out."]);
@@ -194,7 +200,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${USER}/groups$`),
+    path: "/api/v1/users/{userId}/groups",
+    description: "a user's groups",
     handle: (state, [id]) => {
       const user = userFor(state, id);
       const groups = [...groupIdsOf(state.org, user.id)].map((g) => state.org.groups.get(g)).filter((g) => g !== undefined);
@@ -203,7 +210,8 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: new RegExp(`${USER}/roles$`),
+    path: "/api/v1/users/{userId}/roles",
+    description: "a user's admin roles",
     handle: (state, [id]) => {
       userFor(state, id);
       return jsonAnswer(200, []);

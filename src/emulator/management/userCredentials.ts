@@ -6,7 +6,6 @@ import { userFor } from "./userAccounts";
 import { passwordOf, recoveryQuestionOf } from "./userInput";
 import { userCredentialsJson } from "./userShapes";
 
-const ID = "([^/]+)";
 
 /** Both changes prove the current password first; a wrong one is Okta's 403 E0000014. */
 function checkPassword(user: OrgUser, given: unknown): void {
@@ -18,7 +17,8 @@ function checkPassword(user: OrgUser, given: unknown): void {
 export const USER_CREDENTIAL_ROUTES: ApiRoute[] = [
   {
     method: "POST",
-    pattern: new RegExp(`^/api/v1/users/${ID}/credentials/change_password$`),
+    path: "/api/v1/users/{userId}/credentials/change_password",
+    description: "change a user's password",
     handle: (state, [id], request) => {
       const user = userFor(state, id);
       const body = jsonBody(request);
@@ -31,7 +31,8 @@ export const USER_CREDENTIAL_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: new RegExp(`^/api/v1/users/${ID}/credentials/change_recovery_question$`),
+    path: "/api/v1/users/{userId}/credentials/change_recovery_question",
+    description: "change a user's recovery question",
     handle: (state, [id], request) => {
       const user = userFor(state, id);
       const body = jsonBody(request);

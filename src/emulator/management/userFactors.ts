@@ -75,7 +75,8 @@ function enrollGoogleAuthenticator(state: EmulatorState, user: OrgUser, body: Re
 export const USER_FACTOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
-    pattern: /^\/api\/v1\/users\/([^/]+)\/factors$/,
+    path: "/api/v1/users/{userId}/factors",
+    description: "a user's enrolled factors",
     handle: (state, [id]) => {
       const user = userFor(state, id);
       return jsonAnswer(200, factorsOf(state, user).map((f) => factorJson(state.url, user, f)));
@@ -83,7 +84,8 @@ export const USER_FACTOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/users\/([^/]+)\/factors$/,
+    path: "/api/v1/users/{userId}/factors",
+    description: "enroll a factor",
     handle: (state, [id], request) => {
       const user = userFor(state, id);
       const pending = enrollGoogleAuthenticator(state, user, jsonBody(request));
@@ -96,7 +98,8 @@ export const USER_FACTOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
-    pattern: /^\/api\/v1\/users\/([^/]+)\/factors\/([^/]+)$/,
+    path: "/api/v1/users/{userId}/factors/{factorId}",
+    description: "read a factor",
     handle: (state, [id, factorId]) => {
       const user = userFor(state, id);
       return jsonAnswer(200, factorJson(state.url, user, factorFor(state, user, factorId)));
@@ -104,7 +107,8 @@ export const USER_FACTOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "POST",
-    pattern: /^\/api\/v1\/users\/([^/]+)\/factors\/([^/]+)\/lifecycle\/activate$/,
+    path: "/api/v1/users/{userId}/factors/{factorId}/lifecycle/activate",
+    description: "activate a factor with a code",
     handle: (state, [id, factorId], request) => {
       const user = userFor(state, id);
       const pending = user.pendingTotp;
@@ -124,7 +128,8 @@ export const USER_FACTOR_ROUTES: ApiRoute[] = [
   },
   {
     method: "DELETE",
-    pattern: /^\/api\/v1\/users\/([^/]+)\/factors\/([^/]+)$/,
+    path: "/api/v1/users/{userId}/factors/{factorId}",
+    description: "unenroll a factor",
     handle: (state, [id, factorId]) => {
       const user = userFor(state, id);
       const factor = factorFor(state, user, factorId);

@@ -28,6 +28,8 @@ interface OAuthCall {
   request: OAuthRequest;
 }
 
+type OAuthHandler = (call: OAuthCall, params: string[]) => Answer | Promise<Answer>;
+
 const discovery = (call: OAuthCall, [serverId]: string[]): Answer =>
   jsonAnswer(200, discoveryDocument(serverFor(call.state, serverId), call.state.url));
 
@@ -43,16 +45,19 @@ function orgToken({ state, request }: OAuthCall): Promise<Answer> {
   if (isServiceAppTokenRequest(form)) {
     return serviceAppToken(state, { audience: `${state.url}/oauth2/v1/token`, addressed: `${request.origin}${request.path}` }, form, request.headers);
   }
-  return flow(tokenEndpoint)({ state, request }, []);
+  return runFlow(tokenEndpoint, state, request, orgServer(state), form);
 }
 
-function flow(run: FlowEndpoint): (call: OAuthCall, params: string[]) => Promise<Answer> {
+function flow(run: FlowEndpoint): OAuthHandler {
   return ({ state, request }, [serverId]) => {
     const server = serverFor(state, serverId);
-    const form = formOf(request);
-    const app = authenticateClient(state, form, request.headers.authorization);
-    return run({ state, server, app, form });
+    return runFlow(run, state, request, server, formOf(request));
   };
+}
+
+function runFlow(run: FlowEndpoint, state: EmulatorState, request: OAuthRequest, server: ServerRef, form: URLSearchParams): Promise<Answer> {
+  const app = authenticateClient(state, form, request.headers.authorization);
+  return run({ state, server, app, form });
 }
 
 const primaryAuthentication = flow((ctx) => primaryAuthenticate(ctx, false));
@@ -62,7 +67,7 @@ const oobAuthentication = flow((ctx) => primaryAuthenticate(ctx, true));
  * The OAuth 2.0 / OpenID Connect surface: the org authorization server at `/oauth2/v1/...` and each
  * custom one at `/oauth2/{authServerId}/v1/...`. docs/okta-emulator.md lists the same rows.
  */
-export const OAUTH_ROUTES: Route<OAuthCall>[] = [
+export const OAUTH_ROUTES: Route<OAuthHandler>[] = [
   { method: "GET", path: "/.well-known/openid-configuration", handle: discovery, description: "org server's OpenID Connect discovery" },
   { method: "GET", path: "/.well-known/oauth-authorization-server", handle: discovery, description: "org server's OAuth metadata" },
   { method: "GET", path: "/oauth2/{authServerId}/.well-known/openid-configuration", handle: discovery, description: "custom server's OpenID Connect discovery" },
