@@ -160,7 +160,7 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
   {
     method: "DELETE",
     path: "/api/v1/users/{userId}",
-    description: "deactivate, then delete, a user",
+    description: "deprovision a user; delete a deprovisioned one",
     handle: (state, [id]) => {
       const user = userFor(state, id);
       if (user.status !== "DEPROVISIONED") setStatus(user, "DEPROVISIONED");
