@@ -20,7 +20,8 @@ Okta org (the emulator), with a temporary local backend and a temporary copy of 
   preview   pulumi preview --json, rendered by the plan
   up, smoke (--code-outbox, --enroll-totp: every variant pass)
   preview --expect-no-changes, refresh --expect-no-changes
-  a config change (one variant dropped, catchAll and enrollment flipped), up, smoke, no changes
+  a config change (one variant dropped, except on a protected stack; catchAll and enrollment
+            flipped), up, smoke, no changes
   drift     an app's grants changed through the management API: preview --refresh shows that change
   destroy   refused by a protected stack; otherwise the org as it was before, apart from what Okta
             cannot delete (an authenticator it never had stays INACTIVE)

@@ -15,7 +15,8 @@ const key = (short: string) => `${CONFIG_NAMESPACE}:${short}`;
 /**
  * Drops the last variant (of `variants`, or of the app with the most variants, so no app is left
  * empty), flips `catchAll` DENY↔ALLOW and `enrollment` OPTIONAL↔REQUIRED. A stack with a single
- * variant keeps it: a setup needs one.
+ * variant keeps it: a setup needs one. A protected stack keeps its variants too: dropping one
+ * deletes its authenticator resource, which `protect` refuses by design.
  */
 export function changedStackConfig(text: string): ConfigChange {
   const document = parseDocument(text);
@@ -23,7 +24,9 @@ export function changedStackConfig(text: string): ConfigChange {
   const changes: string[] = [];
   const variants = document.getIn([...config, key("variants")]) as { toJSON(): string[] } | undefined;
   const apps = document.getIn([...config, key("apps")]) as { toJSON(): AppEntry[] } | undefined;
-  if (variants) {
+  if (document.getIn([...config, key("protect")]) === true) {
+    changes.push("variants kept (protected stack)");
+  } else if (variants) {
     const list = variants.toJSON();
     if (list.length > 1) {
       document.setIn([...config, key("variants")], list.slice(0, -1));

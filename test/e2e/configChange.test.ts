@@ -44,6 +44,15 @@ describe("the e2e's config change", () => {
     expect(after).toEqual({ "okta-direct-auth:variants": ["otp"], "okta-direct-auth:catchAll": "DENY", "okta-direct-auth:enrollment": "OPTIONAL" });
   });
 
+  it("keeps a protected stack's variants (dropping one deletes its authenticator, which protect refuses) and flips the rest", () => {
+    const before = configOf(stackFile("prod"));
+    const change = changedStackConfig(stackFile("prod"));
+    const after = configOf(change.text);
+    expect(after["okta-direct-auth:apps"]).toEqual(before["okta-direct-auth:apps"]);
+    expect(after["okta-direct-auth:catchAll"]).toBe("ALLOW");
+    expect(change.summary).toBe("variants kept (protected stack), catchAll DENY → ALLOW, enrollment OPTIONAL → REQUIRED");
+  });
+
   it("keeps a secret written by pulumi config set", () => {
     const text = `${stackFile("dev")}  okta:apiToken:\n    secure: v1:abc==\n`;
     expect(configOf(changedStackConfig(text).text)["okta:apiToken"]).toEqual({ secure: "v1:abc==" });
