@@ -9,6 +9,7 @@ import { ServiceApps } from "./oauth/serviceApps";
 import { Outbox } from "./messageOutbox";
 import { EmulatorServer } from "./server";
 import { EmulatorSettings, EmulatorState } from "./state";
+import { EMULATOR_PATH_PREFIX } from "./testSurface";
 import { orgAdministrator } from "./orgAdministrator";
 import { Transactions } from "./transactions";
 import { EmulatorOptions, RunningEmulator, TestUserCredentials } from "./inProcessApi";
@@ -69,7 +70,7 @@ export async function startOktaEmulator(options: EmulatorOptions): Promise<Runni
       const user = org.users.find((u) => u.login.toLowerCase() === login.toLowerCase());
       return user && credentialsOf(user);
     },
-    outboxUrl: `${state.url}/__emulator/outbox`,
+    outboxUrl: `${state.url}${EMULATOR_PATH_PREFIX}outbox`,
     injectFault: (fault) => {
       if (fault.kind === "expire") state.transactions.expireAll(fault.what, Date.now());
       else state.faults.add(fault);
