@@ -24,7 +24,8 @@ export function changedStackConfig(text: string): ConfigChange {
   const changes: string[] = [];
   const variants = document.getIn([...config, key("variants")]) as { toJSON(): string[] } | undefined;
   const apps = document.getIn([...config, key("apps")]) as { toJSON(): AppEntry[] } | undefined;
-  if (document.getIn([...config, key("protect")]) === true) {
+  // pulumi config set rewrites the file with every value a string: `"true"` as well as `true`.
+  if (String(document.getIn([...config, key("protect")])) === "true") {
     changes.push("variants kept (protected stack)");
   } else if (variants) {
     const list = variants.toJSON();

@@ -53,6 +53,11 @@ describe("the e2e's config change", () => {
     expect(change.summary).toBe("variants kept (protected stack), catchAll DENY → ALLOW, enrollment OPTIONAL → REQUIRED");
   });
 
+  it("reads protect as pulumi config set writes it back, a string", () => {
+    const text = stackFile("prod").replace("okta-direct-auth:protect: true", 'okta-direct-auth:protect: "true"');
+    expect(changedStackConfig(text).summary).toMatch(/^variants kept \(protected stack\)/);
+  });
+
   it("keeps a secret written by pulumi config set", () => {
     const text = `${stackFile("dev")}  okta:apiToken:\n    secure: v1:abc==\n`;
     expect(configOf(changedStackConfig(text).text)["okta:apiToken"]).toEqual({ secure: "v1:abc==" });
