@@ -11,6 +11,12 @@ const text = z.string();
 const ids = z.array(text);
 const record = z.record(z.string(), z.unknown());
 const priority = z.number().finite();
+/** Okta's timestamps, on every object that has them. */
+const stamped = { created: text.optional(), lastUpdated: text.optional() };
+/** What a rule keeps besides its conditions: Okta's own rules are `system`, ours keep the body sent. */
+/** What a policy keeps besides its rules: Okta's own policies are `system`. */
+const policyRecord = { description: text.optional(), system: z.boolean().optional(), ...stamped };
+const ruleRecord = { system: z.boolean().optional(), submitted: record.optional(), ...stamped };
 
 const authenticator = z.object({
   id: text,
@@ -31,10 +37,7 @@ const enrollmentRule = z.object({
   priority,
   status: lifecycle,
   enroll: z.enum(["CHALLENGE", "LOGIN", "NEVER"]),
-  system: z.boolean().optional(),
-  submitted: record.optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...ruleRecord,
 });
 
 const enrollmentPolicy = z.object({
@@ -59,8 +62,7 @@ const group = z.object({
   userIds: z.set(text),
   type: z.enum(["OKTA_GROUP", "BUILT_IN"]).optional(),
   description: text.optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...stamped,
 });
 
 const app = z.object({
@@ -101,21 +103,15 @@ const appSignOnRule = z.object({
   usersExcluded: ids,
   groupsIncluded: ids,
   groupsExcluded: ids,
-  system: z.boolean().optional(),
-  submitted: record.optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...ruleRecord,
 });
 
 const appSignOnPolicy = z.object({
   id: text,
   name: text,
   rules: z.array(appSignOnRule),
-  description: text.optional(),
   status: lifecycle.optional(),
-  system: z.boolean().optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...policyRecord,
 });
 
 const sessionPolicy = z.object({
@@ -132,16 +128,10 @@ const sessionPolicy = z.object({
       status: lifecycle,
       access: z.enum(["ALLOW", "DENY"]),
       primaryFactor: text,
-      system: z.boolean().optional(),
-      submitted: record.optional(),
-      created: text.optional(),
-      lastUpdated: text.optional(),
+      ...ruleRecord,
     }),
   ),
-  description: text.optional(),
-  system: z.boolean().optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...policyRecord,
 });
 
 const accessPolicy = z.object({
@@ -161,13 +151,11 @@ const accessPolicy = z.object({
       groups: ids,
       users: ids,
       submitted: record.optional(),
-      created: text.optional(),
-      lastUpdated: text.optional(),
+      ...stamped,
     }),
   ),
   description: text.optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...stamped,
 });
 
 const authorizationServer = z.object({
@@ -179,8 +167,7 @@ const authorizationServer = z.object({
   description: text.optional(),
   issuerMode: text.optional(),
   rotationMode: z.enum(["AUTO", "MANUAL"]).optional(),
-  created: text.optional(),
-  lastUpdated: text.optional(),
+  ...stamped,
 });
 
 const user = z.object({
