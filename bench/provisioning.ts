@@ -1,6 +1,7 @@
 import { startOktaEmulator } from "../src/emulator";
 import { provisionSetup } from "../src/provision/provisionSetup";
 import { evaluateStack } from "../src/evaluate/evaluateStack";
+import { endpointOf } from "../src/e2e/managementCalls";
 
 /**
  * The management calls applying each stack's setup takes, made as `pulumi up` with the Okta
@@ -10,8 +11,6 @@ import { evaluateStack } from "../src/evaluate/evaluateStack";
 const CALLS_PER_RESOURCE_TARGET = 3;
 const TOKEN = "bench-provisioning-token";
 
-/** `/api/v1/policies/00p.../rules/0pr...` → `/api/v1/policies/{id}/rules/{id}` */
-const endpointOf = (path: string) => path.replace(/\/(?!api\b|v1\b)[A-Za-z0-9]{16,}(?=\/|$)/g, "/{id}");
 
 async function main(): Promise<number> {
   let ok = true;
