@@ -6,8 +6,7 @@ import { join } from "node:path";
  * `npm run bench`: every benchmark script in this folder, then the wall time of `npm start` (the
  * README's first command) against its target. Each script prints its own table and exits non-zero
  * when it misses its target.
- */
-/**
+ *
  * npm start runs on the free developer edition, whose 20 app calls a minute the dev stack's setup
  * outruns by one: that call waits for the next clock minute (up to 60 s) as against a real org.
  * The target is the run's own 10 s plus that one wait.
