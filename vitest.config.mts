@@ -11,7 +11,9 @@ const ISOLATED = [
   "test/program/**/*.test.ts",
   "test/e2e/**/*.test.ts",
   "test/adopt/adoptOrg.test.ts",
-  "test/cli/**/*.test.ts",
+  "test/cli/args.test.ts",
+  "test/cli/e2eCommand.test.ts",
+  "test/cli/emulatorCommand.test.ts",
   "test/config/readStackConfig.test.ts",
   "test/config/rejectedConfig.test.ts",
   "test/emulator/standsAlone.test.ts",
@@ -23,7 +25,7 @@ const ISOLATED = [
   "test/plan/workflows.test.ts",
   "test/smoke/cli.test.ts",
   "test/smoke/stackOutputs.test.ts",
-  "test/start/**/*.test.ts",
+  "test/start/offlineRun.test.ts",
 ];
 
 export default defineConfig({
