@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/smoke";
 import { RunningEmulator } from "../../src/emulator";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
-import { PROJECT_DIR, runCommand } from "../helpers/commandIo";
+import { runCommand } from "../helpers/commandIo";
 import { emulatedOrgs } from "../helpers/orgs";
 
 const API_TOKEN = "cli-test-token";
@@ -20,7 +20,7 @@ const totpFactors = async () =>
   );
 
 beforeAll(async () => {
-  const evaluation = await evaluateStack("dev", PROJECT_DIR);
+  const evaluation = await devEvaluation();
   emulator = await start({ evaluation, apiToken: API_TOKEN });
   client = new OktaManagementClient({ orgUrl: emulator.url, apiToken: API_TOKEN });
   userId = (await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`)).id;

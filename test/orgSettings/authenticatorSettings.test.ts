@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BASELINE, OrgBaseline, RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { DesiredAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
 import { OrgSnapshot, clientFor, enrollmentOf, orgWithBaseline, snapshot } from "./support/orgUnderTest";
 
@@ -45,7 +45,7 @@ let evaluation: Evaluation;
 let emulator: RunningEmulator | undefined;
 
 beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
+  evaluation = await devEvaluation();
 });
 
 afterEach(async () => {

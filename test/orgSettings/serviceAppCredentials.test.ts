@@ -3,7 +3,7 @@ import { JWK } from "jose";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { orgWithBaseline } from "./support/orgUnderTest";
@@ -20,7 +20,7 @@ let evaluation: Evaluation;
 let emulator: RunningEmulator | undefined;
 
 beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
+  evaluation = await devEvaluation();
 });
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { TotpEnrollmentError, totpCode, withTemporaryTotpFactor } from "../../src/orgSettings/totpEnrollment";
 import { json, localServer } from "../smoke/localServer";
@@ -13,7 +13,7 @@ let evaluation: Evaluation;
 let emulator: RunningEmulator | undefined;
 
 beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
+  evaluation = await devEvaluation();
 });
 
 afterEach(async () => {

@@ -3,7 +3,6 @@ import { VariantId } from "../../src/catalogue/variants";
 import { startOktaEmulator } from "../../src/emulator";
 import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { managementPolicyEvidence } from "../../src/smoke/policyReads";
 import { PolicyEvidence } from "../../src/smoke/policyEvidence";
@@ -14,13 +13,7 @@ import { Clock } from "../../src/smoke/types";
 /** Short enough that push flows finish in a blink; the emulator accepts fractions. */
 export const POLL_INTERVAL_SECONDS = 0.2;
 
-let dev: Promise<Evaluation> | undefined;
-
-/** `Pulumi.dev.yaml` evaluated once per test file (Pulumi's runtime is process-global). */
-export function devEvaluation(): Promise<Evaluation> {
-  dev ??= evaluateStack("dev");
-  return dev;
-}
+export { devEvaluation } from "../helpers/devStack";
 
 /** A copy to break: resources and outputs are plain data, secrets a Map. */
 export function edited(evaluation: Evaluation, edit: (resources: DeclaredResource[]) => DeclaredResource[] | void): Evaluation {

@@ -1,16 +1,9 @@
-import { join } from "node:path";
 import { VariantId } from "../../../src/catalogue/variants";
 import { DeclaredResource, Evaluation, evaluateProgram } from "../../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../../src/evaluate/evaluateStack";
 import { defineDirectAuthProgram } from "../../../src/program";
 import { OKTA } from "../../helpers/tokens";
 
-const PROJECT_DIR = join(__dirname, "..", "..", "..");
-
-/** `Pulumi.dev.yaml` as the program declares it: every variant on an app of its own, org server. */
-export function devEvaluation(): Promise<Evaluation> {
-  return evaluateStack("dev", PROJECT_DIR);
-}
+export { devEvaluation } from "../../helpers/devStack";
 
 /** A stack on the `default` custom authorization server, with one 1FA and one MFA variant. */
 export function customServerEvaluation(variants: VariantId[], authorizationServer = "default"): Promise<Evaluation> {
