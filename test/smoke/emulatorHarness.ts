@@ -65,14 +65,15 @@ export class CompressedClock implements Clock {
 /** The management credential of the harness's emulators, for the smoke check's policy evidence. */
 const API_TOKEN = "smoke-harness-api-token";
 
+/** The org the smoke check runs against: its token, quick polls, and a push approved after one poll. */
+export const SMOKE_ORG: EmulatorOptions = {
+  apiToken: API_TOKEN,
+  pollIntervalSeconds: POLL_INTERVAL_SECONDS,
+  push: { outcome: "approve", afterPolls: 1, bindingMethod: "none" },
+};
+
 export async function emulatorFor(evaluation: Evaluation, options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
-  return startOktaEmulator({
-    evaluation,
-    apiToken: API_TOKEN,
-    pollIntervalSeconds: POLL_INTERVAL_SECONDS,
-    push: { outcome: "approve", afterPolls: 1, bindingMethod: "none" },
-    ...options,
-  });
+  return startOktaEmulator({ evaluation, ...SMOKE_ORG, ...options });
 }
 
 /** Policy evidence as the smoke CLI gathers it with management credentials: read-only API calls. */
