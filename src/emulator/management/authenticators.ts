@@ -56,6 +56,11 @@ function deactivationRefusal(state: EmulatorState, authenticator: Authenticator)
   return new ManagementApiError(403, "E0000148", isOktaVerifyKey(authenticator.key) ? IN_USE_OKTA_VERIFY : IN_USE, causes);
 }
 
+/** An authenticator as Okta answers a read or a write of it. */
+function authenticatorAnswer(state: EmulatorState, authenticator: Authenticator) {
+  return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+}
+
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
@@ -78,14 +83,14 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
       const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
-      return jsonAnswer(200, authenticatorJson(state.url, added));
+      return authenticatorAnswer(state, added);
     },
   },
   {
     method: "GET",
     path: "/api/v1/authenticators/{authenticatorId}",
     description: "read an authenticator",
-    handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
+    handle: (state, [id]) => authenticatorAnswer(state, authenticatorById(state, id)),
   },
   {
     method: "PUT",
@@ -109,7 +114,7 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
         authenticator.settings = { ...authenticator.settings, ...settings };
       }
       authenticator.lastUpdated = nowIso();
-      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+      return authenticatorAnswer(state, authenticator);
     },
   },
   {
@@ -124,7 +129,7 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       }
       authenticator.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       authenticator.lastUpdated = nowIso();
-      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
+      return authenticatorAnswer(state, authenticator);
     },
   },
   {
