@@ -13,10 +13,12 @@ const record = z.record(z.string(), z.unknown());
 const priority = z.number().finite();
 /** Okta's timestamps, on every object that has them. */
 const stamped = { created: text.optional(), lastUpdated: text.optional() };
-/** What a rule keeps besides its conditions: Okta's own rules are `system`, ours keep the body sent. */
 /** What a policy keeps besides its rules: Okta's own policies are `system`. */
 const policyRecord = { description: text.optional(), system: z.boolean().optional(), ...stamped };
+/** What a rule keeps besides its conditions: Okta's own rules are `system`, ours keep the body sent. */
 const ruleRecord = { system: z.boolean().optional(), submitted: record.optional(), ...stamped };
+/** What every ordered policy and rule has: an id, a name, its place in the order and its status. */
+const ranked = { id: text, name: text, priority, status: lifecycle };
 
 const authenticator = z.object({
   id: text,
@@ -32,10 +34,7 @@ const authenticator = z.object({
 });
 
 const enrollmentRule = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   enroll: z.enum(["CHALLENGE", "LOGIN", "NEVER"]),
   ...ruleRecord,
 });
@@ -92,10 +91,7 @@ const app = z.object({
 const classConstraint = z.object({ types: ids.optional(), required: z.boolean(), deviceBound: text.optional() });
 
 const appSignOnRule = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   access: z.enum(["ALLOW", "DENY"]),
   factorMode: z.enum(["1FA", "2FA"]),
   constraints: z.array(z.object({ knowledge: classConstraint.optional(), possession: classConstraint.optional() })),
@@ -115,17 +111,11 @@ const appSignOnPolicy = z.object({
 });
 
 const sessionPolicy = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   groupsIncluded: ids,
   rules: z.array(
     z.object({
-      id: text,
-      name: text,
-      priority,
-      status: lifecycle,
+      ...ranked,
       access: z.enum(["ALLOW", "DENY"]),
       primaryFactor: text,
       ...ruleRecord,
@@ -135,17 +125,11 @@ const sessionPolicy = z.object({
 });
 
 const accessPolicy = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   clients: ids,
   rules: z.array(
     z.object({
-      id: text,
-      name: text,
-      priority,
-      status: lifecycle,
+      ...ranked,
       grantTypes: ids,
       scopes: ids,
       groups: ids,
