@@ -266,9 +266,52 @@ export interface OrgUser {
    */
   unenrolled: Set<string>;
   pendingTotp?: { factorId: string; secret: string };
+  /** Standard admin roles assigned to the user; absent from orgs saved before they existed. */
+  adminRoles?: AdminRoleAssignment[];
   created: string;
   statusChanged?: string;
   lastUpdated?: string;
+}
+
+/** A standard admin role assigned to a user (`POST /api/v1/users/{id}/roles`). */
+export interface AdminRoleAssignment {
+  id: string;
+  type: string;
+  created: string;
+  lastUpdated: string;
+}
+
+/**
+ * A group rule: users the expression selects are to join `groupIds`. Stored and echoed; the
+ * emulator does not evaluate Okta's expression language, so no membership follows from it.
+ */
+export interface GroupRule {
+  id: string;
+  name: string;
+  status: LifecycleStatus;
+  expression: { type: string; value: string };
+  usersExcluded: string[];
+  groupsExcluded: string[];
+  groupIds: string[];
+  created: string;
+  lastUpdated: string;
+}
+
+/** IP (gateways, proxies), DYNAMIC (locations, proxyType, asns) or DYNAMIC_V2 (include/exclude lists). */
+export type NetworkZoneType = "IP" | "DYNAMIC" | "DYNAMIC_V2";
+
+export interface NetworkZone {
+  id: string;
+  name: string;
+  type: NetworkZoneType;
+  status: LifecycleStatus;
+  usage: "POLICY" | "BLOCKLIST";
+  /** Okta's own zones (BlockedIpZone, DefaultExemptIpZone). */
+  system?: boolean;
+  /** The type's own fields as Okta stores them (gateways, locations, ...), echoed back. */
+  definition: Record<string, unknown>;
+  created: string;
+  lastUpdated: string;
 }
 
 export interface Org {
@@ -288,6 +331,10 @@ export interface Org {
   /** Ordered by priority; the org's default policy is last. */
   sessionPolicies: SessionPolicy[];
   authorizationServers: Map<string, CustomAuthorizationServer>;
+  /** Absent from orgs saved before group rules existed. */
+  groupRules?: GroupRule[];
+  /** Absent from orgs saved before network zones existed; a fresh org has Okta's system zones. */
+  networkZones?: NetworkZone[];
   /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
   users: OrgUser[];

@@ -186,6 +186,7 @@ const user = z.object({
   totpFactorId: text,
   unenrolled: z.set(text),
   pendingTotp: z.object({ factorId: text, secret: text }).optional(),
+  adminRoles: z.array(z.object({ id: text, type: text, created: text, lastUpdated: text })).optional(),
   created: text,
   statusChanged: text.optional(),
   lastUpdated: text.optional(),

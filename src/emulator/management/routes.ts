@@ -4,6 +4,7 @@ import { routeMatcher } from "../routeTable";
 import { EmulatorState } from "../state";
 import { authorizeManagementCall } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
+import { ADMIN_ROLE_ROUTES } from "./adminRoles";
 import { APP_GRANT_ROUTES } from "./appGrants";
 import { APP_ROUTES } from "./apps";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
@@ -38,6 +39,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...APP_ROUTES,
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,
+  ...ADMIN_ROLE_ROUTES,
   ...GROUP_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,

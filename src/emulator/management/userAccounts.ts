@@ -208,13 +208,4 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
       return jsonAnswer(200, groups.map((g) => groupJson(state.url, g)));
     },
   },
-  {
-    method: "GET",
-    path: "/api/v1/users/{userId}/roles",
-    description: "a user's admin roles",
-    handle: (state, [id]) => {
-      userFor(state, id);
-      return jsonAnswer(200, []);
-    },
-  },
 ];
