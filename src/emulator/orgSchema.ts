@@ -192,6 +192,18 @@ const user = z.object({
   lastUpdated: text.optional(),
 });
 
+const groupRule = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  expression: z.object({ type: text, value: text }),
+  usersExcluded: ids,
+  groupsExcluded: ids,
+  groupIds: ids,
+  created: text,
+  lastUpdated: text,
+});
+
 export const orgSchema = z.object({
   authenticators: z.array(authenticator),
   enrollment: enrollmentPolicy,
@@ -202,6 +214,7 @@ export const orgSchema = z.object({
   defaultAppSignOnPolicy: appSignOnPolicy,
   sessionPolicies: z.array(sessionPolicy),
   authorizationServers: z.map(text, authorizationServer),
+  groupRules: z.array(groupRule).optional(),
   user,
   users: z.array(user),
   created: text,

@@ -10,6 +10,7 @@ import { APP_ROUTES } from "./apps";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
+import { GROUP_RULE_ROUTES } from "./groupRules";
 import { GROUP_ROUTES } from "./groups";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
@@ -40,6 +41,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,
   ...ADMIN_ROLE_ROUTES,
+  ...GROUP_RULE_ROUTES,
   ...GROUP_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
