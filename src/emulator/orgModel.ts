@@ -416,6 +416,7 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
       },
     ],
     authorizationServers: new Map([["default", defaultAuthorizationServer()]]),
+    networkZones: systemNetworkZones(now),
     user,
     users: [user],
     created: now,
@@ -455,6 +456,24 @@ function presetAppSignOnPolicies(now: string): AppSignOnPolicy[] {
       lastUpdated: now,
     };
   });
+}
+
+/**
+ * The system IP zones Okta documents in every org: LegacyIpZone (the gateways of
+ * the org's policies) and BlockedIpZone (the IP blocklist), both ACTIVE and empty until edited.
+ */
+export function systemNetworkZones(now: string): NetworkZone[] {
+  return ([["LegacyIpZone", "POLICY"], ["BlockedIpZone", "BLOCKLIST"]] as const).map(([name, usage]) => ({
+    id: oktaId("nzo", name),
+    name,
+    type: "IP",
+    status: "ACTIVE",
+    usage,
+    system: true,
+    definition: { gateways: null, proxies: null },
+    created: now,
+    lastUpdated: now,
+  }));
 }
 
 /** Every user is in Everyone; Okta lists it as a BUILT_IN group. */

@@ -204,6 +204,18 @@ const groupRule = z.object({
   lastUpdated: text,
 });
 
+const networkZone = z.object({
+  id: text,
+  name: text,
+  type: z.enum(["IP", "DYNAMIC", "DYNAMIC_V2"]),
+  status: lifecycle,
+  usage: z.enum(["POLICY", "BLOCKLIST"]),
+  system: z.boolean().optional(),
+  definition: record,
+  created: text,
+  lastUpdated: text,
+});
+
 export const orgSchema = z.object({
   authenticators: z.array(authenticator),
   enrollment: enrollmentPolicy,
@@ -215,6 +227,7 @@ export const orgSchema = z.object({
   sessionPolicies: z.array(sessionPolicy),
   authorizationServers: z.map(text, authorizationServer),
   groupRules: z.array(groupRule).optional(),
+  networkZones: z.array(networkZone).optional(),
   user,
   users: z.array(user),
   created: text,
