@@ -314,6 +314,22 @@ export interface NetworkZone {
   lastUpdated: string;
 }
 
+/**
+ * An inline hook: where Okta would call out during a flow. Stored and echoed; the emulator calls no
+ * hook. The channel's secrets (`authScheme.value`, `clientSecret`) are never kept: Okta never
+ * answers them either.
+ */
+export interface InlineHook {
+  id: string;
+  name: string;
+  type: string;
+  version: string;
+  status: LifecycleStatus;
+  channel: { type: string; version: string; config: Record<string, unknown> };
+  created: string;
+  lastUpdated: string;
+}
+
 export interface Org {
   /**
    * "flexible": Flexible Okta Verify is on, Okta Verify is one authenticator per method and Okta
@@ -335,6 +351,8 @@ export interface Org {
   groupRules?: GroupRule[];
   /** Absent from orgs saved before network zones existed; a fresh org has Okta's system zones. */
   networkZones?: NetworkZone[];
+  /** Absent from orgs saved before inline hooks existed. */
+  inlineHooks?: InlineHook[];
   /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
   users: OrgUser[];

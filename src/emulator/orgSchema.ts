@@ -216,6 +216,17 @@ const networkZone = z.object({
   lastUpdated: text,
 });
 
+const inlineHook = z.object({
+  id: text,
+  name: text,
+  type: text,
+  version: text,
+  status: lifecycle,
+  channel: z.object({ type: text, version: text, config: record }),
+  created: text,
+  lastUpdated: text,
+});
+
 export const orgSchema = z.object({
   authenticators: z.array(authenticator),
   enrollment: enrollmentPolicy,
@@ -228,6 +239,7 @@ export const orgSchema = z.object({
   authorizationServers: z.map(text, authorizationServer),
   groupRules: z.array(groupRule).optional(),
   networkZones: z.array(networkZone).optional(),
+  inlineHooks: z.array(inlineHook).optional(),
   user,
   users: z.array(user),
   created: text,

@@ -12,6 +12,7 @@ import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
 import { GROUP_RULE_ROUTES } from "./groupRules";
 import { GROUP_ROUTES } from "./groups";
+import { INLINE_HOOK_ROUTES } from "./inlineHooks";
 import { NETWORK_ZONE_ROUTES } from "./networkZones";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
@@ -45,6 +46,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...GROUP_RULE_ROUTES,
   ...GROUP_ROUTES,
   ...NETWORK_ZONE_ROUTES,
+  ...INLINE_HOOK_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
 ];
