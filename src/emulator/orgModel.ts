@@ -330,6 +330,19 @@ export interface InlineHook {
   lastUpdated: string;
 }
 
+/** A device assurance policy: the device conditions an app sign-in rule can require. Stored and echoed. */
+export interface DeviceAssurance {
+  id: string;
+  name: string;
+  platform: string;
+  /** The platform's conditions as last written (osVersion, screenLockType, thirdPartySignalProviders, ...). */
+  conditions: Record<string, unknown>;
+  createdDate: string;
+  createdBy: string;
+  lastUpdate: string;
+  lastUpdatedBy: string;
+}
+
 export interface Org {
   /**
    * "flexible": Flexible Okta Verify is on, Okta Verify is one authenticator per method and Okta
@@ -353,6 +366,8 @@ export interface Org {
   networkZones?: NetworkZone[];
   /** Absent from orgs saved before inline hooks existed. */
   inlineHooks?: InlineHook[];
+  /** Absent from orgs saved before device assurances existed. */
+  deviceAssurances?: DeviceAssurance[];
   /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
   users: OrgUser[];

@@ -227,6 +227,17 @@ const inlineHook = z.object({
   lastUpdated: text,
 });
 
+const deviceAssurance = z.object({
+  id: text,
+  name: text,
+  platform: text,
+  conditions: record,
+  createdDate: text,
+  createdBy: text,
+  lastUpdate: text,
+  lastUpdatedBy: text,
+});
+
 export const orgSchema = z.object({
   authenticators: z.array(authenticator),
   enrollment: enrollmentPolicy,
@@ -240,6 +251,7 @@ export const orgSchema = z.object({
   groupRules: z.array(groupRule).optional(),
   networkZones: z.array(networkZone).optional(),
   inlineHooks: z.array(inlineHook).optional(),
+  deviceAssurances: z.array(deviceAssurance).optional(),
   user,
   users: z.array(user),
   created: text,

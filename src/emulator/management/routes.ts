@@ -10,6 +10,7 @@ import { APP_ROUTES } from "./apps";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
+import { DEVICE_ASSURANCE_ROUTES } from "./deviceAssurances";
 import { GROUP_RULE_ROUTES } from "./groupRules";
 import { GROUP_ROUTES } from "./groups";
 import { INLINE_HOOK_ROUTES } from "./inlineHooks";
@@ -47,6 +48,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...GROUP_ROUTES,
   ...NETWORK_ZONE_ROUTES,
   ...INLINE_HOOK_ROUTES,
+  ...DEVICE_ASSURANCE_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
 ];
