@@ -306,7 +306,7 @@ export interface NetworkZone {
   type: NetworkZoneType;
   status: LifecycleStatus;
   usage: "POLICY" | "BLOCKLIST";
-  /** Okta's own zones (BlockedIpZone, DefaultExemptIpZone). */
+  /** Okta's own zones (LegacyIpZone, BlockedIpZone): editable, not deletable. */
   system?: boolean;
   /** The type's own fields as Okta stores them (gateways, locations, ...), echoed back. */
   definition: Record<string, unknown>;
