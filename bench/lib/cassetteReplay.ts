@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { startOktaEmulator } from "../../src/emulator";
 import { fieldPresent } from "../../test/emulator/support/fieldPaths";
@@ -118,70 +118,117 @@ function send(emulator: { url: string }, method: string, target: string, body?: 
   });
 }
 
-const ID_IN_PATH = /(?<=\/)[0-9a-zA-Z]{20}(?=\/|$)/g;
+const ANY_ID = /[0-9a-zA-Z]{20}/g;
+
+interface RecordedObject {
+  collection: string;
+  recorded: Record<string, unknown>;
+}
+
+/** An object the recorded org had before the test, and the interaction that first names it. */
+interface PriorObject extends RecordedObject {
+  id: string;
+  at: number;
+}
 
 /**
- * Ids a request names before any answer of the cassette gave them: objects the recorded org had
- * before the test. Each comes with the recorded answer that shows it (a later GET of it) and the
- * collection it lives in, when the cassette has one.
+ * What the recorded org's answers show of each object, over all its cassettes: by id, the object
+ * and the collection it lives in, from reads of it and from lists. A test that names an object its
+ * own cassette never made (the org's "Everyone" group, a policy kept between runs) finds it here.
  */
-export function preexistingObjects(interactions: Interaction[]): { id: string; collection: string; recorded: Record<string, unknown> }[] {
-  const given = new Set<string>();
-  const found: { id: string; collection: string; recorded: Record<string, unknown> }[] = [];
-  const named = new Set<string>();
-  for (const { request, response } of interactions) {
-    const path = new URL(request.url).pathname;
-    for (const id of path.match(ID_IN_PATH) ?? []) {
-      if (given.has(id) || named.has(id)) continue;
-      named.add(id);
-      const shown = interactions.find((i) => i.request.method === "GET" && i.response.code === 200 && new URL(i.request.url).pathname.endsWith(`/${id}`));
-      const recorded = json(shown?.response.body);
-      if (shown && isRecord(recorded) && recorded.id === id) {
-        found.push({ id, collection: new URL(shown.request.url).pathname.slice(0, -(id.length + 1)), recorded });
-      } else if (path === `/api/v1/policies/${id}/rules` && typeof json(request.body) === "object") {
-        // A policy seen only through the rules added to it: its rules' type is its type.
-        const type = (json(request.body) as Record<string, unknown>).type;
-        if (typeof type === "string") found.push({ id, collection: "/api/v1/policies", recorded: { id, type, name: `Recorded org's policy ${id}`, status: "ACTIVE" } });
+export function recordedObjects(cassettes: Interaction[][]): Map<string, RecordedObject> {
+  const known = new Map<string, RecordedObject>();
+  for (const interactions of cassettes) {
+    for (const { request, response } of interactions) {
+      if (request.method !== "GET" || response.code !== 200) continue;
+      const path = new URL(request.url).pathname;
+      const body = json(response.body);
+      if (isRecord(body) && typeof body.id === "string" && path.endsWith(`/${body.id}`)) {
+        known.set(body.id, { collection: path.slice(0, -(body.id.length + 1)), recorded: body });
+      } else if (Array.isArray(body)) {
+        for (const item of body) if (isRecord(item) && typeof item.id === "string" && !known.has(item.id)) known.set(item.id, { collection: path, recorded: item });
       }
     }
-    for (const id of response.body?.match(/[0-9a-zA-Z]{20}/g) ?? []) given.add(id);
+  }
+  return known;
+}
+
+/**
+ * Ids a request names (in its path or body) before any answer of the cassette gave them: objects
+ * the recorded org had before the test, in the order first named, as `known` shows them. A policy
+ * never shown anywhere is known by the rules added to it: their type is its type.
+ */
+export function preexistingObjects(interactions: Interaction[], known: Map<string, RecordedObject>): PriorObject[] {
+  const given = new Set<string>();
+  const found: PriorObject[] = [];
+  let at = 0;
+  const named = new Set<string>();
+  const visit = (id: string, ruleType?: unknown): void => {
+    if (given.has(id) || named.has(id)) return;
+    named.add(id);
+    const object = known.get(id);
+    if (object) {
+      // What it names (the groups a policy is for) was there before it.
+      for (const inner of JSON.stringify(object.recorded).match(ANY_ID) ?? []) if (inner !== id) visit(inner);
+      found.push({ id, at, ...object });
+    } else if (typeof ruleType === "string") {
+      found.push({ id, at, collection: "/api/v1/policies", recorded: { id, type: ruleType, name: `Recorded org's policy ${id}`, status: "ACTIVE" } });
+    }
+  };
+  for (const [index, { request, response }] of interactions.entries()) {
+    at = index;
+    const path = new URL(request.url).pathname;
+    for (const id of `${path} ${request.body ?? ""}`.match(ANY_ID) ?? []) {
+      visit(id, path === `/api/v1/policies/${id}/rules` ? (json(request.body) as Record<string, unknown> | undefined)?.type : undefined);
+    }
+    for (const id of response.body?.match(ANY_ID) ?? []) given.add(id);
   }
   return found;
 }
 
 /** Fields a collection's POST does not take: what the org sets itself. */
-const SERVER_SET = ["id", "_links", "_embedded", "created", "lastUpdated", "system", "priority"];
+const SERVER_SET = ["id", "_links", "_embedded", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "system", "priority"];
 
 /**
- * Places the recorded org's prior objects in the fresh org, uncounted: a built-in one is found by
- * type and name (the org's own "Default Policy"), anything else is created from its recorded body.
- * One that cannot be placed is left: its exchanges count as misses.
+ * Places prior objects of the recorded org in the fresh org, uncounted: one the org has too is found
+ * by type and name (its "Everyone" group, its "Default Policy"), anything else is created from its
+ * recorded body, after the objects it names. One that cannot be placed is left: its exchanges count
+ * as misses.
  */
-async function seedPreexisting(emulator: { url: string }, interactions: Interaction[], ids: Map<string, string>): Promise<void> {
-  for (const { id, collection, recorded } of preexistingObjects(interactions)) {
-    const type = typeof recorded.type === "string" ? `?type=${encodeURIComponent(recorded.type)}` : "";
-    const listed = json(await (await send(emulator, "GET", `${collection}${type}`)).text());
-    const twin = Array.isArray(listed) ? listed.find((item) => nameOf(item) !== undefined && nameOf(item) === nameOf(recorded)) : undefined;
-    if (isRecord(twin) && typeof twin.id === "string") {
-      ids.set(id, twin.id);
-      continue;
-    }
-    const body = Object.fromEntries(Object.entries(recorded).filter(([key]) => !SERVER_SET.includes(key)));
-    const created = json(await (await send(emulator, "POST", collection, mappedIds(JSON.stringify(body), ids))).text());
-    if (isRecord(created) && typeof created.id === "string") ids.set(id, created.id);
+async function seedPreexisting(emulator: { url: string }, objects: PriorObject[], ids: Map<string, string>): Promise<void> {
+  let pending = objects;
+  for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
+    const left: typeof pending = [];
+    for (const object of pending) if (!(await placed(emulator, object, ids))) left.push(object);
+    pending = left;
   }
 }
 
-async function replayCassette(file: string, tally: CassetteTally): Promise<void> {
-  const cassette = parse(readFileSync(file, "utf8")) as { interactions?: Interaction[] };
-  const interactions = cassette.interactions ?? [];
+async function placed(emulator: { url: string }, { id, collection, recorded }: PriorObject, ids: Map<string, string>): Promise<boolean> {
+  const type = typeof recorded.type === "string" && collection === "/api/v1/policies" ? `?type=${encodeURIComponent(recorded.type)}` : "";
+  const listed = json(await (await send(emulator, "GET", `${collection}${type}`)).text());
+  const twin = Array.isArray(listed) ? listed.find((item) => nameOf(item) !== undefined && nameOf(item) === nameOf(recorded)) : undefined;
+  if (isRecord(twin) && typeof twin.id === "string") {
+    ids.set(id, twin.id);
+    return true;
+  }
+  const body = Object.fromEntries(Object.entries(recorded).filter(([key]) => !SERVER_SET.includes(key)));
+  const created = json(await (await send(emulator, "POST", collection, mappedIds(JSON.stringify(body), ids))).text());
+  if (!isRecord(created) || typeof created.id !== "string") return false;
+  ids.set(id, created.id);
+  return true;
+}
+
+async function replayCassette(file: string, interactions: Interaction[], known: Map<string, RecordedObject>, tally: CassetteTally): Promise<void> {
   if (interactions.length === 0) return;
   const emulator = await startOktaEmulator({ apiToken: TOKEN, rateLimits: "reported" });
   const ids = new Map<string, string>();
   const setAside = new Set<string>();
   try {
-    await seedPreexisting(emulator, interactions, ids);
-    for (const interaction of interactions) {
+    const prior = preexistingObjects(interactions, known);
+    for (const [index, interaction] of interactions.entries()) {
+      // Placed when first named, so what the cassette's earlier answers mapped (its "Everyone") is known.
+      await seedPreexisting(emulator, prior.filter((object) => object.at === index), ids);
       if (isSamlApp(interaction, setAside)) continue;
       const recordedUrl = new URL(interaction.request.url);
       const recordedOrg = recordedUrl.origin;
@@ -237,11 +284,20 @@ export function cassettesOf(dir: string): { resource: string; files: string[] }[
   }));
 }
 
+function interactionsOf(file: string): Interaction[] {
+  return (parse(readFileSync(file, "utf8")) as { interactions?: Interaction[] }).interactions ?? [];
+}
+
 export async function replayCassettes(dir: string): Promise<CassetteTally[]> {
+  const resources = cassettesOf(dir).map(({ resource, files }) => ({ resource, cassettes: files.map((file) => ({ file, interactions: interactionsOf(file) })) }));
+  // One index per recorded org (oie-00, classic-00, ...): each cassette file is named after its org.
+  const byOrg = new Map<string, Interaction[][]>();
+  for (const { cassettes } of resources) for (const { file, interactions } of cassettes) byOrg.set(basename(file), [...(byOrg.get(basename(file)) ?? []), interactions]);
+  const known = new Map([...byOrg].map(([org, cassettes]) => [org, recordedObjects(cassettes)]));
   const tallies: CassetteTally[] = [];
-  for (const { resource, files } of cassettesOf(dir)) {
-    const tally: CassetteTally = { resource, cassettes: files.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {}, firstMet: {} };
-    for (const file of files) await replayCassette(file, tally);
+  for (const { resource, cassettes } of resources) {
+    const tally: CassetteTally = { resource, cassettes: cassettes.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {}, firstMet: {} };
+    for (const { file, interactions } of cassettes) await replayCassette(file, interactions, known.get(basename(file)) ?? new Map(), tally);
     tallies.push(tally);
   }
   return tallies;

@@ -161,6 +161,7 @@ describe("apps: a catalogue app with OpenID Connect", () => {
     });
     expect(read.credentials).not.toHaveProperty("oauthClient");
     expect(read.settings).not.toHaveProperty("oauthClient");
+    expectOktaError(await api.get(`/api/v1/internal/apps/${id}/settings/oauth/idToken`), 404, "E0000007");
   });
 
   it("is refused, as any app is, when its sign-on mode is not served", async () => {
