@@ -186,9 +186,24 @@ const user = z.object({
   totpFactorId: text,
   unenrolled: z.set(text),
   pendingTotp: z.object({ factorId: text, secret: text }).optional(),
+  typeId: text.optional(),
+  riskLevel: z.enum(["HIGH", "LOW"]).optional(),
   created: text,
   statusChanged: text.optional(),
   lastUpdated: text.optional(),
+});
+
+const userType = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text.optional(),
+  default: z.boolean(),
+  createdBy: text,
+  lastUpdatedBy: text,
+  created: text,
+  lastUpdated: text,
+  schema: z.object({ custom: z.record(text, record), base: z.record(text, record), lastUpdated: text }),
 });
 
 export const orgSchema = z.object({
@@ -203,6 +218,7 @@ export const orgSchema = z.object({
   authorizationServers: z.map(text, authorizationServer),
   user,
   users: z.array(user),
+  userTypes: z.array(userType).optional(),
   created: text,
 });
 

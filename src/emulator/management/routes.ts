@@ -17,6 +17,9 @@ import { POLICY_SIMULATION_ROUTES } from "./policySimulation";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
+import { USER_RISK_ROUTES } from "./userRisk";
+import { USER_SCHEMA_ROUTES } from "./userSchema";
+import { USER_TYPE_ROUTES } from "./userTypes";
 
 /**
  * The management surface, in the order rows are tried (a literal path before a `{name}` one of the
@@ -38,6 +41,9 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...APP_ROUTES,
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,
+  ...USER_RISK_ROUTES,
+  ...USER_SCHEMA_ROUTES,
+  ...USER_TYPE_ROUTES,
   ...GROUP_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
