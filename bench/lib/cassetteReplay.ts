@@ -12,7 +12,13 @@ import { fieldPresent } from "../../test/emulator/support/fieldPaths";
  * the emulator's objects. Counts per resource: statuses reproduced and the recorded response's
  * field paths present in the emulator's answer. The cassettes are third-party data read from a
  * local copy (`--cassettes DIR`), never committed.
+ *
+ * Objects the recorded org had before the test (a test that names the org's default policy by its
+ * id) are placed first, uncounted: see `seedPreexisting`.
  */
+
+/** Issue 20's bar for the whole recordings, higher than the fixtures' because nothing is hand-picked out. */
+export const CASSETTE_GOAL = { statuses: 0.98, fields: 0.95 };
 
 export const CASSETTE_RESOURCES: { resource: string; tests: RegExp }[] = [
   { resource: "apps", tests: /Okta(App)?(Oauth|AppGroupAssignment)/ },
@@ -36,6 +42,8 @@ export interface CassetteTally {
   fields: { n: number; total: number };
   /** "METHOD /path/{id} recorded→answered" → how many times: what to work on next. */
   misses: Record<string, number>;
+  /** The same keys → the cassette (test/org file) where each was first met, and what the emulator answered there. */
+  firstMet: Record<string, string>;
 }
 
 const TOKEN = "cassette-replay-token";
@@ -92,10 +100,76 @@ function nameOf(value: unknown): string | undefined {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function mapped(text: string, ids: Map<string, string>, orgUrl: string, recordedOrg: string): string {
-  let out = text.split(recordedOrg).join(orgUrl);
+function mappedIds(text: string, ids: Map<string, string>): string {
+  let out = text;
   for (const [from, to] of ids) if (out.includes(from)) out = out.split(from).join(to);
   return out;
+}
+
+function mapped(text: string, ids: Map<string, string>, orgUrl: string, recordedOrg: string): string {
+  return mappedIds(text.split(recordedOrg).join(orgUrl), ids);
+}
+
+function send(emulator: { url: string }, method: string, target: string, body?: string): Promise<Response> {
+  return fetch(`${emulator.url}${target}`, {
+    method,
+    headers: { accept: "application/json", authorization: `SSWS ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body,
+  });
+}
+
+const ID_IN_PATH = /(?<=\/)[0-9a-zA-Z]{20}(?=\/|$)/g;
+
+/**
+ * Ids a request names before any answer of the cassette gave them: objects the recorded org had
+ * before the test. Each comes with the recorded answer that shows it (a later GET of it) and the
+ * collection it lives in, when the cassette has one.
+ */
+export function preexistingObjects(interactions: Interaction[]): { id: string; collection: string; recorded: Record<string, unknown> }[] {
+  const given = new Set<string>();
+  const found: { id: string; collection: string; recorded: Record<string, unknown> }[] = [];
+  const named = new Set<string>();
+  for (const { request, response } of interactions) {
+    const path = new URL(request.url).pathname;
+    for (const id of path.match(ID_IN_PATH) ?? []) {
+      if (given.has(id) || named.has(id)) continue;
+      named.add(id);
+      const shown = interactions.find((i) => i.request.method === "GET" && i.response.code === 200 && new URL(i.request.url).pathname.endsWith(`/${id}`));
+      const recorded = json(shown?.response.body);
+      if (shown && isRecord(recorded) && recorded.id === id) {
+        found.push({ id, collection: new URL(shown.request.url).pathname.slice(0, -(id.length + 1)), recorded });
+      } else if (path === `/api/v1/policies/${id}/rules` && typeof json(request.body) === "object") {
+        // A policy seen only through the rules added to it: its rules' type is its type.
+        const type = (json(request.body) as Record<string, unknown>).type;
+        if (typeof type === "string") found.push({ id, collection: "/api/v1/policies", recorded: { id, type, name: `Recorded org's policy ${id}`, status: "ACTIVE" } });
+      }
+    }
+    for (const id of response.body?.match(/[0-9a-zA-Z]{20}/g) ?? []) given.add(id);
+  }
+  return found;
+}
+
+/** Fields a collection's POST does not take: what the org sets itself. */
+const SERVER_SET = ["id", "_links", "_embedded", "created", "lastUpdated", "system", "priority"];
+
+/**
+ * Places the recorded org's prior objects in the fresh org, uncounted: a built-in one is found by
+ * type and name (the org's own "Default Policy"), anything else is created from its recorded body.
+ * One that cannot be placed is left: its exchanges count as misses.
+ */
+async function seedPreexisting(emulator: { url: string }, interactions: Interaction[], ids: Map<string, string>): Promise<void> {
+  for (const { id, collection, recorded } of preexistingObjects(interactions)) {
+    const type = typeof recorded.type === "string" ? `?type=${encodeURIComponent(recorded.type)}` : "";
+    const listed = json(await (await send(emulator, "GET", `${collection}${type}`)).text());
+    const twin = Array.isArray(listed) ? listed.find((item) => nameOf(item) !== undefined && nameOf(item) === nameOf(recorded)) : undefined;
+    if (isRecord(twin) && typeof twin.id === "string") {
+      ids.set(id, twin.id);
+      continue;
+    }
+    const body = Object.fromEntries(Object.entries(recorded).filter(([key]) => !SERVER_SET.includes(key)));
+    const created = json(await (await send(emulator, "POST", collection, mappedIds(JSON.stringify(body), ids))).text());
+    if (isRecord(created) && typeof created.id === "string") ids.set(id, created.id);
+  }
 }
 
 async function replayCassette(file: string, tally: CassetteTally): Promise<void> {
@@ -106,17 +180,14 @@ async function replayCassette(file: string, tally: CassetteTally): Promise<void>
   const ids = new Map<string, string>();
   const setAside = new Set<string>();
   try {
+    await seedPreexisting(emulator, interactions, ids);
     for (const interaction of interactions) {
       if (isSamlApp(interaction, setAside)) continue;
       const recordedUrl = new URL(interaction.request.url);
       const recordedOrg = recordedUrl.origin;
       const target = mapped(`${recordedUrl.pathname}${recordedUrl.search}`, ids, emulator.url, recordedOrg);
       const body = interaction.request.body ? mapped(interaction.request.body, ids, emulator.url, recordedOrg) : undefined;
-      const response = await fetch(`${emulator.url}${target}`, {
-        method: interaction.request.method,
-        headers: { accept: "application/json", authorization: `SSWS ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
-        body,
-      });
+      const response = await send(emulator, interaction.request.method, target, body);
       const actual = json(await response.text());
       const recorded = json(interaction.response.body);
       tally.exchanges++;
@@ -125,6 +196,7 @@ async function replayCassette(file: string, tally: CassetteTally): Promise<void>
       else {
         const key = `${interaction.request.method} ${recordedUrl.pathname.replace(/\/(?!authorizationServers)[0-9a-zA-Z]{20}(?=\/|$)/g, "/{id}")} ${interaction.response.code}→${response.status}`;
         tally.misses[key] = (tally.misses[key] ?? 0) + 1;
+        tally.firstMet[key] ??= `${file.split("/").slice(-2).join("/")}: ${JSON.stringify(actual ?? null).slice(0, 200)}`;
       }
       if (interaction.response.code < 300 && recorded !== undefined) {
         for (const path of fieldPathsOf(recorded)) {
@@ -168,7 +240,7 @@ export function cassettesOf(dir: string): { resource: string; files: string[] }[
 export async function replayCassettes(dir: string): Promise<CassetteTally[]> {
   const tallies: CassetteTally[] = [];
   for (const { resource, files } of cassettesOf(dir)) {
-    const tally: CassetteTally = { resource, cassettes: files.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {} };
+    const tally: CassetteTally = { resource, cassettes: files.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {}, firstMet: {} };
     for (const file of files) await replayCassette(file, tally);
     tallies.push(tally);
   }
