@@ -268,6 +268,10 @@ export interface OrgUser {
   pendingTotp?: { factorId: string; secret: string };
   /** Standard admin roles assigned to the user; absent from orgs saved before they existed. */
   adminRoles?: AdminRoleAssignment[];
+  /** The user's type; absent for the org's default type. */
+  typeId?: string;
+  /** The risk level an administrator set (Okta's "Admin override risk"); absent until one is set. */
+  riskLevel?: "HIGH" | "LOW";
   created: string;
   statusChanged?: string;
   lastUpdated?: string;
@@ -343,6 +347,30 @@ export interface DeviceAssurance {
   lastUpdatedBy: string;
 }
 
+/** A type's profile schema: Okta's base properties as an administrator changed them, and custom ones. */
+export interface UserProfileSchema {
+  /** Custom properties by name, stored as Okta answers them. */
+  custom: Record<string, Record<string, unknown>>;
+  /** Changes to base properties (permissions, master, required, login's pattern), by property name. */
+  base: Record<string, Record<string, unknown>>;
+  lastUpdated: string;
+}
+
+/** A user type (`oty…`); its profile schema has the id with the same suffix (`osc…`). */
+export interface UserType {
+  id: string;
+  name: string;
+  displayName: string;
+  description?: string;
+  /** The org's own type, which Okta creates with the org and gives every user not given another. */
+  default: boolean;
+  createdBy: string;
+  lastUpdatedBy: string;
+  created: string;
+  lastUpdated: string;
+  schema: UserProfileSchema;
+}
+
 export interface Org {
   /**
    * "flexible": Flexible Okta Verify is on, Okta Verify is one authenticator per method and Okta
@@ -371,6 +399,8 @@ export interface Org {
   /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
   users: OrgUser[];
+  /** The default type first; absent from orgs saved before types existed (they get the default one on first use). */
+  userTypes?: UserType[];
   created: string;
 }
 

@@ -187,6 +187,8 @@ const user = z.object({
   unenrolled: z.set(text),
   pendingTotp: z.object({ factorId: text, secret: text }).optional(),
   adminRoles: z.array(z.object({ id: text, type: text, created: text, lastUpdated: text })).optional(),
+  typeId: text.optional(),
+  riskLevel: z.enum(["HIGH", "LOW"]).optional(),
   created: text,
   statusChanged: text.optional(),
   lastUpdated: text.optional(),
@@ -238,6 +240,19 @@ const deviceAssurance = z.object({
   lastUpdatedBy: text,
 });
 
+const userType = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text.optional(),
+  default: z.boolean(),
+  createdBy: text,
+  lastUpdatedBy: text,
+  created: text,
+  lastUpdated: text,
+  schema: z.object({ custom: z.record(text, record), base: z.record(text, record), lastUpdated: text }),
+});
+
 export const orgSchema = z.object({
   authenticators: z.array(authenticator),
   enrollment: enrollmentPolicy,
@@ -254,6 +269,7 @@ export const orgSchema = z.object({
   deviceAssurances: z.array(deviceAssurance).optional(),
   user,
   users: z.array(user),
+  userTypes: z.array(userType).optional(),
   created: text,
 });
 

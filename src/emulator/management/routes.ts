@@ -22,6 +22,9 @@ import { POLICY_SIMULATION_ROUTES } from "./policySimulation";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
+import { USER_RISK_ROUTES } from "./userRisk";
+import { USER_SCHEMA_ROUTES } from "./userSchema";
+import { USER_TYPE_ROUTES } from "./userTypes";
 
 /**
  * The management surface, in the order rows are tried (a literal path before a `{name}` one of the
@@ -45,6 +48,9 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...USER_CREDENTIAL_ROUTES,
   ...ADMIN_ROLE_ROUTES,
   ...GROUP_RULE_ROUTES,
+  ...USER_RISK_ROUTES,
+  ...USER_SCHEMA_ROUTES,
+  ...USER_TYPE_ROUTES,
   ...GROUP_ROUTES,
   ...NETWORK_ZONE_ROUTES,
   ...INLINE_HOOK_ROUTES,
