@@ -88,7 +88,7 @@ function learnIds(recorded: unknown, actual: unknown, ids: Map<string, string>):
   if (!isRecord(recorded) || !isRecord(actual)) return;
   const id = recorded.id;
   if (typeof id === "string" && ID.test(id) && typeof actual.id === "string" && !ids.has(id)) ids.set(id, actual.id);
-  for (const key of ["_embedded", "credentials"]) learnIds(recorded[key], actual[key], ids);
+  for (const key of ["_embedded", "credentials", "type"]) learnIds(recorded[key], actual[key], ids);
 }
 
 function nameOf(value: unknown): string | undefined {
