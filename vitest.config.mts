@@ -10,7 +10,6 @@ const ISOLATED = [
   "test/components/**/*.test.ts",
   "test/program/**/*.test.ts",
   "test/e2e/**/*.test.ts",
-  "test/adopt/adoptOrg.test.ts",
   "test/cli/args.test.ts",
   "test/cli/e2eCommand.test.ts",
   "test/cli/emulatorCommand.test.ts",
