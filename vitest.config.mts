@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -23,7 +24,6 @@ const ISOLATED = [
   "test/plan/cli.test.ts",
   "test/plan/workflows.test.ts",
   "test/smoke/cli.test.ts",
-  "test/smoke/stackOutputs.test.ts",
   "test/start/offlineRun.test.ts",
 ];
 
@@ -32,6 +32,10 @@ export default defineConfig({
     setupFiles: ["test/setup/hasAssertions.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    // A worker per core. Vitest's default keeps one core for its main process (one worker on a
+    // 2-core machine, so the suite ran file after file), but with forks that process only hands
+    // out files, and much of the suite waits on sockets, timers and child processes anyway.
+    maxWorkers: availableParallelism(),
     projects: [
       { extends: true, test: { name: "isolated", include: ISOLATED } },
       {
