@@ -31,6 +31,8 @@ export default defineConfig({
   test: {
     setupFiles: ["test/setup/hasAssertions.ts"],
     testTimeout: 30_000,
+    // Hooks evaluate stacks and start orgs as tests do; with a worker per core they share the CPU.
+    hookTimeout: 30_000,
     pool: "forks",
     // A worker per core. Vitest's default keeps one core for its main process (one worker on a
     // 2-core machine, so the suite ran file after file), but with forks that process only hands
