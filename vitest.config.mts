@@ -8,7 +8,8 @@ import { defineConfig } from "vitest/config";
  * Each runs in a fresh process, as every file used to.
  */
 const ISOLATED = [
-  "test/components/**/*.test.ts",
+  "test/components/directAuthSetup.test.ts",
+  "test/components/orgAuthenticatorSettings.test.ts",
   "test/program/**/*.test.ts",
   "test/e2e/**/*.test.ts",
   "test/cli/args.test.ts",
