@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VARIANT_IDS, VariantId } from "../../src/catalogue/variants";
 import { Fault, RunningEmulator } from "../../src/emulator";
-import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
-import { defineDirectAuthProgram } from "../../src/program";
 import { MIN_INTERVAL_SECONDS } from "../../src/smoke/pollTiming";
 import { exitCodeOf } from "../../src/smoke/report";
 import { ProgressEvent, SmokeOptions } from "../../src/smoke/types";
@@ -18,6 +16,7 @@ import {
   targetsOf,
 } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
+import { customServerEvaluation, phoneEvaluation } from "../emulator/support/evaluations";
 import { devStackOrgs } from "../helpers/orgs";
 import { OKTA } from "../helpers/tokens";
 
@@ -111,16 +110,7 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
   });
 
   it("uses the voice channel when asked and the org has it", async () => {
-    const withVoice = await evaluateProgram({
-      stack: "voice",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-        "okta-direct-auth:phoneChannels": JSON.stringify(["sms", "voice"]),
-      },
-    });
+    const withVoice = await phoneEvaluation(["sms", "voice"]);
     const emulator = await orgFor(withVoice);
     const run = await smokeAgainst(emulator, targetsOf(withVoice), { channel: "voice" });
     expect(run.report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
@@ -128,16 +118,7 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
   });
 
   it("runs against a custom authorization server: every leg and the discovery under /oauth2/{id}", async () => {
-    const custom = await evaluateProgram({
-      stack: "custom",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["otp", "mfa-oob-phone"]),
-        "okta-direct-auth:authorizationServer": "default",
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-      },
-    });
+    const custom = await customServerEvaluation(["otp", "mfa-oob-phone"]);
     const emulator = await orgFor(custom);
     const run = await smokeAgainst(emulator, targetsOf(custom), { issuer: emulator.issuer("default") });
     expect(run.report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
@@ -164,16 +145,7 @@ describe("smoke check diagnoses each misconfiguration", () => {
   });
 
   it("names the custom authorization server's access policy when its rule lacks the grant", async () => {
-    const custom = await evaluateProgram({
-      stack: "custom",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["otp"]),
-        "okta-direct-auth:authorizationServer": "default",
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-      },
-    });
+    const custom = await customServerEvaluation(["otp"]);
     const broken = edited(custom, (rs) => {
       const rule = rs.find((r) => r.type === OKTA.serverPolicyRule)!;
       rule.inputs.grantTypeWhitelists = ["authorization_code"];

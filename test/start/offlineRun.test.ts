@@ -2,11 +2,10 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { main } from "../../src/cli/start";
-import { defineDirectAuthProgram } from "../../src/program";
 import { emulatedIssuer, runOffline } from "../../src/start/offlineRun";
+import { phoneEvaluation } from "../emulator/support/evaluations";
 import { runCommand } from "../helpers/commandIo";
 
 const root = join(__dirname, "..", "..");
@@ -34,13 +33,7 @@ describe("the offline main job", () => {
   }, 60_000);
 
   it("uses the phone channel the stack activated, which the stack outputs say", async () => {
-    const config = {
-      "okta:orgName": "dev-1",
-      "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
-      "okta-direct-auth:testUser": JSON.stringify({ login: "tester@example.com", create: true }),
-      "okta-direct-auth:phoneChannels": JSON.stringify(["voice"]),
-    };
-    const evaluation = await evaluateProgram({ stack: "voice", config, program: defineDirectAuthProgram });
+    const evaluation = await phoneEvaluation(["voice"]);
     expect(evaluation.outputs.phoneChannels).toEqual(["voice"]);
     const details: string[] = [];
     const report = await runOffline({ evaluation, pollIntervalSeconds: 1, rateLimits: "reported", onProgress: (e) => details.push(e.detail ?? "") });

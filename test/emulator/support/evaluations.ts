@@ -5,7 +5,21 @@ import { OKTA } from "../../helpers/tokens";
 
 export { devEvaluation } from "../../helpers/devStack";
 
-/** A stack on the `default` custom authorization server, with one 1FA and one MFA variant. */
+/** A stack of the two phone variants, with the phone channels it activates. */
+export function phoneEvaluation(phoneChannels: ("sms" | "voice")[]): Promise<Evaluation> {
+  return evaluateProgram({
+    stack: "emulator-phone",
+    program: defineDirectAuthProgram,
+    config: {
+      "okta:orgName": "dev-000000",
+      "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
+      "okta-direct-auth:testUser": JSON.stringify({ login: "phone-tester@example.com", create: true }),
+      "okta-direct-auth:phoneChannels": JSON.stringify(phoneChannels),
+    },
+  });
+}
+
+/** A stack on the `default` custom authorization server (or the one named), with the variants given. */
 export function customServerEvaluation(variants: VariantId[], authorizationServer = "default"): Promise<Evaluation> {
   return evaluateProgram({
     stack: "emulator-custom",
