@@ -217,6 +217,37 @@ export interface AccessPolicy {
   lastUpdated?: string;
 }
 
+/** A scope a server lets clients ask for; Okta's OIDC ones are `system`. */
+export interface AuthServerScope {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  system: boolean;
+  consent: "IMPLICIT" | "REQUIRED" | "FLEXIBLE";
+  metadataPublish: "ALL_CLIENTS" | "NO_CLIENTS";
+  optional: boolean;
+  /** Granted when a request names no scope. */
+  default: boolean;
+}
+
+/** A claim a server puts in its tokens; Okta's OIDC ones are `system` (valueType SYSTEM, but `sub`). */
+export interface AuthServerClaim {
+  id: string;
+  name: string;
+  status: LifecycleStatus;
+  claimType: "RESOURCE" | "IDENTITY";
+  valueType: "EXPRESSION" | "GROUPS" | "SYSTEM";
+  /** The expression or group filter; absent for SYSTEM claims. */
+  value?: string;
+  /** The scopes that bring it into a token; none means every token of its type. */
+  scopes: string[];
+  system: boolean;
+  alwaysIncludeInToken: boolean;
+  /** How a GROUPS claim matches group names (EQUALS, STARTS_WITH, CONTAINS, REGEX). */
+  groupFilterType?: string;
+}
+
 export interface CustomAuthorizationServer {
   id: string;
   name: string;
@@ -228,6 +259,9 @@ export interface CustomAuthorizationServer {
   issuerMode?: string;
   /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
   rotationMode?: "AUTO" | "MANUAL";
+  /** Okta's built-in ones until written; absent from servers saved before they were modelled (authServerBuiltIns.ts). */
+  scopes?: AuthServerScope[];
+  claims?: AuthServerClaim[];
   created?: string;
   lastUpdated?: string;
 }

@@ -158,6 +158,31 @@ const accessPolicy = z.object({
   ...stamped,
 });
 
+const authServerScope = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text,
+  system: z.boolean(),
+  consent: z.enum(["IMPLICIT", "REQUIRED", "FLEXIBLE"]),
+  metadataPublish: z.enum(["ALL_CLIENTS", "NO_CLIENTS"]),
+  optional: z.boolean(),
+  default: z.boolean(),
+});
+
+const authServerClaim = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  claimType: z.enum(["RESOURCE", "IDENTITY"]),
+  valueType: z.enum(["EXPRESSION", "GROUPS", "SYSTEM"]),
+  value: text.optional(),
+  scopes: ids,
+  system: z.boolean(),
+  alwaysIncludeInToken: z.boolean(),
+  groupFilterType: text.optional(),
+});
+
 const authorizationServer = z.object({
   id: text,
   name: text,
@@ -167,6 +192,8 @@ const authorizationServer = z.object({
   description: text.optional(),
   issuerMode: text.optional(),
   rotationMode: z.enum(["AUTO", "MANUAL"]).optional(),
+  scopes: z.array(authServerScope).optional(),
+  claims: z.array(authServerClaim).optional(),
   ...stamped,
 });
 

@@ -6,7 +6,9 @@ import { authorizeManagementCall } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
 import { APP_GRANT_ROUTES } from "./appGrants";
 import { APP_ROUTES } from "./apps";
+import { AUTH_SERVER_CLAIM_ROUTES } from "./authServerClaims";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
+import { AUTH_SERVER_SCOPE_ROUTES } from "./authServerScopes";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
 import { GROUP_ROUTES } from "./groups";
@@ -41,6 +43,8 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...GROUP_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
+  ...AUTH_SERVER_SCOPE_ROUTES,
+  ...AUTH_SERVER_CLAIM_ROUTES,
 ];
 
 const matchManagement = routeMatcher(MANAGEMENT_ROUTES);
