@@ -16,13 +16,26 @@ export interface Authenticator {
    * flows refuse an authenticator that is for recovery only); the rest is echoed back.
    */
   settings?: Record<string, unknown>;
+  /** A custom app's push provider (`{type: "PUSH", configuration: {fcm|apns}}`), echoed. */
+  provider?: Record<string, unknown>;
+  /** Each method's `settings` as last written (WebAuthn's user verification, attachment, AAGUID groups). */
+  methodSettings?: Record<string, Record<string, unknown>>;
+  /** WebAuthn's custom AAGUIDs: the security keys the admin described to Okta. */
+  aaguids?: CustomAaguid[];
   created: string;
   lastUpdated: string;
 }
 
+export interface CustomAaguid {
+  aaguid: string;
+  name: string;
+  authenticatorCharacteristics: Record<string, unknown>;
+  attestationRootCertificates?: unknown[];
+}
+
 export interface EnrollmentPolicy {
   id: string;
-  /** By authenticator key; a key not listed cannot be enrolled (NOT_ALLOWED). */
+  /** By `enrollmentKeyOf` the authenticator; one not listed cannot be enrolled (NOT_ALLOWED). */
   settings: Map<string, EnrollSetting>;
   created: string;
   lastUpdated: string;
@@ -506,12 +519,22 @@ export function addAuthenticator(org: Org, key: string, name?: string, id?: stri
     methods: new Map(Object.entries(kind?.methods ?? {})),
     usedByPolicies: [],
     ...(kind?.settings ? { settings: structuredClone(kind.settings) } : {}),
+    ...(kind?.methodSettings ? { methodSettings: structuredClone(kind.methodSettings) } : {}),
     created: org.created,
     lastUpdated: org.created,
   };
   org.authenticators.push(authenticator);
-  if (!org.enrollment.settings.has(key)) org.enrollment.settings.set(key, "NOT_ALLOWED");
+  const enrollmentKey = enrollmentKeyOf(authenticator);
+  if (!org.enrollment.settings.has(enrollmentKey)) org.enrollment.settings.set(enrollmentKey, "NOT_ALLOWED");
   return authenticator;
+}
+
+/**
+ * What enrollment policies know an authenticator by: its key, or for a kind an org may add many of
+ * (custom apps) its id, as Okta's policies list them (`{key: "custom_app", id, enroll}`).
+ */
+export function enrollmentKeyOf(authenticator: Authenticator): string {
+  return authenticatorKind(authenticator.key)?.repeatable ? authenticator.id : authenticator.key;
 }
 
 export function authenticatorByKey(org: Org, key: string): Authenticator | undefined {

@@ -27,6 +27,11 @@ const authenticator = z.object({
   methods: z.map(text, lifecycle),
   usedByPolicies: ids,
   settings: record.optional(),
+  provider: record.optional(),
+  methodSettings: z.record(text, record).optional(),
+  aaguids: z
+    .array(z.object({ aaguid: text, name: text, authenticatorCharacteristics: record, attestationRootCertificates: z.array(z.unknown()).optional() }))
+    .optional(),
   created: text,
   lastUpdated: text,
 });

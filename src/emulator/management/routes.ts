@@ -19,6 +19,7 @@ import { POLICY_SIMULATION_ROUTES } from "./policySimulation";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
+import { WEBAUTHN_AAGUID_ROUTES } from "./webauthnAaguids";
 
 /**
  * The management surface, in the order rows are tried (a literal path before a `{name}` one of the
@@ -33,6 +34,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   },
   ...POLICY_SIMULATION_ROUTES,
   ...AUTHENTICATOR_ROUTES,
+  ...WEBAUTHN_AAGUID_ROUTES,
   ...POLICY_ROUTES,
   ...POLICY_RULE_ROUTES,
   ...USER_FACTOR_ROUTES,
