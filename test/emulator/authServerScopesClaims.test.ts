@@ -75,10 +75,11 @@ describe("authorization server scopes", () => {
     expectOktaError(await api.get(`${base}/scopes/${id}`), 404, "E0000007");
   });
 
-  it("refuses a scope without a name, or with a name the server already has", async () => {
+  it("refuses a scope without a name, with a name the server already has, or with a consent Okta does not know", async () => {
     const { api, base } = await newServer();
     expectOktaError(await api.post(`${base}/scopes`, { description: "nameless" }), 400, "E0000001");
     expectOktaError(await api.post(`${base}/scopes`, { name: "openid" }), 400, "E0000001");
+    expectOktaError(await api.post(`${base}/scopes`, { name: "orders:read", consent: "SOMETIMES" }), 400, "E0000001");
     expect((listOf(await api.get(`${base}/scopes`)) as Json[]).filter((s) => s.name === "openid")).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@ import { jsonAnswer, noContent } from "../answer";
 import { claimsOf } from "../authServerBuiltIns";
 import { notFound, validationFailed } from "../errors";
 import { AuthServerClaim, CustomAuthorizationServer } from "../orgModel";
-import { ApiRoute, jsonBody, section } from "./api";
+import { ApiRoute, enumField, jsonBody, section } from "./api";
 import { claimJson } from "./authServerShapes";
 import { authServerById } from "./authorizationServers";
 
@@ -18,11 +18,6 @@ function claimById(server: CustomAuthorizationServer, id: string): AuthServerCla
   return claim;
 }
 
-function enumValue<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw validationFailed(field, [`${field}: Must be one of ${allowed.join(", ")}.`]);
-}
-
 /**
  * What a create or replace sets. Name and claim type are required, and a value unless Okta fills
  * it (SYSTEM); a GROUPS claim also says how it matches group names. `conditions: {}` means no
@@ -31,8 +26,8 @@ function enumValue<T extends string>(value: unknown, allowed: readonly T[], fiel
 function claimFields(body: Record<string, unknown>): Omit<AuthServerClaim, "id" | "system"> {
   const name = typeof body.name === "string" ? body.name.trim() : "";
   if (!name) throw validationFailed("name", ["name: The field cannot be left blank"]);
-  const claimType = enumValue(body.claimType, CLAIM_TYPES, "claimType");
-  const valueType = body.valueType === undefined ? "EXPRESSION" : enumValue(body.valueType, VALUE_TYPES, "valueType");
+  const claimType = enumField(body.claimType, CLAIM_TYPES, "claimType");
+  const valueType = enumField(body.valueType, VALUE_TYPES, "valueType", "EXPRESSION");
   const value = typeof body.value === "string" && body.value !== "" ? body.value : undefined;
   if (value === undefined && valueType !== "SYSTEM") throw validationFailed("value", ["value: The field cannot be left blank"]);
   const scopes = section(body.conditions).scopes;
@@ -44,7 +39,7 @@ function claimFields(body: Record<string, unknown>): Omit<AuthServerClaim, "id" 
     ...(valueType === "SYSTEM" ? {} : { value }),
     scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [],
     alwaysIncludeInToken: body.alwaysIncludeInToken === true,
-    ...(valueType === "GROUPS" ? { groupFilterType: enumValue(body.group_filter_type, GROUP_FILTER_TYPES, "group_filter_type") } : {}),
+    ...(valueType === "GROUPS" ? { groupFilterType: enumField(body.group_filter_type, GROUP_FILTER_TYPES, "group_filter_type") } : {}),
   };
 }
 

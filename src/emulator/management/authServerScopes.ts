@@ -4,7 +4,7 @@ import { jsonAnswer, noContent } from "../answer";
 import { scopesOf } from "../authServerBuiltIns";
 import { notFound, validationFailed } from "../errors";
 import { AuthServerScope, CustomAuthorizationServer } from "../orgModel";
-import { ApiRoute, jsonBody } from "./api";
+import { ApiRoute, enumField, jsonBody } from "./api";
 import { scopeJson } from "./authServerShapes";
 import { authServerById } from "./authorizationServers";
 
@@ -12,12 +12,6 @@ function scopeById(server: CustomAuthorizationServer, id: string): AuthServerSco
   const scope = scopesOf(server).find((s) => s.id === id);
   if (!scope) throw notFound(id, "OAuth2Scope");
   return scope;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, field: string): T {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw validationFailed(field, [`${field}: Must be one of ${allowed.join(", ")}.`]);
 }
 
 /**
@@ -34,8 +28,8 @@ function scopeFields(server: CustomAuthorizationServer, body: Record<string, unk
     name,
     displayName: typeof body.displayName === "string" ? body.displayName : "",
     description: typeof body.description === "string" ? body.description : "",
-    consent: oneOf(body.consent, ["IMPLICIT", "REQUIRED", "FLEXIBLE"], "IMPLICIT", "consent"),
-    metadataPublish: oneOf(body.metadataPublish, ["ALL_CLIENTS", "NO_CLIENTS"], "NO_CLIENTS", "metadataPublish"),
+    consent: enumField(body.consent, ["IMPLICIT", "REQUIRED", "FLEXIBLE"], "consent", "IMPLICIT"),
+    metadataPublish: enumField(body.metadataPublish, ["ALL_CLIENTS", "NO_CLIENTS"], "metadataPublish", "NO_CLIENTS"),
     optional: body.optional === true,
     default: body.default === true,
   };
