@@ -272,7 +272,7 @@ export interface CustomAuthorizationServer {
   issuerMode?: string;
   /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
   rotationMode?: "AUTO" | "MANUAL";
-  /** Okta's built-in ones until written; absent from servers saved before they were modelled (authServerBuiltIns.ts). */
+  /** Filled with Okta's built-in ones when first read (authServerBuiltIns.ts), so servers saved before they were modelled get them too. */
   scopes?: AuthServerScope[];
   claims?: AuthServerClaim[];
   created?: string;
