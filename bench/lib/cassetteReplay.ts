@@ -88,7 +88,7 @@ function learnIds(recorded: unknown, actual: unknown, ids: Map<string, string>):
   if (!isRecord(recorded) || !isRecord(actual)) return;
   const id = recorded.id;
   if (typeof id === "string" && ID.test(id) && typeof actual.id === "string" && !ids.has(id)) ids.set(id, actual.id);
-  for (const key of ["_embedded", "credentials"]) learnIds(recorded[key], actual[key], ids);
+  for (const key of ["_embedded", "credentials", "type"]) learnIds(recorded[key], actual[key], ids);
 }
 
 function nameOf(value: unknown): string | undefined {
@@ -154,9 +154,10 @@ export function recordedObjects(cassettes: Interaction[][]): Map<string, Recorde
 }
 
 /**
- * Ids a request names (in its path or body) before any answer of the cassette gave them: objects
- * the recorded org had before the test, in the order first named, as `known` shows them. A policy
- * never shown anywhere is known by the rules added to it: their type is its type.
+ * Ids a request names (in its path or body) that the cassette did not make before: objects the
+ * recorded org had before the test (some found by a search the test made), in the order first
+ * named, as `known` shows them. A policy never shown anywhere is known by the rules added to it:
+ * their type is its type. One the replay has already paired with the fresh org's is not placed again.
  */
 export function preexistingObjects(interactions: Interaction[], known: Map<string, RecordedObject>): PriorObject[] {
   const given = new Set<string>();
@@ -181,13 +182,17 @@ export function preexistingObjects(interactions: Interaction[], known: Map<strin
     for (const id of `${path} ${request.body ?? ""}`.match(ANY_ID) ?? []) {
       visit(id, path === `/api/v1/policies/${id}/rules` ? (json(request.body) as Record<string, unknown> | undefined)?.type : undefined);
     }
-    for (const id of response.body?.match(ANY_ID) ?? []) given.add(id);
+    const made = request.method === "POST" ? (json(response.body) as Record<string, unknown> | undefined)?.id : undefined;
+    if (typeof made === "string") given.add(made);
   }
   return found;
 }
 
 /** Fields a collection's POST does not take: what the org sets itself. */
-const SERVER_SET = ["id", "_links", "_embedded", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "system", "priority"];
+const SERVER_SET = [
+  "id", "_links", "_embedded", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "system", "priority",
+  "activated", "statusChanged", "lastLogin", "passwordChanged", "realmId", "status",
+];
 
 /**
  * Places prior objects of the recorded org in the fresh org, uncounted: one the org has too is found
@@ -205,6 +210,7 @@ async function seedPreexisting(emulator: { url: string }, objects: PriorObject[]
 }
 
 async function placed(emulator: { url: string }, { id, collection, recorded }: PriorObject, ids: Map<string, string>): Promise<boolean> {
+  if (ids.has(id)) return true;
   const type = typeof recorded.type === "string" && collection === "/api/v1/policies" ? `?type=${encodeURIComponent(recorded.type)}` : "";
   const listed = json(await (await send(emulator, "GET", `${collection}${type}`)).text());
   const twin = Array.isArray(listed) ? listed.find((item) => nameOf(item) !== undefined && nameOf(item) === nameOf(recorded)) : undefined;

@@ -218,9 +218,71 @@ const user = z.object({
   totpFactorId: text,
   unenrolled: z.set(text),
   pendingTotp: z.object({ factorId: text, secret: text }).optional(),
+  adminRoles: z.array(z.object({ id: text, type: text, created: text, lastUpdated: text })).optional(),
+  typeId: text.optional(),
+  riskLevel: z.enum(["HIGH", "LOW"]).optional(),
   created: text,
   statusChanged: text.optional(),
   lastUpdated: text.optional(),
+});
+
+const groupRule = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  expression: z.object({ type: text, value: text }),
+  usersExcluded: ids,
+  groupsExcluded: ids,
+  groupIds: ids,
+  created: text,
+  lastUpdated: text,
+});
+
+const networkZone = z.object({
+  id: text,
+  name: text,
+  type: z.enum(["IP", "DYNAMIC", "DYNAMIC_V2"]),
+  status: lifecycle,
+  usage: z.enum(["POLICY", "BLOCKLIST"]),
+  system: z.boolean().optional(),
+  definition: record,
+  created: text,
+  lastUpdated: text,
+});
+
+const inlineHook = z.object({
+  id: text,
+  name: text,
+  type: text,
+  version: text,
+  status: lifecycle,
+  channel: z.object({ type: text, version: text, config: record }),
+  created: text,
+  lastUpdated: text,
+});
+
+const deviceAssurance = z.object({
+  id: text,
+  name: text,
+  platform: text,
+  conditions: record,
+  createdDate: text,
+  createdBy: text,
+  lastUpdate: text,
+  lastUpdatedBy: text,
+});
+
+const userType = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text.optional(),
+  default: z.boolean(),
+  createdBy: text,
+  lastUpdatedBy: text,
+  created: text,
+  lastUpdated: text,
+  schema: z.object({ custom: z.record(text, record), base: z.record(text, record), lastUpdated: text }),
 });
 
 export const orgSchema = z.object({
@@ -233,8 +295,13 @@ export const orgSchema = z.object({
   defaultAppSignOnPolicy: appSignOnPolicy,
   sessionPolicies: z.array(sessionPolicy),
   authorizationServers: z.map(text, authorizationServer),
+  groupRules: z.array(groupRule).optional(),
+  networkZones: z.array(networkZone).optional(),
+  inlineHooks: z.array(inlineHook).optional(),
+  deviceAssurances: z.array(deviceAssurance).optional(),
   user,
   users: z.array(user),
+  userTypes: z.array(userType).optional(),
   created: text,
 });
 

@@ -36,18 +36,23 @@ describe("whole-cassette replay: the recorded org's prior objects", () => {
     ]);
   });
 
-  it("leaves alone what the cassette's own answers gave, and knows a never-shown policy by its rules' type", () => {
+  it("leaves alone what the cassette made, takes what a search found, and knows a never-shown policy by its rules' type", () => {
     const unseenPolicy = "rsttqnoz5vo4GIoAD1d7";
+    const madeGroup = "00gmadebythetest0001";
+    const leftoverUser = "00uvo7s8abwP37lV81d7";
+    const leftover = { id: leftoverUser, profile: { login: "left@example.com" } };
     const cassette = [
-      get("/api/v1/groups?q=Everyone", [everyone]),
+      { request: { method: "POST", url: `${ORG}/api/v1/groups`, body: "{}" }, response: { code: 200, body: JSON.stringify({ id: madeGroup }) } },
+      get(`/api/v1/users?search=profile.login+eq+"left@example.com"`, [leftover]),
       {
-        request: { method: "POST", url: `${ORG}/api/v1/policies/${unseenPolicy}/rules`, body: JSON.stringify({ type: "ACCESS_POLICY", name: "r", people: [EVERYONE] }) },
+        request: { method: "POST", url: `${ORG}/api/v1/policies/${unseenPolicy}/rules`, body: JSON.stringify({ type: "ACCESS_POLICY", groups: [madeGroup], users: [leftoverUser] }) },
         response: { code: 200, body: JSON.stringify({ id: NEW_RULE }) },
       },
     ];
-    const prior = preexistingObjects(cassette, new Map());
+    const prior = preexistingObjects(cassette, recordedObjects([cassette]));
     expect(prior).toEqual([
-      { id: unseenPolicy, at: 1, collection: "/api/v1/policies", recorded: expect.objectContaining({ type: "ACCESS_POLICY", status: "ACTIVE" }) },
+      { id: unseenPolicy, at: 2, collection: "/api/v1/policies", recorded: expect.objectContaining({ type: "ACCESS_POLICY" }) },
+      { id: leftoverUser, at: 2, collection: "/api/v1/users", recorded: leftover },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { routeMatcher } from "../routeTable";
 import { EmulatorState } from "../state";
 import { authorizeManagementCall } from "./accessTokens";
 import { ApiRequest, ApiRoute } from "./api";
+import { ADMIN_ROLE_ROUTES } from "./adminRoles";
 import { APP_GRANT_ROUTES } from "./appGrants";
 import { APP_ROUTES } from "./apps";
 import { AUTH_SERVER_CLAIM_ROUTES } from "./authServerClaims";
@@ -11,7 +12,11 @@ import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
 import { AUTH_SERVER_SCOPE_ROUTES } from "./authServerScopes";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
+import { DEVICE_ASSURANCE_ROUTES } from "./deviceAssurances";
+import { GROUP_RULE_ROUTES } from "./groupRules";
 import { GROUP_ROUTES } from "./groups";
+import { INLINE_HOOK_ROUTES } from "./inlineHooks";
+import { NETWORK_ZONE_ROUTES } from "./networkZones";
 import { organizationAnswer } from "./organization";
 import { POLICY_ROUTES } from "./policies";
 import { POLICY_RULE_ROUTES } from "./policyRules";
@@ -19,6 +24,9 @@ import { POLICY_SIMULATION_ROUTES } from "./policySimulation";
 import { USER_ACCOUNT_ROUTES } from "./userAccounts";
 import { USER_CREDENTIAL_ROUTES } from "./userCredentials";
 import { USER_FACTOR_ROUTES } from "./userFactors";
+import { USER_RISK_ROUTES } from "./userRisk";
+import { USER_SCHEMA_ROUTES } from "./userSchema";
+import { USER_TYPE_ROUTES } from "./userTypes";
 import { WEBAUTHN_AAGUID_ROUTES } from "./webauthnAaguids";
 
 /**
@@ -42,7 +50,15 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...APP_ROUTES,
   ...USER_ACCOUNT_ROUTES,
   ...USER_CREDENTIAL_ROUTES,
+  ...ADMIN_ROLE_ROUTES,
+  ...GROUP_RULE_ROUTES,
+  ...USER_RISK_ROUTES,
+  ...USER_SCHEMA_ROUTES,
+  ...USER_TYPE_ROUTES,
   ...GROUP_ROUTES,
+  ...NETWORK_ZONE_ROUTES,
+  ...INLINE_HOOK_ROUTES,
+  ...DEVICE_ASSURANCE_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
   ...AUTH_SERVER_SCOPE_ROUTES,
