@@ -104,6 +104,37 @@ describe("custom app authenticators", () => {
     expect(deactivated.body).toMatchObject({ id, status: "INACTIVE" });
   });
 
+  it("refuses to deactivate one an OIDC app sends CIBA requests to (400, as recorded), before any policy check", async () => {
+    const { api } = await orgs.withApi();
+    const { id } = (await api.post("/api/v1/authenticators?activate=true", CUSTOM_APP)).body as Json;
+    // The provider's okta_app_oauth body of TestAccResourceOktaAppOauth_backchannelCustomAuthenticatorId_GH2408.
+    const app = await api.post("/api/v1/apps?activate=true", {
+      label: "GH2408_CIBA",
+      name: "oidc_client",
+      signOnMode: "OPENID_CONNECT",
+      credentials: { oauthClient: { autoKeyRotation: true, pkce_required: false, token_endpoint_auth_method: "client_secret_basic" } },
+      settings: {
+        oauthClient: {
+          application_type: "web",
+          backchannel_custom_authenticator_id: id,
+          consent_method: "TRUSTED",
+          grant_types: ["urn:openid:params:grant-type:ciba", "authorization_code", "refresh_token"],
+          issuer_mode: "ORG_URL",
+          redirect_uris: ["https://localhost:4200/callback"],
+          response_types: ["code"],
+        },
+      },
+    });
+    expect(app.status).toBe(200);
+    const refused = await api.post(`/api/v1/authenticators/${id}/lifecycle/deactivate`);
+    expectOktaError(refused, 400, "E0000001");
+    expect(refused.body.errorSummary).toBe("Api validation failed: Authenticator");
+    expect(causesOf(refused)).toBe("Cannot delete this authenticator because it is being configured for CIBA by one or more OIDC applications.");
+    await api.post(`/api/v1/apps/${app.body.id}/lifecycle/deactivate`);
+    expect((await api.delete(`/api/v1/apps/${app.body.id}`)).status).toBe(204);
+    expectOktaError(await api.post(`/api/v1/authenticators/${id}/lifecycle/deactivate`), 403, "E0000148");
+  });
+
   it("lets an MFA_ENROLL policy name each custom app by id (as the provider sends it), and refuses an id the org lacks", async () => {
     const { api } = await orgs.withApi();
     const { id } = (await api.post("/api/v1/authenticators?activate=true", CUSTOM_APP)).body as Json;

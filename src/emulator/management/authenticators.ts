@@ -38,13 +38,17 @@ const IN_USE_OKTA_VERIFY = `${IN_USE} Additionally, if disabling Okta Verify whe
 
 /**
  * What Okta answers for a deactivation it refuses: an inactive authenticator (400 E0000001), the
- * password, or one a policy still uses (403 E0000148, a cause per kind of policy, as recorded
- * against real orgs): any enrollment policy that lets users enroll it, or another baseline policy.
+ * password, a custom app an OIDC app sends CIBA requests to (400 E0000001), or one a policy still
+ * uses (403 E0000148, a cause per kind of policy), as recorded against real orgs: any enrollment
+ * policy that lets users enroll it, or another baseline policy.
  */
 function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): ManagementApiError | undefined {
   if (authenticator.status === "INACTIVE") return validationFailed("api.authenticator.error.unsupported.active.deactivate", []);
   if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) {
     return validationFailed("authenticator", ["The Password authenticator cannot be deactivated."]);
+  }
+  if (state.org.apps.some((app) => section(section(app.submitted.settings).oauthClient).backchannel_custom_authenticator_id === authenticator.id)) {
+    return validationFailed("Authenticator", ["Cannot delete this authenticator because it is being configured for CIBA by one or more OIDC applications."]);
   }
   const enrollmentKey = enrollmentKeyOf(authenticator);
   const enrolls = (settings: Map<string, string>) => (settings.get(enrollmentKey) ?? "NOT_ALLOWED") !== "NOT_ALLOWED";
