@@ -16,13 +16,26 @@ export interface Authenticator {
    * flows refuse an authenticator that is for recovery only); the rest is echoed back.
    */
   settings?: Record<string, unknown>;
+  /** A custom app's push provider (`{type: "PUSH", configuration: {fcm|apns}}`), echoed. */
+  provider?: Record<string, unknown>;
+  /** Each method's `settings` as last written (WebAuthn's user verification, attachment, AAGUID groups). */
+  methodSettings?: Record<string, Record<string, unknown>>;
+  /** WebAuthn's custom AAGUIDs: the security keys the admin described to Okta. */
+  aaguids?: CustomAaguid[];
   created: string;
   lastUpdated: string;
 }
 
+export interface CustomAaguid {
+  aaguid: string;
+  name: string;
+  authenticatorCharacteristics: Record<string, unknown>;
+  attestationRootCertificates?: unknown[];
+}
+
 export interface EnrollmentPolicy {
   id: string;
-  /** By authenticator key; a key not listed cannot be enrolled (NOT_ALLOWED). */
+  /** By `enrollmentKeyOf` the authenticator; one not listed cannot be enrolled (NOT_ALLOWED). */
   settings: Map<string, EnrollSetting>;
   created: string;
   lastUpdated: string;
@@ -217,6 +230,37 @@ export interface AccessPolicy {
   lastUpdated?: string;
 }
 
+/** A scope a server lets clients ask for; Okta's OIDC ones are `system`. */
+export interface AuthServerScope {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  system: boolean;
+  consent: "IMPLICIT" | "REQUIRED" | "FLEXIBLE";
+  metadataPublish: "ALL_CLIENTS" | "NO_CLIENTS";
+  optional: boolean;
+  /** Granted when a request names no scope. */
+  default: boolean;
+}
+
+/** A claim a server puts in its tokens; Okta's OIDC ones are `system` (valueType SYSTEM, but `sub`). */
+export interface AuthServerClaim {
+  id: string;
+  name: string;
+  status: LifecycleStatus;
+  claimType: "RESOURCE" | "IDENTITY";
+  valueType: "EXPRESSION" | "GROUPS" | "SYSTEM";
+  /** The expression or group filter; absent for SYSTEM claims. */
+  value?: string;
+  /** The scopes that bring it into a token; none means every token of its type. */
+  scopes: string[];
+  system: boolean;
+  alwaysIncludeInToken: boolean;
+  /** How a GROUPS claim matches group names (EQUALS, STARTS_WITH, CONTAINS, REGEX). */
+  groupFilterType?: string;
+}
+
 export interface CustomAuthorizationServer {
   id: string;
   name: string;
@@ -228,6 +272,9 @@ export interface CustomAuthorizationServer {
   issuerMode?: string;
   /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
   rotationMode?: "AUTO" | "MANUAL";
+  /** Filled with Okta's built-in ones when first read (authServerBuiltIns.ts), so servers saved before they were modelled get them too. */
+  scopes?: AuthServerScope[];
+  claims?: AuthServerClaim[];
   created?: string;
   lastUpdated?: string;
 }
@@ -601,12 +648,22 @@ export function addAuthenticator(org: Org, key: string, name?: string, id?: stri
     methods: new Map(Object.entries(kind?.methods ?? {})),
     usedByPolicies: [],
     ...(kind?.settings ? { settings: structuredClone(kind.settings) } : {}),
+    ...(kind?.methodSettings ? { methodSettings: structuredClone(kind.methodSettings) } : {}),
     created: org.created,
     lastUpdated: org.created,
   };
   org.authenticators.push(authenticator);
-  if (!org.enrollment.settings.has(key)) org.enrollment.settings.set(key, "NOT_ALLOWED");
+  const enrollmentKey = enrollmentKeyOf(authenticator);
+  if (!org.enrollment.settings.has(enrollmentKey)) org.enrollment.settings.set(enrollmentKey, "NOT_ALLOWED");
   return authenticator;
+}
+
+/**
+ * What enrollment policies know an authenticator by: its key, or for a kind an org may add many of
+ * (custom apps) its id, as Okta's policies list them (`{key: "custom_app", id, enroll}`).
+ */
+export function enrollmentKeyOf(authenticator: Authenticator): string {
+  return authenticatorKind(authenticator.key)?.repeatable ? authenticator.id : authenticator.key;
 }
 
 export function authenticatorByKey(org: Org, key: string): Authenticator | undefined {

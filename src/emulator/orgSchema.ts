@@ -29,6 +29,11 @@ const authenticator = z.object({
   methods: z.map(text, lifecycle),
   usedByPolicies: ids,
   settings: record.optional(),
+  provider: record.optional(),
+  methodSettings: z.record(text, record).optional(),
+  aaguids: z
+    .array(z.object({ aaguid: text, name: text, authenticatorCharacteristics: record, attestationRootCertificates: z.array(z.unknown()).optional() }))
+    .optional(),
   created: text,
   lastUpdated: text,
 });
@@ -142,6 +147,31 @@ const accessPolicy = z.object({
   ...stamped,
 });
 
+const authServerScope = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text,
+  system: z.boolean(),
+  consent: z.enum(["IMPLICIT", "REQUIRED", "FLEXIBLE"]),
+  metadataPublish: z.enum(["ALL_CLIENTS", "NO_CLIENTS"]),
+  optional: z.boolean(),
+  default: z.boolean(),
+});
+
+const authServerClaim = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  claimType: z.enum(["RESOURCE", "IDENTITY"]),
+  valueType: z.enum(["EXPRESSION", "GROUPS", "SYSTEM"]),
+  value: text.optional(),
+  scopes: ids,
+  system: z.boolean(),
+  alwaysIncludeInToken: z.boolean(),
+  groupFilterType: text.optional(),
+});
+
 const authorizationServer = z.object({
   id: text,
   name: text,
@@ -151,6 +181,8 @@ const authorizationServer = z.object({
   description: text.optional(),
   issuerMode: text.optional(),
   rotationMode: z.enum(["AUTO", "MANUAL"]).optional(),
+  scopes: z.array(authServerScope).optional(),
+  claims: z.array(authServerClaim).optional(),
   ...stamped,
 });
 

@@ -7,7 +7,9 @@ import { ApiRequest, ApiRoute } from "./api";
 import { ADMIN_ROLE_ROUTES } from "./adminRoles";
 import { APP_GRANT_ROUTES } from "./appGrants";
 import { APP_ROUTES } from "./apps";
+import { AUTH_SERVER_CLAIM_ROUTES } from "./authServerClaims";
 import { AUTH_SERVER_POLICY_ROUTES } from "./authServerPolicies";
+import { AUTH_SERVER_SCOPE_ROUTES } from "./authServerScopes";
 import { AUTHENTICATOR_ROUTES } from "./authenticators";
 import { AUTHORIZATION_SERVER_ROUTES } from "./authorizationServers";
 import { DEVICE_ASSURANCE_ROUTES } from "./deviceAssurances";
@@ -25,6 +27,7 @@ import { USER_FACTOR_ROUTES } from "./userFactors";
 import { USER_RISK_ROUTES } from "./userRisk";
 import { USER_SCHEMA_ROUTES } from "./userSchema";
 import { USER_TYPE_ROUTES } from "./userTypes";
+import { WEBAUTHN_AAGUID_ROUTES } from "./webauthnAaguids";
 
 /**
  * The management surface, in the order rows are tried (a literal path before a `{name}` one of the
@@ -39,6 +42,7 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   },
   ...POLICY_SIMULATION_ROUTES,
   ...AUTHENTICATOR_ROUTES,
+  ...WEBAUTHN_AAGUID_ROUTES,
   ...POLICY_ROUTES,
   ...POLICY_RULE_ROUTES,
   ...USER_FACTOR_ROUTES,
@@ -57,6 +61,8 @@ export const MANAGEMENT_ROUTES: ApiRoute[] = [
   ...DEVICE_ASSURANCE_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,
   ...AUTH_SERVER_POLICY_ROUTES,
+  ...AUTH_SERVER_SCOPE_ROUTES,
+  ...AUTH_SERVER_CLAIM_ROUTES,
 ];
 
 const matchManagement = routeMatcher(MANAGEMENT_ROUTES);
