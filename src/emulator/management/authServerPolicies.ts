@@ -75,6 +75,13 @@ function ruleAnswer(status: number, state: EmulatorState, serverId: string, poli
   return jsonAnswer(status, accessRuleJson(state.url, serverId, policyId, rule));
 }
 
+/** `lifecycle/activate` or `lifecycle/deactivate` of an access policy or rule: its status, and when it changed. */
+function applyLifecycle(item: AccessPolicy | AccessRule, verb: string) {
+  item.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+  item.lastUpdated = nowIso();
+  return noContent();
+}
+
 function byPriorityOrder<T extends { priority: number }>(items: T[]): T[] {
   return [...items].sort((a, b) => a.priority - b.priority);
 }
@@ -136,12 +143,7 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/lifecycle/{action:activate|deactivate}",
     description: "activate or deactivate an access policy",
-    handle: (state, [serverId, policyId, verb]) => {
-      const policy = policyAt(state, serverId, policyId);
-      policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
-      policy.lastUpdated = nowIso();
-      return noContent();
-    },
+    handle: (state, [serverId, policyId, verb]) => applyLifecycle(policyAt(state, serverId, policyId), verb),
   },
   {
     method: "GET",
@@ -200,11 +202,6 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}/lifecycle/{action:activate|deactivate}",
     description: "activate or deactivate an access policy rule",
-    handle: (state, [serverId, policyId, ruleId, verb]) => {
-      const rule = ruleOf(policyAt(state, serverId, policyId), ruleId);
-      rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
-      rule.lastUpdated = nowIso();
-      return noContent();
-    },
+    handle: (state, [serverId, policyId, ruleId, verb]) => applyLifecycle(ruleOf(policyAt(state, serverId, policyId), ruleId), verb),
   },
 ];

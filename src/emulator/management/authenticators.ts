@@ -99,11 +99,6 @@ function addCustomApp(org: Org, body: Record<string, unknown>, name: string | un
   return added;
 }
 
-/** An authenticator as Okta answers a read or a write of it. */
-function authenticatorAnswer(state: EmulatorState, authenticator: Authenticator) {
-  return jsonAnswer(200, authenticatorJson(state.url, authenticator));
-}
-
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
   {
     method: "GET",
@@ -130,14 +125,14 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       const name = typeof body.name === "string" ? body.name : undefined;
       const added = kind.repeatable ? addCustomApp(state.org, body, name) : addAuthenticator(state.org, key, name);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
-      return authenticatorAnswer(state, added);
+      return jsonAnswer(200, authenticatorJson(state.url, added));
     },
   },
   {
     method: "GET",
     path: "/api/v1/authenticators/{authenticatorId}",
     description: "read an authenticator",
-    handle: (state, [id]) => authenticatorAnswer(state, authenticatorById(state, id)),
+    handle: (state, [id]) => jsonAnswer(200, authenticatorJson(state.url, authenticatorById(state, id))),
   },
   {
     method: "PUT",
@@ -163,7 +158,7 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       if (authenticator.provider && body.provider !== undefined) authenticator.provider = pushProviderOf(body);
       if (authenticator.key === CUSTOM_APP_KEY) authenticator.settings = customAppSettings(authenticator.settings ?? {});
       authenticator.lastUpdated = nowIso();
-      return authenticatorAnswer(state, authenticator);
+      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
     },
   },
   {
@@ -178,7 +173,7 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       }
       authenticator.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       authenticator.lastUpdated = nowIso();
-      return authenticatorAnswer(state, authenticator);
+      return jsonAnswer(200, authenticatorJson(state.url, authenticator));
     },
   },
   {
