@@ -25,8 +25,7 @@ const POLL_WAIT_MS = Math.max(POLL_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS) * 100
 
 /**
  * The smoke check against the emulator set up from Pulumi.dev.yaml: every variant, each
- * misconfiguration, each fault. One file, because each test file pays for its own Pulumi import
- * and program evaluation.
+ * misconfiguration, each fault.
  */
 
 const { dev, orgFor } = devStackOrgs(SMOKE_ORG);
