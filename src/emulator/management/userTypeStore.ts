@@ -10,20 +10,16 @@ const SYSTEM_PRINCIPAL_ID = oktaId("spr", "system");
 /** A type's schema id: the type's own id with Okta's schema prefix. */
 export const schemaIdOf = (type: UserType): string => `osc${type.id.slice(3)}`;
 
+/** A type as its creator (Okta's system principal, or the administrator) made it at `at`. */
+export function userTypeMade(by: string, at: string, type: Omit<UserType, "createdBy" | "lastUpdatedBy" | "created" | "lastUpdated">): UserType {
+  return { ...type, createdBy: by, lastUpdatedBy: by, created: at, lastUpdated: at };
+}
+
 /** The default type as Okta creates it with the org. */
 function defaultUserType(org: Org): UserType {
-  return {
-    id: DEFAULT_USER_TYPE_ID,
-    name: "user",
-    displayName: "User",
-    description: "Okta user profile template with default permission settings",
-    default: true,
-    createdBy: SYSTEM_PRINCIPAL_ID,
-    lastUpdatedBy: SYSTEM_PRINCIPAL_ID,
-    created: org.created,
-    lastUpdated: org.created,
-    schema: { custom: {}, base: {}, lastUpdated: org.created },
-  };
+  const description = "Okta user profile template with default permission settings";
+  const schema = { custom: {}, base: {}, lastUpdated: org.created };
+  return userTypeMade(SYSTEM_PRINCIPAL_ID, org.created, { id: DEFAULT_USER_TYPE_ID, name: "user", displayName: "User", description, default: true, schema });
 }
 
 /** The org's user types, the default one first; an org saved before types existed gets it here. */

@@ -5,7 +5,7 @@ import { ManagementApiError, validationFailed } from "../errors";
 import { Org, UserType } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso } from "./api";
-import { defaultUserTypeOf, schemaIdOf, userTypeFor, userTypesOf } from "./userTypeStore";
+import { defaultUserTypeOf, schemaIdOf, userTypeFor, userTypeMade, userTypesOf } from "./userTypeStore";
 
 /** Okta lets an org add up to nine types to its default one. */
 const MAX_USER_TYPES = 10;
@@ -52,17 +52,13 @@ function createType(state: EmulatorState, body: Record<string, unknown>): UserTy
   if (types.length >= MAX_USER_TYPES) throw validationFailed("userType", [`An org can have at most ${MAX_USER_TYPES} user types.`]);
   const now = nowIso();
   const defaultType = defaultUserTypeOf(state.org);
-  const type: UserType = {
+  const type = userTypeMade(state.org.user.id, now, {
     id: oktaId("oty", randomBytes(12).toString("hex")),
     ...fields,
     default: false,
-    createdBy: state.org.user.id,
-    lastUpdatedBy: state.org.user.id,
-    created: now,
-    lastUpdated: now,
     // Okta bases a new type's schema on the default one as it is now; later changes to either stay apart.
     schema: { ...structuredClone(defaultType.schema), lastUpdated: now },
-  };
+  });
   types.push(type);
   return type;
 }

@@ -17,10 +17,12 @@ function webauthnOf(state: EmulatorState, id: string, request: ApiRequest): Auth
   return authenticator;
 }
 
-function aaguidOf(authenticator: Authenticator, aaguid: string): CustomAaguid {
+/** The custom AAGUID a path names, under WebAuthn; an unknown one is 404 (CustomAAGUID). */
+function aaguidAt(state: EmulatorState, id: string, aaguid: string, request: ApiRequest): { authenticator: Authenticator; found: CustomAaguid } {
+  const authenticator = webauthnOf(state, id, request);
   const found = authenticator.aaguids?.find((a) => a.aaguid.toLowerCase() === aaguid.toLowerCase());
   if (!found) throw notFound(aaguid, "CustomAAGUID");
-  return found;
+  return { authenticator, found };
 }
 
 /** What a create or replace describes: the key model's name, characteristics and root certificates. */
@@ -66,8 +68,8 @@ export const WEBAUTHN_AAGUID_ROUTES: ApiRoute[] = [
     path: "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}",
     description: "one custom AAGUID",
     handle: (state, [id, aaguid], request) => {
-      const authenticator = webauthnOf(state, id, request);
-      return jsonAnswer(200, aaguidJson(state.url, authenticator, aaguidOf(authenticator, aaguid)));
+      const { authenticator, found } = aaguidAt(state, id, aaguid, request);
+      return jsonAnswer(200, aaguidJson(state.url, authenticator, found));
     },
   },
   {
@@ -75,8 +77,7 @@ export const WEBAUTHN_AAGUID_ROUTES: ApiRoute[] = [
     path: "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}",
     description: "replace a custom AAGUID",
     handle: (state, [id, aaguid], request) => {
-      const authenticator = webauthnOf(state, id, request);
-      const found = aaguidOf(authenticator, aaguid);
+      const { authenticator, found } = aaguidAt(state, id, aaguid, request);
       delete found.attestationRootCertificates;
       Object.assign(found, aaguidFields(jsonBody(request)));
       authenticator.lastUpdated = nowIso();
@@ -88,8 +89,7 @@ export const WEBAUTHN_AAGUID_ROUTES: ApiRoute[] = [
     path: "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}",
     description: "delete a custom AAGUID",
     handle: (state, [id, aaguid], request) => {
-      const authenticator = webauthnOf(state, id, request);
-      const found = aaguidOf(authenticator, aaguid);
+      const { authenticator, found } = aaguidAt(state, id, aaguid, request);
       authenticator.aaguids = authenticator.aaguids?.filter((a) => a !== found);
       authenticator.lastUpdated = nowIso();
       return noContent();
