@@ -31,7 +31,6 @@ export interface DiagnosisInput {
 export interface DiagnosisRule {
   /** OAuth `error`, Okta `errorCode`, or one of the smoke check's own codes; absent matches any. */
   codes?: readonly string[];
-  status?: number;
   /** Okta's words in `error_description`. */
   reason?: RegExp;
   /** The policy that evidence found refusing; Okta's words never say. */
@@ -472,7 +471,6 @@ function matches(rule: DiagnosisRule, input: DiagnosisInput): boolean {
   const { problem } = input;
   return (
     (!rule.codes || rule.codes.includes(problem.code)) &&
-    (rule.status === undefined || rule.status === problem.status) &&
     (!rule.reason || rule.reason.test(problem.description ?? "")) &&
     (!rule.evidence || rule.evidence === input.evidence?.finding?.policy) &&
     (!rule.steps || rule.steps.includes(input.step)) &&
