@@ -47,6 +47,14 @@ describe("polling schedule", () => {
     expect(s.at).toEqual([0, 4000, 8000]);
   });
 
+  it("does not poll at the very moment the code expires", async () => {
+    const clock = new FakeClock();
+    const s = script(clock, []);
+    const outcome = await pollUntilDone({ intervalSeconds: 5, expiresInSeconds: 10, issuedAt: clock.now(), stopWhenPending: false }, s.poll, clock);
+    expect(outcome).toEqual({ kind: "expired", polls: 2 });
+    expect(s.at).toEqual([0, 5000]);
+  });
+
   it("counts expires_in from when the code was issued, not from the first poll", async () => {
     const clock = new FakeClock();
     const issuedAt = clock.now();
@@ -85,7 +93,17 @@ describe("the server's poll timing, bounded", () => {
       expiresInSeconds: 600,
       notices: ["the server asked for interval 0 s; polled every 1 s", "the server said the code expires in 1000000000000 s; waited at most 600 s"],
     });
+    expect(pollTiming(1, 600)).toEqual({ intervalSeconds: 1, expiresInSeconds: 600, notices: [] });
     expect(pollTiming(0.002, 600)).toMatchObject({ intervalSeconds: 1, expiresInSeconds: 600, notices: [expect.stringContaining("0.002")] });
+  });
+
+  it("quotes a long value by its first 40 characters", () => {
+    const forty = "x".repeat(38);
+    expect(pollTiming(forty, undefined).notices).toEqual([`the server's interval "${forty}" is not a number of seconds; polled every 5 s`]);
+    const longer = "y".repeat(60);
+    expect(pollTiming(undefined, longer).notices).toEqual([
+      `the server's expires_in "${"y".repeat(39)}… is not a number of seconds; waited at most 300 s`,
+    ]);
   });
 
   it.each([

@@ -48,6 +48,13 @@ describe("verifyIdToken", () => {
     expect(await codeOf(verifyIdToken(await idToken(claims), jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject(expected);
   });
 
+  it("tolerates a minute of clock drift on exp, not more", async () => {
+    await expect(verifyIdToken(await idToken({ exp: NOW / 1000 - 50 }), jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW })).resolves.toBeUndefined();
+    expect(await codeOf(verifyIdToken(await idToken({ exp: NOW / 1000 - 70 }), jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
+      code: "id_token_expired",
+    });
+  });
+
   it("rejects a signature from a key the JWKS does not hold", async () => {
     expect(await codeOf(verifyIdToken(await idToken(), otherJwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }))).toMatchObject({
       code: "id_token_signature",
@@ -101,7 +108,7 @@ describe("verifyIdToken", () => {
 
   it("rejects something that is not a JWT, without quoting it", async () => {
     const problem = await codeOf(verifyIdToken("not.a.jwt-secret", jwks, { issuer: ISSUER, clientId: CLIENT, now: NOW }));
-    expect(problem).toMatchObject({ code: "id_token_invalid" });
+    expect(problem).toEqual({ code: "id_token_invalid", detail: { reason: "ERR_JWS_INVALID" } });
     expect(JSON.stringify(problem)).not.toContain("jwt-secret");
   });
 });
