@@ -51,6 +51,59 @@ describe("report", () => {
     expect(exitCodeOf({ issuer: "x", results: [] })).toBe(0);
   });
 
+  it("fails the run for a policy the simulation found wrong, not for one it could not simulate", () => {
+    const passed = REPORT.results[0];
+    const withPolicy = (policy: SmokeReport["results"][number]["policy"]) => exitCodeOf({ ...REPORT, results: [{ ...passed, policy }] });
+    expect(withPolicy({ verified: true, text: "verified" })).toBe(0);
+    expect(withPolicy({ verified: false, text: "rule `1Factor` asks for 2 factors" })).toBe(1);
+    expect(withPolicy({ verified: false, notSimulated: true, text: "not simulated: no such user" })).toBe(0);
+  });
+
+  it("lists the policy verdicts and notices under the table, and counts one variant in the singular", () => {
+    const one: SmokeReport = {
+      issuer: "https://dev-1.okta.com",
+      results: [
+        {
+          variant: "oob-phone",
+          app: "Direct Auth Phone",
+          status: "pass",
+          step: "id-token",
+          policy: { verified: true, text: "verified" },
+          notices: ["polled every 1 s", "waited at most 600 s"],
+          requests: 2,
+          ms: 9_999,
+        },
+      ],
+    };
+    expect(renderSmokeTable(one)).toBe(
+      [
+        "Smoke check of https://dev-1.okta.com",
+        "",
+        "VARIANT    APP                STATUS  STEP      REQUESTS     TIME",
+        "oob-phone  Direct Auth Phone  pass    id-token         2  9999 ms",
+        "",
+        "  oob-phone policy: verified",
+        "  oob-phone (notice): polled every 1 s",
+        "  oob-phone (notice): waited at most 600 s",
+        "",
+        "1 variant: 1 pass, 0 wired, 0 fail, 0 skipped",
+      ].join("\n"),
+    );
+    const ten = renderSmokeTable({ ...one, results: [{ ...one.results[0], ms: 10_000, policy: undefined, notices: [] }] });
+    expect(ten.split("\n")[3]).toBe("oob-phone  Direct Auth Phone  pass    id-token         2  10.0 s");
+    expect(ten.split("\n")).toHaveLength(6);
+    expect(JSON.parse(renderSmokeJson(one)).results[0]).toEqual({
+      variant: "oob-phone",
+      app: "Direct Auth Phone",
+      status: "pass",
+      step: "id-token",
+      policy: "verified",
+      notices: ["polled every 1 s", "waited at most 600 s"],
+      requests: 2,
+      ms: 9_999,
+    });
+  });
+
   it("prints no escape sequence, line break, C1 or bidi control that a server or stack sent", () => {
     const hostile: SmokeReport = {
       issuer: "https://dev-1.okta.com/\u001b]0;owned\u0007",
