@@ -3,6 +3,7 @@ import { FactorMode, Variant } from "../catalogue/variants";
 import { OktaVerifyMode, authenticatorKeyIn } from "../catalogue/oktaVerify";
 import { ruleRequirement } from "../model/constraints";
 import { GuideStepId, guideStep } from "../okta/guideSteps";
+import { customServerId } from "./discovery";
 import { Evidence, RefusingPolicy } from "./policyEvidence";
 import { Problem } from "./problem";
 import { Step } from "./types";
@@ -55,13 +56,15 @@ const keyOf = (input: DiagnosisInput) => {
   const flexible = authenticatorKeyIn("flexible", key);
   return flexible === key ? q(key) : `${q(key)} (${q(flexible)} with Flexible Okta Verify)`;
 };
-const isCustomServer = (input: DiagnosisInput) => /\/oauth2\/[^/]+$/.test(input.issuer);
+const isCustomServer = (input: DiagnosisInput) => customServerId(input.issuer) !== undefined;
 const ruleChoice = (mode: FactorMode) => ruleRequirement(mode).consoleChoice;
 const said = (input: DiagnosisInput) => (input.problem.description ? ` ("${input.problem.description}")` : "");
 const rerun = "re-run `pulumi up`";
-/** The finding and where it came from, so the reader knows it was read from the org, not guessed. */
-const found = (input: DiagnosisInput) =>
-  input.evidence?.finding ? ` (${input.evidence.finding.detail}; found by ${input.evidence.source})` : "";
+/**
+ * The finding and where it came from, so the reader knows it was read from the org, not guessed.
+ * Only the rules that match on a finding say it.
+ */
+const found = ({ evidence }: DiagnosisInput) => ` (${evidence!.finding!.detail}; found by ${evidence!.source})`;
 const checkedPolicies = (input: DiagnosisInput) =>
   [input.variant.factorMode === "1FA" && "global session policy", isCustomServer(input) && "access policy"].filter(Boolean).join(" or the ");
 const IS_PROMPTED = /prompted_grant_type_disabled|grant type .*disabled|cannot use a grant type/i;

@@ -26,6 +26,11 @@ export function normalizeIssuer(issuer: string): string {
   return issuer.replace(/\/+$/, "");
 }
 
+/** The custom authorization server's id from an issuer `{org}/oauth2/{id}`; undefined for the org server. */
+export function customServerId(issuer: string): string | undefined {
+  return /\/oauth2\/([^/]+)$/.exec(normalizeIssuer(issuer))?.[1];
+}
+
 export function discoveryUrl(issuer: string): string {
   return `${normalizeIssuer(issuer)}/.well-known/openid-configuration`;
 }

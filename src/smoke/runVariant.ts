@@ -1,7 +1,7 @@
 import { AuthenticatorMethod } from "../catalogue/authenticators";
 import { isVariantId, Variant, variant as variantOf } from "../catalogue/variants";
 import { diagnose } from "./diagnosis";
-import { Endpoints, JsonWebKeySet } from "./discovery";
+import { customServerId, Endpoints, JsonWebKeySet } from "./discovery";
 import { FlowContext } from "./flows/context";
 import { FLOWS } from "./flows";
 import { HttpClient, pathOf, RequestTally } from "./httpClient";
@@ -84,9 +84,6 @@ export function describeProblem(
   });
 }
 
-/** The custom authorization server's id from an issuer `{org}/oauth2/{id}`; undefined for the org server. */
-const CUSTOM_ISSUER = /\/oauth2\/([^/]+)$/;
-
 /**
  * After Okta's "Policy evaluation failed", what the run's evidence source finds behind it: the
  * global session policy matters to primary-factor flows, the access policy to custom servers.
@@ -96,7 +93,7 @@ async function evidenceFor(problem: Problem, target: SmokeTarget, options: Smoke
   const source = options.evidence;
   if (!source || problem.code !== "access_denied" || !POLICY_EVALUATION_FAILED.test(problem.description ?? "")) return undefined;
   const passwordless = variantOf(target.variant).factorMode === "1FA";
-  const authServerId = CUSTOM_ISSUER.exec(options.issuer)?.[1];
+  const authServerId = customServerId(options.issuer);
   if (!passwordless && !authServerId) return undefined;
   try {
     const finding = await source.refusingPolicy({

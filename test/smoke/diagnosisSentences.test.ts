@@ -47,6 +47,12 @@ const CASES: [string, DiagnosisInput, string][] = [
       '(guide step "Set up your app"; `okta.app.OAuth` grantTypes).',
   ],
   [
+    "a grant the app lacks, the grant unknown",
+    input({ code: "unauthorized_client", status: 400 }, "setup", "mfa-otp", { grantType: undefined }),
+    "the app `Direct Auth MFA OTP` does not allow the `?` grant: tick it on the app (add variant `mfa-otp` to `okta-direct-auth:variants` or `apps`) and re-run `pulumi up` " +
+      '(guide step "Set up your app"; `okta.app.OAuth` grantTypes).',
+  ],
+  [
     "a grant the authorization server does not know",
     input({ code: "unsupported_grant_type", status: 400 }, "otp", "otp"),
     `the authorization server \`https://dev-1.okta.com\` does not know the \`${OTP}\` grant: check that the issuer is the authorization server the apps use and that the org runs Identity Engine (Classic orgs have no Direct Authentication) ` +
@@ -100,6 +106,28 @@ const CASES: [string, DiagnosisInput, string][] = [
       'make rule `2 MFA OTP Factor` of the app\'s sign-in policy name the test user with "Password + Another factor", assign that policy to the app, ' +
       "give the authorization server an access-policy rule allowing the grant, and re-run `pulumi up` " +
       '(guide step "Set up the authentication policy"; `okta.AppSignonPolicyRule` usersIncluded, `okta-direct-auth:testUser`, `okta.auth.ServerPolicyRule` grantTypeWhitelists).',
+  ],
+  [
+    "a policy refusal on a custom server spelled with a trailing slash",
+    input({ code: "access_denied", status: 403, description: POLICY_FAILED }, "otp", "mfa-otp", { issuer: `${CUSTOM}/` }),
+    `no policy rule lets \`tester@example.com\` use the \`${MFA_OTP}\` grant on \`Direct Auth MFA OTP\` (app sign-in policy, or the custom authorization server's access policy): ` +
+      'make rule `2 MFA OTP Factor` of the app\'s sign-in policy name the test user with "Password + Another factor", assign that policy to the app, ' +
+      "give the authorization server an access-policy rule allowing the grant, and re-run `pulumi up` " +
+      '(guide step "Set up the authentication policy"; `okta.AppSignonPolicyRule` usersIncluded, `okta-direct-auth:testUser`, `okta.auth.ServerPolicyRule` grantTypeWhitelists).',
+  ],
+  [
+    "a factor whose grant type is disabled, in other words",
+    input({ code: "access_denied", status: 403, description: "The grant type is disabled for this client." }, "password", "mfa-otp"),
+    'the sign-in policy of `Direct Auth MFA OTP` asks for a factor whose grant type the app does not allow: make rule `2 MFA OTP Factor` ask for "Password + Another factor" with Google Authenticator, ' +
+      "or allow that factor's grant on the app, and re-run `pulumi up` " +
+      '(guide step "Set up the authentication policy"; `okta.AppSignonPolicyRule` factorMode/constraints and `okta.app.OAuth` grantTypes).',
+  ],
+  [
+    "a client that cannot use a grant type",
+    input({ code: "access_denied", status: 403, description: "The client cannot use a grant type the policy requires." }, "password", "mfa-oob-email"),
+    'the sign-in policy of `Direct Auth MFA Email` asks for a factor whose grant type the app does not allow: make rule `2 MFA Email OOB Factor` ask for "Password + Another factor" with Email, ' +
+      "or allow that factor's grant on the app, and re-run `pulumi up` " +
+      '(guide step "Set up the authentication policy"; `okta.AppSignonPolicyRule` factorMode/constraints and `okta.app.OAuth` grantTypes).',
   ],
   [
     "Phone's voice method not usable",
@@ -454,6 +482,16 @@ const CASES: [string, DiagnosisInput, string][] = [
     "a code outbox out of reach",
     input({ code: "outbox_unavailable", detail: { path: "/__emulator/outbox" } }, "token", "oob-email"),
     "the code outbox `/__emulator/outbox` could not be reached: point `--code-outbox` at the emulator's `/__emulator/outbox` (`--code-outbox`).",
+  ],
+  [
+    "a code outbox out of reach, nothing more known",
+    input({ code: "outbox_unavailable" }, "code", "oob-email"),
+    "the code outbox `?` could not be reached: point `--code-outbox` at the emulator's `/__emulator/outbox` (`--code-outbox`).",
+  ],
+  [
+    "a timeout, nothing more known",
+    input({ code: "timeout" }, "otp", "otp"),
+    "`?` did not answer within undefined ms: check the connection to the org, or raise `--timeout`.",
   ],
   [
     "an internal failure",

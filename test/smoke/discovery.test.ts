@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discover, discoveryUrl, fetchJwks, normalizeIssuer } from "../../src/smoke/discovery";
+import { customServerId, discover, discoveryUrl, fetchJwks, normalizeIssuer } from "../../src/smoke/discovery";
 import { HttpClient } from "../../src/smoke/httpClient";
 import { ProblemError } from "../../src/smoke/problem";
 import { FakeClock } from "./fakeClock";
@@ -55,6 +55,17 @@ describe("discovery", () => {
     expect(normalizeIssuer("https://dev-1.okta.com///")).toBe("https://dev-1.okta.com");
     expect(normalizeIssuer("https://dev-1.okta.com/oauth2/x")).toBe("https://dev-1.okta.com/oauth2/x");
     expect(discoveryUrl("https://dev-1.okta.com/")).toBe("https://dev-1.okta.com/.well-known/openid-configuration");
+  });
+
+  it.each([
+    ["https://dev-1.okta.com", undefined],
+    ["https://dev-1.okta.com/", undefined],
+    ["https://dev-1.okta.com/oauth2", undefined],
+    ["https://dev-1.okta.com/oauth2/default", "default"],
+    ["https://dev-1.okta.com/oauth2/aus1abc/", "aus1abc"],
+    ["https://dev-1.okta.com/oauth2/aus1abc/v1", undefined],
+  ])("tells a custom authorization server's id from the issuer %s", (issuer, id) => {
+    expect(customServerId(issuer)).toBe(id);
   });
 
   it("accepts an announced issuer that differs only by a trailing slash", async () => {
