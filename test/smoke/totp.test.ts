@@ -48,6 +48,23 @@ describe("TOTP codes", () => {
     expect(steps).toEqual(steps.map((_, i) => steps[0] + i));
   });
 
+  it("reads a secret as authenticator apps show it: any case, grouped by spaces or dashes, padded or not", () => {
+    expect(parseTotpSecret("jbsw y3dp-ehpk 3pxp").base32).toBe("JBSWY3DPEHPK3PXP");
+    expect(parseTotpSecret("JBSWY3DPEHPK3PXP\t").base32).toBe("JBSWY3DPEHPK3PXP");
+    expect(parseTotpSecret("JBSWY3DPEHPK3PXP====").base32).toBe("JBSWY3DPEHPK3PXP");
+  });
+
+  it.each([
+    ["15 characters", "JBSWY3DPEHPK3PX"],
+    ["15 characters padded to 16", "JBSWY3DPEHPK3PX="],
+    ["a digit outside base32", "JBSWY3DPEHPK3PX1"],
+    ["padding first", "=JBSWY3DPEHPK3PXP"],
+    ["padding inside", "JBSWY3DP=EHPK3PXP"],
+    ["nothing", ""],
+  ])("refuses %s", (_name, secret) => {
+    expect(() => parseTotpSecret(secret)).toThrow("the TOTP secret must be base32 (A-Z, 2-7), at least 16 characters");
+  });
+
   it("rejects a secret that is not base32, without repeating it", () => {
     expect(() => parseTotpSecret("not-base32!!sekrit")).toThrow(/base32/);
     try {
