@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { outboxCodeSource } from "../../src/smoke";
 import { ProblemError } from "../../src/smoke/problem";
+import { FakeClock } from "./fakeClock";
 import { json, localServer, LocalServer } from "./localServer";
 
 let server: LocalServer | undefined;
@@ -58,5 +59,79 @@ describe("an outbox that redirects", () => {
     } finally {
       await elsewhere.close();
     }
+  });
+});
+
+describe("reading the outbox until the code arrives", () => {
+  const OUTBOX = "http://127.0.0.1:9/__emulator/outbox";
+  const sentAfter = new Date(Date.UTC(2025, 0, 1, 12, 0, 0));
+  const at = (seconds: number) => new Date(sentAfter.getTime() + seconds * 1000).toISOString();
+
+  /** An outbox answering `pages` in turn (the last one again after that), recording every URL asked. */
+  function outbox(pages: unknown[][], status = 200) {
+    const asked: { url: string; accept: string | null; redirect?: string }[] = [];
+    const fetchStub = (async (input: string | URL, init?: RequestInit) => {
+      asked.push({ url: String(input), accept: new Headers(init?.headers).get("accept"), redirect: init?.redirect });
+      const messages = pages[Math.min(asked.length - 1, pages.length - 1)];
+      return new Response(JSON.stringify({ messages }), { status, headers: { "Content-Type": "application/json" } });
+    }) as typeof fetch;
+    return { fetchStub, asked };
+  }
+
+  it("asks for the login's codes by channel, and takes the newest sent since the request by that channel", async () => {
+    const { fetchStub, asked } = outbox([
+      [
+        { channel: "sms", code: "000001", sentAt: at(-1) },
+        { channel: "sms", code: "000002", sentAt: at(0) },
+        { channel: "voice", code: "000003", sentAt: at(1) },
+      ],
+    ]);
+    const clock = new FakeClock();
+    const code = await outboxCodeSource(OUTBOX, { fetch: fetchStub, clock })({ channel: "sms", login: "t+1@example.com", sentAfter });
+    expect(code).toBe("000002");
+    expect(asked).toEqual([{ url: `${OUTBOX}?login=t%2B1%40example.com&channel=sms`, accept: "application/json", redirect: "manual" }]);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("reads again every interval until the code shows up", async () => {
+    const { fetchStub, asked } = outbox([[], [{ channel: "email", code: "old", sentAt: at(-5) }], [{ channel: "email", code: "K7QX2P", sentAt: at(2) }]]);
+    const clock = new FakeClock();
+    const code = await outboxCodeSource(OUTBOX, { fetch: fetchStub, clock, intervalMs: 250 })({ channel: "email", login: "t@example.com", sentAfter });
+    expect(code).toBe("K7QX2P");
+    expect(asked).toHaveLength(3);
+    expect(clock.sleeps).toEqual([250, 250]);
+  });
+
+  it("gives up with no code once the next read would come after the timeout", async () => {
+    const { fetchStub, asked } = outbox([[]]);
+    const clock = new FakeClock();
+    const code = await outboxCodeSource(OUTBOX, { fetch: fetchStub, clock, timeoutMs: 1000, intervalMs: 300 })({ channel: "sms", login: "t@example.com", sentAfter });
+    expect(code).toBeUndefined();
+    expect(clock.sleeps).toEqual([300, 300, 300]);
+    expect(asked).toHaveLength(4);
+    const defaults = outbox([[]]);
+    const defaultClock = new FakeClock();
+    expect(await outboxCodeSource(OUTBOX, { fetch: defaults.fetchStub, clock: defaultClock })({ channel: "sms", login: "t", sentAfter })).toBeUndefined();
+    expect(defaultClock.sleeps).toEqual(Array.from({ length: 50 }, () => 100));
+  });
+
+  it("says the outbox is unavailable when it cannot be reached, answers an error or no message list", async () => {
+    const unreachable = (async () => {
+      throw new TypeError("fetch failed");
+    }) as typeof fetch;
+    const problemOf = async (fetchStub: typeof fetch) => {
+      const error = await outboxCodeSource(OUTBOX, { fetch: fetchStub, clock: new FakeClock() })({ channel: "sms", login: "t", sentAfter }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProblemError);
+      return (error as ProblemError).problem;
+    };
+    expect(await problemOf(unreachable)).toEqual({ code: "outbox_unavailable", detail: { path: "/__emulator/outbox" } });
+    expect(await problemOf(outbox([[]], 500).fetchStub)).toEqual({ code: "outbox_unavailable", status: 500, detail: { path: "/__emulator/outbox" } });
+    expect(await problemOf(outbox([[]], 399).fetchStub)).toEqual({ code: "outbox_unavailable", status: 399, detail: { path: "/__emulator/outbox", redirected: "yes" } });
+    expect(await problemOf(outbox([[]], 300).fetchStub)).toEqual({ code: "outbox_unavailable", status: 300, detail: { path: "/__emulator/outbox", redirected: "yes" } });
+    const notJson = (async () => new Response("<html>", { status: 200 })) as typeof fetch;
+    expect(await problemOf(notJson)).toEqual({ code: "outbox_unavailable", status: 200, detail: { path: "/__emulator/outbox" } });
   });
 });
