@@ -179,7 +179,88 @@ describe("rate-limit wait", () => {
     expect(rateLimitWaitMs(headers, at + 60_000, 0)).toBe(4000);
     expect(rateLimitWaitMs(new Headers({ "X-Rate-Limit-Reset": String(at / 1000 + 4) }), at, 0)).toBe(4000);
   });
+  it("ignores a Retry-After that is neither seconds nor a date", () => {
+    expect(rateLimitWaitMs(new Headers({ "Retry-After": "soon" }), at, 1)).toBe(2000);
+    expect(rateLimitWaitMs(new Headers({ "Retry-After": new Date(at - 5000).toUTCString() }), at, 0)).toBe(0);
+  });
   it("backs off exponentially without either header", () => {
     expect([0, 1, 2].map((r) => rateLimitWaitMs(new Headers(), at, r))).toEqual([1000, 2000, 4000]);
+  });
+});
+
+describe("HttpClient answers, header by header", () => {
+  const URL_ = "https://dev-1.okta.com/oauth2/v1/keys";
+  const answering = (response: () => Response) => {
+    const asked: RequestInit[] = [];
+    const fetchStub = (async (_url: string, init: RequestInit) => {
+      asked.push(init);
+      return response();
+    }) as unknown as typeof fetch;
+    return { http: client(new FakeClock(), { fetch: fetchStub }), asked };
+  };
+  const get = (response: () => Response) => answering(response).http.getJson(URL_, { count: 0, owner: "*" });
+
+  it("asks for JSON with a GET, redirects not followed", async () => {
+    const { http, asked } = answering(() => new Response("{}", { headers: { "Content-Type": "application/json" } }));
+    await http.getJson(URL_, { count: 0, owner: "*" });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ method: "GET", headers: { Accept: "application/json" }, redirect: "manual" });
+  });
+
+  it.each([
+    ["application/json; charset=utf-8", { ok: 1 }],
+    ["Application/JSON ; charset=utf-8", { ok: 2 }],
+    ["application/problem+json", { ok: 3 }],
+  ])("reads %s as JSON", async (contentType, body) => {
+    expect((await get(() => new Response(JSON.stringify(body), { headers: { "Content-Type": contentType } }))).body).toEqual(body);
+  });
+
+  it.each([
+    ["text/plain", "<!DOCTYPE html><html></html>", "html", "text/plain"],
+    ["text/plain", "\n  <html><body>login</body></html>", "html", "text/plain"],
+    ["text/plain", "hello <html>", "not_json", "text/plain"],
+    ["application/jsonp", "{}", "not_json", "application/jsonp"],
+    [undefined, "{}", "not_json", "none"],
+  ])("tells an HTML page from other text (%s, %j)", async (contentType, text, code, shown) => {
+    // Bytes, not a string: a string body would get text/plain by default.
+    const problem = await problemOf(get(() => new Response(new TextEncoder().encode(text), { headers: contentType ? { "Content-Type": contentType } : {} })));
+    expect(problem).toEqual({ code, status: 200, detail: { path: "/oauth2/v1/keys", contentType: shown } });
+  });
+
+  it("reports any 3xx as a redirect, with or without a body, and its target without the query", async () => {
+    expect(await problemOf(get(() => new Response(null, { status: 300, headers: { Location: "/elsewhere?x=1" } })))).toEqual({
+      code: "redirect",
+      status: 300,
+      detail: { path: "/oauth2/v1/keys", location: "https://dev-1.okta.com/elsewhere" },
+    });
+    expect(await problemOf(get(() => new Response(null, { status: 307 })))).toMatchObject({ code: "redirect", detail: { location: "https://dev-1.okta.com/oauth2/v1/keys" } });
+    expect(await problemOf(get(() => new Response("{}", { status: 308, headers: { Location: "http://[bad" } })))).toMatchObject({
+      code: "redirect",
+      detail: { location: "(invalid URL)" },
+    });
+  });
+
+  it.each([
+    ["a TLS failure", Object.assign(new TypeError("fetch failed"), { cause: { code: "SELF_SIGNED_CERT_IN_CHAIN" } }), "tls", "SELF_SIGNED_CERT_IN_CHAIN"],
+    ["a cause with words only", Object.assign(new TypeError("fetch failed"), { cause: { message: "getaddrinfo ENOTFOUND dev-1.okta.com" } }), "network", "getaddrinfo ENOTFOUND dev-1.okta.com"],
+    ["an error without a cause", new Error("socket hang up"), "network", "socket hang up"],
+    ["something that is not an error", null, "network", "unknown error"],
+  ])("names %s", async (_name, thrown, code, cause) => {
+    const fetchStub = (async () => {
+      throw thrown;
+    }) as typeof fetch;
+    const problem = await problemOf(client(new FakeClock(), { fetch: fetchStub }).getJson(URL_, { count: 0, owner: "*" }));
+    expect(problem).toEqual({ code, detail: { path: "/oauth2/v1/keys", host: "dev-1.okta.com", cause } });
+  });
+
+  it("waits out a rate limit that resets exactly at the longest wait allowed", async () => {
+    let calls = 0;
+    const fetchStub = (async () =>
+      ++calls === 1
+        ? new Response("{}", { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "60" } })
+        : new Response("{}", { headers: { "Content-Type": "application/json" } })) as typeof fetch;
+    const clock = new FakeClock();
+    await client(clock, { fetch: fetchStub, maxRateLimitWaitMs: 60_000 }).getJson(URL_, { count: 0, owner: "*" });
+    expect(clock.sleeps).toEqual([60_000]);
   });
 });
