@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
-import { ExecFileFn, readStackOutputs, StackOutputError, targetsFromStack } from "../../src/smoke/stackOutputs";
+import { ExecFileFn, execFileWith, readStackOutputs, StackOutputError, targetsFromStack } from "../../src/smoke/stackOutputs";
 
 const PASSWORD = "Gener4ted!Secret-pw";
 const OUTPUTS = {
@@ -69,5 +69,66 @@ describe("stack outputs", () => {
       throw Object.assign(new Error("exit 255"), { code: 255, stderr: "error: no stack named 'dev' found\n" });
     };
     expect((await errorOf(readStackOutputs("dev", failing))).message).toBe("pulumi stack output failed: error: no stack named 'dev' found");
+  });
+});
+
+describe("stack outputs, every message", () => {
+  const failingWith = (error: object): ExecFileFn => async () => {
+    throw Object.assign(new Error("failed"), error);
+  };
+
+  it("names its errors as stack output errors", async () => {
+    expect((await errorOf(readStackOutputs("dev", exec("not json")))).name).toBe("StackOutputError");
+    expect((await errorOf(readStackOutputs("dev", exec("not json")))).message).toBe("pulumi stack output --stack dev did not print JSON");
+  });
+
+  it("says pulumi took too long, and quotes at most three of its error lines, trimmed, at most 400 characters", async () => {
+    expect((await errorOf(readStackOutputs("dev", failingWith({ killed: true })))).message).toBe("pulumi did not answer within 120 s");
+    const stderr = "\n  error: one  \n\n  error: two\nerror: three\nerror: four\n";
+    expect((await errorOf(readStackOutputs("dev", failingWith({ code: 1, stderr })))).message).toBe("pulumi stack output failed: error: one error: two error: three");
+    const long = "x".repeat(500);
+    expect((await errorOf(readStackOutputs("dev", failingWith({ code: 1, stderr: long })))).message).toBe(`pulumi stack output failed: ${"x".repeat(400)}`);
+    expect((await errorOf(readStackOutputs("dev", failingWith({ code: 1 })))).message).toBe("pulumi stack output failed");
+  });
+
+  it("lists at most five problems of outputs of another shape", async () => {
+    const error = await errorOf(readStackOutputs("dev", exec(JSON.stringify({ apps: [] }))));
+    expect(error.message).toMatch(/^stack dev does not have the outputs of this program \(run `pulumi up` first\?\): issuer: [^;]+; apps: [^;]+; testUserLogin: [^;]+$/);
+    const many = await errorOf(readStackOutputs("dev", exec(JSON.stringify({ apps: [{}] }))));
+    expect(many.message.split("; ")).toHaveLength(5);
+    expect((await errorOf(readStackOutputs("dev", exec("[]")))).message).toMatch(/: \(document\): /);
+  });
+
+  it.each([
+    [["sms"], true],
+    [["voice"], true],
+    [["sms", "voice"], true],
+    [[], false],
+    [["fax"], false],
+  ])("takes phone channels %j: %s", async (phoneChannels, valid) => {
+    const read = readStackOutputs("dev", exec(JSON.stringify({ ...OUTPUTS, phoneChannels })));
+    if (valid) expect((await read).phoneChannels).toEqual(phoneChannels);
+    else expect((await errorOf(read)).message).toMatch(/phoneChannels/);
+  });
+
+  it("names every asked-for variant the stack lacks", () => {
+    expect(() => targetsFromStack(OUTPUTS, "dev", ["mfa-otp", "otp", "mfa-oob-email"])).toThrow(
+      "stack dev does not configure mfa-otp, mfa-oob-email (it has otp, oob-phone, oob-email)",
+    );
+  });
+});
+
+describe("running pulumi", () => {
+  it("runs the program with the given environment and hands back what it printed, or its error with stderr", async () => {
+    const run = execFileWith({ ...process.env, SMOKE_TEST_VALUE: "from-env" });
+    expect(await run(process.execPath, ["-e", "process.stdout.write(process.env.SMOKE_TEST_VALUE); process.stderr.write('note')"])).toEqual({
+      stdout: "from-env",
+      stderr: "note",
+    });
+    const failed = await run(process.execPath, ["-e", "process.stderr.write('error: no stack'); process.exit(3)"]).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stderr: string },
+    );
+    expect(failed).toMatchObject({ code: 3, stderr: "error: no stack" });
   });
 });
