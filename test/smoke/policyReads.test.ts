@@ -143,3 +143,69 @@ describe("policy evidence from management reads: a custom server's access policy
     });
   });
 });
+
+describe("policy evidence from management reads: answers that leave fields out, and both policies in one request", () => {
+  const server = "/api/v1/authorizationServers/aus1";
+  const bare = (id: string, priority = 1) => ({ id, name: id, priority, status: "ACTIVE" });
+
+  it("says it found its evidence by management API reads", () => {
+    expect(managementPolicyEvidence(orgAnswering(base).client).source).toBe("management API reads");
+  });
+
+  it("reads a session policy and rule without conditions as covering everyone, and a rule without signon as password only", async () => {
+    const { client } = orgAnswering({
+      ...base,
+      "/api/v1/policies?type=OKTA_SIGN_ON": [bare("00pDEFAULT")],
+      "/api/v1/policies/00pDEFAULT/rules": [bare("Bare")],
+    });
+    expect(await managementPolicyEvidence(client).refusingPolicy(request)).toEqual({
+      policy: "session-policy",
+      detail: 'global session policy "00pDEFAULT", rule "Bare" starts sessions with PASSWORD_IDP only',
+    });
+  });
+
+  it("leaves out a user any excluded group holds, and takes a rule naming the user among others", async () => {
+    const { client } = orgAnswering({
+      ...base,
+      "/api/v1/policies?type=OKTA_SIGN_ON": [sessionPolicy("00pTESTERS", "Testers", 1, [TESTERS])],
+      "/api/v1/policies/00pTESTERS/rules": [
+        sessionRule("Excluded", 1, PASSWORD_ONLY, { groups: { include: [EVERYONE], exclude: ["00gOTHERS", TESTERS] } }),
+        sessionRule("Named", 2, PASSWORD_ONLY, { users: { include: ["00uSOMEONE", USER.id] } }),
+      ],
+    });
+    expect(await managementPolicyEvidence(client).refusingPolicy(request)).toEqual({
+      policy: "session-policy",
+      detail: 'global session policy "Testers", rule "Named" starts sessions with PASSWORD_IDP only',
+    });
+  });
+
+  it("goes on to the access policy of a custom server when the session policy allows a passwordless flow", async () => {
+    const { client } = orgAnswering({
+      ...base,
+      "/api/v1/policies?type=OKTA_SIGN_ON": [sessionPolicy("00pTESTERS", "Testers", 1, [TESTERS])],
+      "/api/v1/policies/00pTESTERS/rules": [sessionRule("Any factor", 1, ANY_FACTOR)],
+      [`${server}/policies`]: [bare("P")],
+      [`${server}/policies/P/rules`]: [],
+    });
+    expect(await managementPolicyEvidence(client).refusingPolicy({ ...request, authServerId: "aus1" })).toEqual({
+      policy: "access-policy",
+      detail: "no active access policy of the authorization server is assigned to this client",
+    });
+  });
+
+  it("reads an access rule without conditions as allowing no grant and no scope, and names an unknown grant", async () => {
+    const { client } = orgAnswering({
+      ...base,
+      [`${server}/policies`]: [{ ...bare("P"), conditions: { clients: { include: ["ALL_CLIENTS"] } } }],
+      [`${server}/policies/P/rules`]: [bare("Bare")],
+    });
+    const evidence = managementPolicyEvidence(client);
+    const mfa = { ...request, passwordless: false, authServerId: "aus1" };
+    expect(await evidence.refusingPolicy(mfa)).toMatchObject({ policy: "access-policy" });
+    expect(await evidence.refusingPolicy({ ...mfa, grantType: undefined })).toEqual({
+      policy: "access-policy",
+      detail: 'no active rule of access policy "P" allows grant type ? with scopes "openid profile" for this user',
+    });
+    expect(await evidence.refusingPolicy({ ...mfa, grantType: undefined, scopes: [] })).toBeUndefined();
+  });
+});
