@@ -49,6 +49,8 @@ interface Org {
   appRule?: Rule;
   sessionRule?: Rule;
   grants?: string[];
+  /** The app as read, when not the usual shape with `grants`. */
+  app?: unknown;
 }
 
 function clientFor(org: Org) {
@@ -61,7 +63,7 @@ function clientFor(org: Org) {
       if (path === `/api/v1/users/${encodeURIComponent(LOGIN)}`) return answer(org.user ?? { id: "00u1" });
       if (path === "/api/v1/policies/polApp/rules/rul1") return answer(org.appRule ?? appRule());
       if (path === "/api/v1/policies/polSession/rules/rul2") return answer(org.sessionRule ?? sessionRule({ access: "ALLOW", primaryFactor: "PASSWORD_IDP_ANY_FACTOR" }));
-      if (path.startsWith("/api/v1/apps/")) return answer({ settings: { oauthClient: { grant_types: org.grants ?? MFA_GRANTS } } });
+      if (path.startsWith("/api/v1/apps/")) return answer("app" in org ? org.app : { settings: { oauthClient: { grant_types: org.grants ?? MFA_GRANTS } } });
       return Promise.reject(new OktaApiError(404, "E0000007", "Not found", []));
     },
     getAll: (path: string) => {
@@ -209,6 +211,57 @@ describe("policy verdicts from Okta's simulation", () => {
   it("reads a simulation that answers nothing as no match", async () => {
     expect(await verdictsOf({ simulation: null as unknown as unknown[] })).toEqual([
       { verified: false, text: `no rule of the authentication policy of \`Direct Auth OTP\` applies to ${LOGIN}: add rule "1Factor" for ${LOGIN} with "Any 1 factor type"${STEP}` },
+    ]);
+  });
+});
+
+describe("policy verdicts from answers that leave fields out", () => {
+  const NOT_FOR_USER = (name: string) => [
+    { verified: false, text: `${WHERE} resolves ${LOGIN} to rule "${name}", not a rule for the test user: add rule "1Factor" for ${LOGIN} with "Any 1 factor type"${STEP}` },
+  ];
+
+  it("skips evaluations without a type, a result or rules", async () => {
+    const simulation = [{ result: BOTH_MATCH[0].result }, { policyType: ["ACCESS_POLICY"] }, { policyType: ["ACCESS_POLICY"], result: {} }, {
+      policyType: ["ACCESS_POLICY"],
+      result: { policies: [{ id: "polApp", name: "P", status: "MATCH" }] },
+    }, BOTH_MATCH[1]];
+    expect(await verdictsOf({ simulation })).toEqual([
+      { verified: false, text: `no rule of the authentication policy of \`Direct Auth OTP\` applies to ${LOGIN}: add rule "1Factor" for ${LOGIN} with "Any 1 factor type"${STEP}` },
+    ]);
+  });
+
+  it.each([
+    ["no people", {}],
+    ["people without users", { people: {} }],
+    ["users without a list", { people: { users: {} } }],
+  ])("reads a rule with %s as not the test user's", async (_name, conditions) => {
+    expect(await verdictsOf({ appRule: appRule({ name: "Vague", conditions }) })).toEqual(NOT_FOR_USER("Vague"));
+  });
+
+  it("reads a rule without actions as denying", async () => {
+    const rule = { ...appRule(), actions: undefined };
+    expect(await verdictsOf({ appRule: rule })).toEqual([{ verified: false, text: `rule "1Factor" of ${WHERE} denies ${LOGIN}: let it allow access${STEP}` }]);
+  });
+
+  it("takes the password among several constraints, and reads a knowledge constraint without types as not the password", async () => {
+    const both = appRule({ factorMode: "2FA", constraints: [{ possession: { required: true } }, ...PASSWORD_CONSTRAINT] });
+    expect(await verdictsOf({ appRule: both }, [MFA])).toEqual([{ verified: true, text: "verified" }]);
+    const untyped = appRule({ factorMode: "2FA", constraints: [{ knowledge: { required: true } }] });
+    expect((await verdictsOf({ appRule: untyped }, [MFA]))[0].text).toMatch(/does not require the password/);
+  });
+
+  it.each([
+    ["no settings", {}],
+    ["no OAuth client", { settings: {} }],
+    ["no grant list", { settings: { oauthClient: {} } }],
+  ])("reads an app with %s as allowing no MFA grant", async (_name, app) => {
+    const rule = appRule({ factorMode: "2FA", constraints: PASSWORD_CONSTRAINT });
+    expect((await verdictsOf({ appRule: rule, app }, [MFA]))[0].text).toMatch(/allows no grant to give one/);
+  });
+
+  it("reads a session rule without actions as starting sessions with nothing known", async () => {
+    expect(await verdictsOf({ sessionRule: { id: "rul2", name: "Any factor" } })).toEqual([
+      { verified: false, text: `global session policy "Default Policy" resolves ${LOGIN} to rule "Any factor", which starts sessions with ? only: ${SESSION_FIX}${STEP}` },
     ]);
   });
 });
