@@ -39,7 +39,8 @@ async function flood(send: (i: number) => Promise<Response>): Promise<Map<number
 }
 
 async function main(): Promise<number> {
-  const emulator = await startOktaEmulator({ evaluation: await evaluateStack("dev"), recordRequests: false });
+  // Limits reported, not enforced: a 429 stores nothing, so enforced limits would measure only the refusals.
+  const emulator = await startOktaEmulator({ evaluation: await evaluateStack("dev"), recordRequests: false, rateLimits: "reported" });
   const app = emulator.org.apps.find((a) => a.grantTypes.includes(GRANT.oob))!;
   const discovery = (await (await fetch(`${emulator.issuer()}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
   const primary = discovery.token_endpoint.replace(/\/token$/, "/primary-authenticate");
