@@ -51,6 +51,17 @@ describe("discovery", () => {
     expect(tally.count).toBe(1);
   });
 
+  it("derives the endpoints from the token endpoint's end only, whatever the server's id", async () => {
+    const issuer = "https://dev-1.okta.com/oauth2/tokens";
+    const { http } = clientAnswering({
+      [`${issuer}/.well-known/openid-configuration`]: { body: { issuer, token_endpoint: `${issuer}/v1/token`, jwks_uri: `${issuer}/v1/keys` } },
+    });
+    expect(await discover(http, issuer, { count: 0, owner: "*" })).toMatchObject({
+      primaryAuthenticate: `${issuer}/v1/primary-authenticate`,
+      challenge: `${issuer}/v1/challenge`,
+    });
+  });
+
   it("strips only trailing slashes from an issuer", () => {
     expect(normalizeIssuer("https://dev-1.okta.com///")).toBe("https://dev-1.okta.com");
     expect(normalizeIssuer("https://dev-1.okta.com/oauth2/x")).toBe("https://dev-1.okta.com/oauth2/x");

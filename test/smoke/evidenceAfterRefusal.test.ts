@@ -98,12 +98,13 @@ describe("evidence asked after a policy refusal", () => {
   });
 
   it.each([
-    ["another error", { error: "invalid_grant", error_description: POLICY_FAILED }],
+    ["another error", { error: "unauthorized_client", error_description: POLICY_FAILED }],
     ["a denial in other words", { error: "access_denied", error_description: "User is not assigned to the client application." }],
     ["a denial that only mentions the words", { error: "access_denied", error_description: `Note: ${POLICY_FAILED}` }],
     ["a denial without words", { error: "access_denied" }],
   ])("asks nothing after %s", async (_name, refusal) => {
-    const { asked } = await run("otp", ORG, refusal, SESSION);
+    const { result, asked } = await run("otp", ORG, refusal, SESSION);
+    expect(result.status).toBe("fail");
     expect(asked).toEqual([]);
   });
 

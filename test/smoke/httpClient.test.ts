@@ -219,6 +219,7 @@ describe("HttpClient answers, header by header", () => {
     ["text/plain", "<!DOCTYPE html><html></html>", "html", "text/plain"],
     ["text/plain", "\n  <html><body>login</body></html>", "html", "text/plain"],
     ["text/plain", "hello <html>", "not_json", "text/plain"],
+    ["text/html; charset=utf-8", "Service unavailable", "html", "text/html"],
     ["application/jsonp", "{}", "not_json", "application/jsonp"],
     [undefined, "{}", "not_json", "none"],
   ])("tells an HTML page from other text (%s, %j)", async (contentType, text, code, shown) => {

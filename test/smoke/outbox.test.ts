@@ -131,6 +131,9 @@ describe("reading the outbox until the code arrives", () => {
     expect(await problemOf(outbox([[]], 500).fetchStub)).toEqual({ code: "outbox_unavailable", status: 500, detail: { path: "/__emulator/outbox" } });
     expect(await problemOf(outbox([[]], 399).fetchStub)).toEqual({ code: "outbox_unavailable", status: 399, detail: { path: "/__emulator/outbox", redirected: "yes" } });
     expect(await problemOf(outbox([[]], 300).fetchStub)).toEqual({ code: "outbox_unavailable", status: 300, detail: { path: "/__emulator/outbox", redirected: "yes" } });
+    expect(await problemOf(outbox([[]], 400).fetchStub)).toEqual({ code: "outbox_unavailable", status: 400, detail: { path: "/__emulator/outbox" } });
+    const bodiless = (async () => new Response(null, { status: 302, headers: { Location: "/elsewhere" } })) as typeof fetch;
+    expect(await problemOf(bodiless)).toEqual({ code: "outbox_unavailable", status: 302, detail: { path: "/__emulator/outbox", redirected: "yes" } });
     const notJson = (async () => new Response("<html>", { status: 200 })) as typeof fetch;
     expect(await problemOf(notJson)).toEqual({ code: "outbox_unavailable", status: 200, detail: { path: "/__emulator/outbox" } });
   });

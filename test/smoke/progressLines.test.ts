@@ -25,7 +25,7 @@ beforeAll(async () => {
 type Answer = { status: number; body: unknown };
 
 /** The token endpoint's answers by grant type; a push answers authorization_pending `pending` times first. */
-function server(clock: FakeClock, binding: { method: string; code?: string }, pending = 1) {
+function server(clock: FakeClock, binding: { method: string; code?: string; channel?: string }, pending = 1) {
   let polls = 0;
   const idToken = (clientId: string) =>
     new SignJWT({ sub: "00u1" })
@@ -41,7 +41,7 @@ function server(clock: FakeClock, binding: { method: string; code?: string }, pe
     "/oauth2/v1/keys": () => ({ status: 200, body: jwks }),
     "/oauth2/v1/primary-authenticate": (form) => ({
       status: 200,
-      body: { oob_code: "oob-1", expires_in: 300, interval: 5, channel: form.get("channel_hint"), binding_method: binding.method, binding_code: binding.code },
+      body: { oob_code: "oob-1", expires_in: 300, interval: 5, channel: binding.channel ?? form.get("channel_hint"), binding_method: binding.method, binding_code: binding.code },
     }),
     "/oauth2/v1/challenge": (form) => ({
       status: 200,
@@ -69,7 +69,7 @@ function server(clock: FakeClock, binding: { method: string; code?: string }, pe
   return fetchStub;
 }
 
-async function watch(extra: Partial<SmokeOptions>, binding: { method: string; code?: string } = { method: "prompt" }) {
+async function watch(extra: Partial<SmokeOptions>, binding: { method: string; code?: string; channel?: string } = { method: "prompt" }) {
   const clock = new FakeClock();
   const lines: string[] = [];
   const report = await runSmoke({
@@ -209,5 +209,52 @@ describe("progress lines of each flow, through to a verified ID token", () => {
     });
     const skipped = await watch({ targets: [{ variant: "oob-phone", app: "Direct Auth Phone", clientId: "0oaPHONE" }], codeSource: async () => undefined });
     expect(skipped.report.results[0]).toMatchObject({ status: "wired", step: "code", diagnosis: "Okta sent a code by sms, but none was entered" });
+  });
+
+  it("a third OTP flow in one 30-second window waits for the next, and says so; without the secret the wrong code is said", async () => {
+    const { lines, clock } = await watch({
+      totpSecret: TOTP_SECRET,
+      targets: [
+        { variant: "otp", app: "Direct Auth OTP", clientId: "0oaOTP" },
+        { variant: "mfa-otp", app: "Direct Auth MFA OTP", clientId: "0oaMFA" },
+        { variant: "otp", app: "Direct Auth OTP", clientId: "0oaOTP" },
+      ],
+    });
+    // The fake clock stands at 12:00:00: two steps' codes are taken, the third needs 12:00:30 and a millisecond.
+    expect(lines.filter((line) => line.includes("TOTP window"))).toEqual([
+      expect.stringMatching(/^\[otp\] [a-z-]+: this 30-second TOTP window's code was already used; waiting 31 s for the next$/),
+    ]);
+    expect(clock.sleeps).toEqual([30_001]);
+    const wrong = await watch({ targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaOTP" }] });
+    expect(wrong.lines).toEqual([DISCOVERY_LINE, `[otp] otp: POST /oauth2/v1/token grant_type=${GRANT.otp} (wrong code on purpose)`]);
+  });
+
+  it("a push without a number challenge says nothing of numbers", async () => {
+    const { lines } = await watch({ interactive: true, targets: [{ variant: "oob-okta-verify", app: "Push", clientId: "0oaPUSH" }] }, { method: "none" });
+    expect(lines.filter((line) => /number/.test(line))).toEqual([]);
+    expect(lines).toContain(`[oob-okta-verify] poll: POST /oauth2/v1/token grant_type=${GRANT.oob}`);
+  });
+
+  it("a voice code from a code source, and the channel Okta says it used over the one asked for", async () => {
+    const phone = async (answered?: string) => {
+      const asked: string[] = [];
+      const { report, lines } = await watch(
+        {
+          channel: "voice",
+          codeSource: async (request) => {
+            asked.push(request.channel);
+            return "123456";
+          },
+          targets: [{ variant: "oob-phone", app: "Direct Auth Phone", clientId: "0oaPHONE" }],
+        },
+        { method: "prompt", channel: answered },
+      );
+      expect(report.results[0]).toMatchObject({ status: "pass", step: "id-token" });
+      return { asked, lines };
+    };
+    expect((await phone()).asked).toEqual(["voice"]);
+    const switched = await phone("sms");
+    expect(switched.asked).toEqual(["sms"]);
+    expect(switched.lines).toContain(`[oob-phone] code: waiting for the code sent by sms to ${LOGIN}`);
   });
 });

@@ -125,6 +125,9 @@ describe("running pulumi", () => {
       stdout: "from-env",
       stderr: "note",
     });
+    // Outputs of many apps run past Node's default 1 MiB: they must still be read whole.
+    const big = await run(process.execPath, ["-e", "process.stdout.write('x'.repeat(2 * 1024 * 1024))"]);
+    expect(big.stdout).toHaveLength(2 * 1024 * 1024);
     const failed = await run(process.execPath, ["-e", "process.stderr.write('error: no stack'); process.exit(3)"]).then(
       () => undefined,
       (e: unknown) => e as { code: number; stderr: string },

@@ -57,6 +57,7 @@ describe("TOTP codes", () => {
   it.each([
     ["15 characters", "JBSWY3DPEHPK3PX"],
     ["15 characters padded to 16", "JBSWY3DPEHPK3PX="],
+    ["15 characters padded to 17", "JBSWY3DPEHPK3PX=="],
     ["a digit outside base32", "JBSWY3DPEHPK3PX1"],
     ["padding first", "=JBSWY3DPEHPK3PXP"],
     ["padding inside", "JBSWY3DP=EHPK3PXP"],
