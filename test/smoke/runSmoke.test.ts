@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
+import { OktaApiError, OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { runSmoke, SmokeOptions } from "../../src/smoke";
 import { promptCodeSource } from "../../src/smoke/prompt";
 import { renderSmokeJson, renderSmokeTable } from "../../src/smoke/report";
@@ -245,5 +246,111 @@ describe("interactive code prompt", () => {
     input.end("123456\n");
     await promptCodeSource(input, output)({ channel: "sms", login: "t@example.com\u001b[2K\r\u202e", sentAfter: new Date() });
     expect(prompted).toBe("Enter the code Okta sent by SMS to t@example.com  (empty to skip): ");
+  });
+});
+
+describe("runSmoke: the run as a whole", () => {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+
+  it("retries a rate-limited discovery twice by default, saying so, then reports it", async () => {
+    const lines: string[] = [];
+    const clock = new FakeClock();
+    const fetchStub = (async () => json(429, { errorCode: "E0000047" }, { "Retry-After": "1" })) as typeof fetch;
+    const report = await runSmoke(options(fetchStub, { clock, onProgress: (e) => lines.push(`${e.variant} ${e.step}: ${e.detail}`) }));
+    expect(lines).toEqual([
+      `* discovery: GET ${ISSUER}/.well-known/openid-configuration`,
+      "* rate-limit: /.well-known/openid-configuration answered 429; retry 1 in 1 s",
+      "* rate-limit: /.well-known/openid-configuration answered 429; retry 2 in 1 s",
+    ]);
+    expect(clock.sleeps).toEqual([1000, 1000]);
+    expect(report.results[0]).toMatchObject({ status: "fail", step: "discovery" });
+    expect(report.results[0].diagnosis).toMatch(/^Okta kept rate-limiting `\/\.well-known\/openid-configuration` after 2 retries \(resets in 1 s\)/);
+  });
+
+  it("sits out a rate limit of up to a minute by default, and no longer", async () => {
+    const limited = (seconds: string) => {
+      let calls = 0;
+      return (async () => (++calls === 1 ? json(429, {}, { "Retry-After": seconds }) : json(404, { errorCode: "E0000007" }))) as typeof fetch;
+    };
+    const minute = new FakeClock();
+    await runSmoke(options(limited("60"), { clock: minute }));
+    expect(minute.sleeps).toEqual([60_000]);
+    const longer = new FakeClock();
+    const report = await runSmoke(options(limited("61"), { clock: longer }));
+    expect(longer.sleeps).toEqual([]);
+    expect(report.results[0].diagnosis).toMatch(/after 0 retries \(resets in 61 s\)/);
+  });
+
+  it("diagnoses a discovery failure as the discovery step's", async () => {
+    const fetchStub = (async () => json(400, { error: "invalid_request", error_description: "Bad request" })) as typeof fetch;
+    const report = await runSmoke(options(fetchStub));
+    expect(report.results[0].diagnosis).toBe('Okta rejected the discovery request as malformed ("Bad request"): this is a bug in the smoke check: report it with this line.');
+  });
+
+  it("fetches the JWKS again for the next variant after a failed fetch", async () => {
+    let keyReads = 0;
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/keys": () => (++keyReads === 1 ? { status: 503, body: { errorCode: "E0000009" } } : { status: 200, body: { keys: [{ kty: "RSA", kid: "k1", n: "AQAB", e: "AQAB" }] } }),
+      "/oauth2/v1/token": () => ({ status: 200, body: { token_type: "Bearer", id_token: "not.a.jwt" } }),
+    });
+    const target = { variant: "otp" as const, app: "Direct Auth OTP", clientId: "0oaOTP" };
+    const report = await runSmoke(options(server.fetch, { targets: [target, target, target], totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }));
+    expect(report.results.map((r) => `${r.status}@${r.step}`)).toEqual(["fail@jwks", "fail@id-token", "fail@id-token"]);
+    expect(keyReads).toBe(2);
+  });
+
+  it("calls an empty id_token no ID token", async () => {
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 200, body: { access_token: "at-1234", id_token: "" } }) });
+    const report = await runSmoke(options(server.fetch, { targets: [{ variant: "otp", app: "Direct Auth OTP", clientId: "0oaOTP" }], totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }));
+    expect(report.results[0].diagnosis).toBe("the token response has no ID token: ask for the `openid` scope (`--scope`).");
+  });
+
+  it("takes a secret field that is not a string in an answer as data, not as a secret", async () => {
+    const server = scripted({
+      ...DISCOVERY,
+      "/oauth2/v1/token": () => ({ status: 403, body: { error: "mfa_required", mfa_token: "mfa-token-1234" } }),
+      "/oauth2/v1/challenge": () => ({ status: 400, body: { error: "invalid_request", error_description: "The channel_hint is invalid", oob_code: 123456789 } }),
+    });
+    const report = await runSmoke(options(server.fetch, { targets: [{ variant: "mfa-oob-phone", app: "Direct Auth MFA Phone", clientId: "0oaPHONE" }] }));
+    expect(report.results[0].diagnosis).toMatch(/^the `sms` channel is not available for Phone/);
+  });
+
+  it("names the default scopes when the server refuses them", async () => {
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": (form) => (form.get("grant_type") === GRANT.password ? { status: 400, body: { error: "invalid_scope" } } : { status: 500, body: {} }) });
+    const report = await runSmoke(options(server.fetch));
+    expect(report.results[0].diagnosis).toMatch(/^the authorization server does not grant the scopes `openid profile`: /);
+  });
+
+  it("skips an unknown variant at setup", async () => {
+    const report = await runSmoke(options(scripted(DISCOVERY).fetch, { targets: [{ variant: "otp-typo" as never, app: "x", clientId: "0oaX" }] }));
+    expect(report.results[0]).toEqual({ variant: "otp-typo", app: "x", status: "skipped", step: "setup", diagnosis: 'unknown variant "otp-typo"', requests: 0, ms: 0 });
+  });
+});
+
+describe("runSmoke: the policy simulation", () => {
+  const management = (get: () => Promise<unknown>) => ({ get, getAll: async () => [], post: async () => [] }) as unknown as OktaManagementClient;
+
+  it("says, after the flows, that it simulates the policies, and what it could not simulate", async () => {
+    const lines: string[] = [];
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 403, body: { error: "mfa_required", mfa_token: "mfa-1234" } }) });
+    const report = await runSmoke(
+      options(server.fetch, {
+        management: management(() => Promise.reject(new OktaApiError(404, "E0000007", "Not found", []))),
+        onProgress: (e) => lines.push(`${e.variant} ${e.step}: ${e.detail ?? ""}`),
+      }),
+    );
+    expect(lines.at(-1)).toBe("* policy: POST /api/v1/policies/simulate for the test user's sign-in to each app");
+    expect(report.results[0].policy).toEqual({ verified: false, notSimulated: true, text: "not simulated: the org has no user t@example.com" });
+  });
+
+  it("keeps the flows' results when the simulation itself fails, saying why without any secret", async () => {
+    const server = scripted({ ...DISCOVERY, "/oauth2/v1/token": () => ({ status: 403, body: { error: "mfa_required", mfa_token: "mfa-1234" } }) });
+    const failing = await runSmoke(options(server.fetch, { management: management(() => Promise.reject(new Error(`no access for ${PASSWORD}`))) }));
+    expect(failing.results[0]).toMatchObject({ status: "fail", step: "otp" });
+    expect(failing.results[0].policy).toEqual({ verified: false, notSimulated: true, text: "not simulated: no access for [redacted]" });
+    const odd = await runSmoke(options(server.fetch, { management: management(() => Promise.reject("unreachable")) }));
+    expect(odd.results[0].policy?.text).toBe("not simulated: unreachable");
   });
 });
