@@ -209,3 +209,20 @@ describe("policy evidence from management reads: answers that leave fields out, 
     expect(await evidence.refusingPolicy({ ...mfa, grantType: undefined, scopes: [] })).toBeUndefined();
   });
 });
+
+describe("policy evidence from management reads: conditions that name nothing", () => {
+  it("reads a policy and a rule whose conditions leave out clients, people, grants and scopes as naming none", async () => {
+    const server = "/api/v1/authorizationServers/aus1";
+    const active = (id: string, conditions: unknown) => ({ id, name: id, priority: 1, status: "ACTIVE", conditions });
+    const mfa = { ...request, passwordless: false, authServerId: "aus1" };
+    const unassigned = orgAnswering({ ...base, [`${server}/policies`]: [active("P", {})] });
+    expect(await managementPolicyEvidence(unassigned.client).refusingPolicy(mfa)).toMatchObject({ detail: "no active access policy of the authorization server is assigned to this client" });
+    const { client } = orgAnswering({
+      ...base,
+      [`${server}/policies`]: [active("P", { clients: { include: ["0oaAPP"] } })],
+      [`${server}/policies/P/rules`]: [active("Empty", {})],
+    });
+    expect(await managementPolicyEvidence(client).refusingPolicy(mfa)).toMatchObject({ policy: "access-policy", detail: expect.stringMatching(/^no active rule of access policy "P"/) });
+    expect(await managementPolicyEvidence(client).refusingPolicy({ ...mfa, grantType: undefined, scopes: [] })).toBeUndefined();
+  });
+});
