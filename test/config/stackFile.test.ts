@@ -89,6 +89,25 @@ describe("stack file", () => {
     expect((error as Error).message).toBe(message);
   });
 
+  it("refuses a file whose aliases expand without bound, rather than building it in memory", () => {
+    const laughs = ["a: &a [x,x,x,x,x,x,x,x,x,x]", "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]"];
+    const yaml = [...laughs, "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]", "config:", "  okta:orgName: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]", ""].join("\n");
+    const error = errorOf(() => stackConfigFromYaml(yaml, "Pulumi.x.yaml"));
+    expect(error).toBeInstanceOf(StackFileError);
+    expect((error as Error).message).toBe("Pulumi.x.yaml is not valid YAML: Excessive alias count indicates a resource exhaustion attack");
+  });
+
+  it("passes a key set to nothing on as null rather than failing on it", () => {
+    expect(stackConfigFromYaml("config:\n  okta-direct-auth:protect:\n  okta:orgName: dev-1\n")).toEqual({
+      "okta-direct-auth:protect": "null",
+      "okta:orgName": "dev-1",
+    });
+  });
+
+  it("calls the text a stack file when it is not told where it came from", () => {
+    expect(() => stackConfigFromYaml("- config\n")).toThrow(/^stack file is a YAML list, not a stack file/);
+  });
+
   it("reads 20,000 distinct keys, for the config check to report as one problem", () => {
     const yaml = `config:\n${Array.from({ length: 20_000 }, (_, i) => `  okta-direct-auth:k${i}: v\n`).join("")}`;
     expect(Object.keys(stackConfigFromYaml(yaml))).toHaveLength(20_000);
