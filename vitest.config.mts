@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -7,11 +8,13 @@ import { defineConfig } from "vitest/config";
  * Each runs in a fresh process, as every file used to.
  */
 const ISOLATED = [
-  "test/components/**/*.test.ts",
+  "test/components/directAuthSetup.test.ts",
+  "test/components/orgAuthenticatorSettings.test.ts",
   "test/program/**/*.test.ts",
   "test/e2e/**/*.test.ts",
-  "test/adopt/adoptOrg.test.ts",
-  "test/cli/**/*.test.ts",
+  "test/cli/args.test.ts",
+  "test/cli/e2eCommand.test.ts",
+  "test/cli/emulatorCommand.test.ts",
   "test/config/readStackConfig.test.ts",
   "test/config/rejectedConfig.test.ts",
   "test/emulator/standsAlone.test.ts",
@@ -22,15 +25,20 @@ const ISOLATED = [
   "test/plan/cli.test.ts",
   "test/plan/workflows.test.ts",
   "test/smoke/cli.test.ts",
-  "test/smoke/stackOutputs.test.ts",
-  "test/start/**/*.test.ts",
+  "test/start/offlineRun.test.ts",
 ];
 
 export default defineConfig({
   test: {
     setupFiles: ["test/setup/hasAssertions.ts"],
     testTimeout: 30_000,
+    // Hooks evaluate stacks and start orgs as tests do; with a worker per core they share the CPU.
+    hookTimeout: 30_000,
     pool: "forks",
+    // A worker per core. Vitest's default keeps one core for its main process (one worker on a
+    // 2-core machine, so the suite ran file after file), but with forks that process only hands
+    // out files, and much of the suite waits on sockets, timers and child processes anyway.
+    maxWorkers: availableParallelism(),
     projects: [
       { extends: true, test: { name: "isolated", include: ISOLATED } },
       {

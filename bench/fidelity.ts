@@ -9,7 +9,7 @@ import {
   replayAll,
   tally,
 } from "../test/emulator/support/replay";
-import { CassetteTally, replayCassettes } from "./lib/cassetteReplay";
+import { CASSETTE_GOAL, CassetteTally, replayCassettes } from "./lib/cassetteReplay";
 
 /**
  * `npx tsx bench/fidelity.ts [--json] [--detail] [--strict] [--cassettes DIR]`: replays the exchanges recorded from
@@ -61,7 +61,7 @@ function cassetteTable(tallies: CassetteTally[]): string {
   const total = (pick: (t: CassetteTally) => { n: number; total: number }) =>
     tallies.reduce((sum, t) => ({ n: sum.n + pick(t).n, total: sum.total + pick(t).total }), { n: 0, total: 0 });
   const row = (name: string, cassettes: number, exchanges: number, statuses: { n: number; total: number }, fields: { n: number; total: number }) =>
-    `| ${name} | ${cassettes} | ${exchanges} | ${share(statuses)} | ${share(fields)} | ${percent(statuses) >= GOAL.statuses * 100 && percent(fields) >= GOAL.fields * 100 ? "met" : "below"} |\n`;
+    `| ${name} | ${cassettes} | ${exchanges} | ${share(statuses)} | ${share(fields)} | ${percent(statuses) >= CASSETTE_GOAL.statuses * 100 && percent(fields) >= CASSETTE_GOAL.fields * 100 ? "met" : "below"} |\n`;
   return (
     "| resource | cassettes | exchanges | statuses | fields | goal |\n" +
     "|---".repeat(6) +
@@ -87,16 +87,17 @@ async function main(): Promise<void> {
   const tallies = tally(results);
   const cassettes = dir === undefined ? undefined : await replayCassettes(dir);
   if (args.has("--json")) {
-    process.stdout.write(`${JSON.stringify({ goal: GOAL, resources: tallies, scenarios: results, cassettes }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ goal: GOAL, resources: tallies, scenarios: results, cassetteGoal: CASSETTE_GOAL, cassettes }, null, 2)}\n`);
   } else {
     const goal = `statuses >= ${GOAL.statuses * 100}%, fields >= ${GOAL.fields * 100}%`;
     process.stdout.write(`Emulator fidelity against recorded Okta exchanges (goal: ${goal})\n\n`);
     process.stdout.write(table(tallies));
     if (cassettes) {
-      process.stdout.write(`\nWhole cassettes (every interaction of the provider's recordings in ${dir}, SAML apps aside)\n\n`);
+      const bar = `statuses >= ${CASSETTE_GOAL.statuses * 100}%, fields >= ${CASSETTE_GOAL.fields * 100}%`;
+      process.stdout.write(`\nWhole cassettes (every interaction of the provider's recordings in ${dir}, SAML apps aside; goal: ${bar})\n\n`);
       process.stdout.write(cassetteTable(cassettes));
       if (args.has("--detail")) {
-        const misses = cassettes.flatMap((t) => Object.entries(t.misses).map(([what, n]) => `${n}\t${t.resource}\t${what}`));
+        const misses = cassettes.flatMap((t) => Object.entries(t.misses).map(([what, n]) => `${n}\t${t.resource}\t${what}\n\t\tfirst in ${t.firstMet[what]}`));
         process.stdout.write(`\nStatuses not reproduced, most frequent first:\n${misses.sort((a, b) => parseInt(b) - parseInt(a)).join("\n")}\n`);
       }
     }

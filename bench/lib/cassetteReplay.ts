@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { startOktaEmulator } from "../../src/emulator";
 import { fieldPresent } from "../../test/emulator/support/fieldPaths";
@@ -12,7 +12,13 @@ import { fieldPresent } from "../../test/emulator/support/fieldPaths";
  * the emulator's objects. Counts per resource: statuses reproduced and the recorded response's
  * field paths present in the emulator's answer. The cassettes are third-party data read from a
  * local copy (`--cassettes DIR`), never committed.
+ *
+ * Objects the recorded org had before the test (a test that names the org's default policy by its
+ * id) are placed first, uncounted: see `seedPreexisting`.
  */
+
+/** Issue 20's bar for the whole recordings, higher than the fixtures' because nothing is hand-picked out. */
+export const CASSETTE_GOAL = { statuses: 0.98, fields: 0.95 };
 
 export const CASSETTE_RESOURCES: { resource: string; tests: RegExp }[] = [
   { resource: "apps", tests: /Okta(App)?(Oauth|AppGroupAssignment)/ },
@@ -36,6 +42,8 @@ export interface CassetteTally {
   fields: { n: number; total: number };
   /** "METHOD /path/{id} recorded→answered" → how many times: what to work on next. */
   misses: Record<string, number>;
+  /** The same keys → the cassette (test/org file) where each was first met, and what the emulator answered there. */
+  firstMet: Record<string, string>;
 }
 
 const TOKEN = "cassette-replay-token";
@@ -80,7 +88,7 @@ function learnIds(recorded: unknown, actual: unknown, ids: Map<string, string>):
   if (!isRecord(recorded) || !isRecord(actual)) return;
   const id = recorded.id;
   if (typeof id === "string" && ID.test(id) && typeof actual.id === "string" && !ids.has(id)) ids.set(id, actual.id);
-  for (const key of ["_embedded", "credentials"]) learnIds(recorded[key], actual[key], ids);
+  for (const key of ["_embedded", "credentials", "type"]) learnIds(recorded[key], actual[key], ids);
 }
 
 function nameOf(value: unknown): string | undefined {
@@ -92,31 +100,147 @@ function nameOf(value: unknown): string | undefined {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function mapped(text: string, ids: Map<string, string>, orgUrl: string, recordedOrg: string): string {
-  let out = text.split(recordedOrg).join(orgUrl);
+function mappedIds(text: string, ids: Map<string, string>): string {
+  let out = text;
   for (const [from, to] of ids) if (out.includes(from)) out = out.split(from).join(to);
   return out;
 }
 
-async function replayCassette(file: string, tally: CassetteTally): Promise<void> {
-  const cassette = parse(readFileSync(file, "utf8")) as { interactions?: Interaction[] };
-  const interactions = cassette.interactions ?? [];
+function mapped(text: string, ids: Map<string, string>, orgUrl: string, recordedOrg: string): string {
+  return mappedIds(text.split(recordedOrg).join(orgUrl), ids);
+}
+
+function send(emulator: { url: string }, method: string, target: string, body?: string): Promise<Response> {
+  return fetch(`${emulator.url}${target}`, {
+    method,
+    headers: { accept: "application/json", authorization: `SSWS ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body,
+  });
+}
+
+const ANY_ID = /[0-9a-zA-Z]{20}/g;
+
+interface RecordedObject {
+  collection: string;
+  recorded: Record<string, unknown>;
+}
+
+/** An object the recorded org had before the test, and the interaction that first names it. */
+interface PriorObject extends RecordedObject {
+  id: string;
+  at: number;
+}
+
+/**
+ * What the recorded org's answers show of each object, over all its cassettes: by id, the object
+ * and the collection it lives in, from reads of it and from lists. A test that names an object its
+ * own cassette never made (the org's "Everyone" group, a policy kept between runs) finds it here.
+ */
+export function recordedObjects(cassettes: Interaction[][]): Map<string, RecordedObject> {
+  const known = new Map<string, RecordedObject>();
+  for (const interactions of cassettes) {
+    for (const { request, response } of interactions) {
+      if (request.method !== "GET" || response.code !== 200) continue;
+      const path = new URL(request.url).pathname;
+      const body = json(response.body);
+      if (isRecord(body) && typeof body.id === "string" && path.endsWith(`/${body.id}`)) {
+        known.set(body.id, { collection: path.slice(0, -(body.id.length + 1)), recorded: body });
+      } else if (Array.isArray(body)) {
+        for (const item of body) if (isRecord(item) && typeof item.id === "string" && !known.has(item.id)) known.set(item.id, { collection: path, recorded: item });
+      }
+    }
+  }
+  return known;
+}
+
+/**
+ * Ids a request names (in its path or body) that the cassette did not make before: objects the
+ * recorded org had before the test (some found by a search the test made), in the order first
+ * named, as `known` shows them. A policy never shown anywhere is known by the rules added to it:
+ * their type is its type. One the replay has already paired with the fresh org's is not placed again.
+ */
+export function preexistingObjects(interactions: Interaction[], known: Map<string, RecordedObject>): PriorObject[] {
+  const given = new Set<string>();
+  const found: PriorObject[] = [];
+  let at = 0;
+  const named = new Set<string>();
+  const visit = (id: string, ruleType?: unknown): void => {
+    if (given.has(id) || named.has(id)) return;
+    named.add(id);
+    const object = known.get(id);
+    if (object) {
+      // What it names (the groups a policy is for) was there before it.
+      for (const inner of JSON.stringify(object.recorded).match(ANY_ID) ?? []) if (inner !== id) visit(inner);
+      found.push({ id, at, ...object });
+    } else if (typeof ruleType === "string") {
+      found.push({ id, at, collection: "/api/v1/policies", recorded: { id, type: ruleType, name: `Recorded org's policy ${id}`, status: "ACTIVE" } });
+    }
+  };
+  for (const [index, { request, response }] of interactions.entries()) {
+    at = index;
+    const path = new URL(request.url).pathname;
+    for (const id of `${path} ${request.body ?? ""}`.match(ANY_ID) ?? []) {
+      visit(id, path === `/api/v1/policies/${id}/rules` ? (json(request.body) as Record<string, unknown> | undefined)?.type : undefined);
+    }
+    const made = request.method === "POST" ? (json(response.body) as Record<string, unknown> | undefined)?.id : undefined;
+    if (typeof made === "string") given.add(made);
+  }
+  return found;
+}
+
+/** Fields a collection's POST does not take: what the org sets itself. */
+const SERVER_SET = [
+  "id", "_links", "_embedded", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "system", "priority",
+  "activated", "statusChanged", "lastLogin", "passwordChanged", "realmId", "status",
+];
+
+/**
+ * Places prior objects of the recorded org in the fresh org, uncounted: one the org has too is found
+ * by type and name (its "Everyone" group, its "Default Policy"), anything else is created from its
+ * recorded body, after the objects it names. One that cannot be placed is left: its exchanges count
+ * as misses.
+ */
+async function seedPreexisting(emulator: { url: string }, objects: PriorObject[], ids: Map<string, string>): Promise<void> {
+  let pending = objects;
+  for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
+    const left: typeof pending = [];
+    for (const object of pending) if (!(await placed(emulator, object, ids))) left.push(object);
+    pending = left;
+  }
+}
+
+async function placed(emulator: { url: string }, { id, collection, recorded }: PriorObject, ids: Map<string, string>): Promise<boolean> {
+  if (ids.has(id)) return true;
+  const type = typeof recorded.type === "string" && collection === "/api/v1/policies" ? `?type=${encodeURIComponent(recorded.type)}` : "";
+  const listed = json(await (await send(emulator, "GET", `${collection}${type}`)).text());
+  const twin = Array.isArray(listed) ? listed.find((item) => nameOf(item) !== undefined && nameOf(item) === nameOf(recorded)) : undefined;
+  if (isRecord(twin) && typeof twin.id === "string") {
+    ids.set(id, twin.id);
+    return true;
+  }
+  const body = Object.fromEntries(Object.entries(recorded).filter(([key]) => !SERVER_SET.includes(key)));
+  const created = json(await (await send(emulator, "POST", collection, mappedIds(JSON.stringify(body), ids))).text());
+  if (!isRecord(created) || typeof created.id !== "string") return false;
+  ids.set(id, created.id);
+  return true;
+}
+
+async function replayCassette(file: string, interactions: Interaction[], known: Map<string, RecordedObject>, tally: CassetteTally): Promise<void> {
   if (interactions.length === 0) return;
   const emulator = await startOktaEmulator({ apiToken: TOKEN, rateLimits: "reported" });
   const ids = new Map<string, string>();
   const setAside = new Set<string>();
   try {
-    for (const interaction of interactions) {
+    const prior = preexistingObjects(interactions, known);
+    for (const [index, interaction] of interactions.entries()) {
+      // Placed when first named, so what the cassette's earlier answers mapped (its "Everyone") is known.
+      await seedPreexisting(emulator, prior.filter((object) => object.at === index), ids);
       if (isSamlApp(interaction, setAside)) continue;
       const recordedUrl = new URL(interaction.request.url);
       const recordedOrg = recordedUrl.origin;
       const target = mapped(`${recordedUrl.pathname}${recordedUrl.search}`, ids, emulator.url, recordedOrg);
       const body = interaction.request.body ? mapped(interaction.request.body, ids, emulator.url, recordedOrg) : undefined;
-      const response = await fetch(`${emulator.url}${target}`, {
-        method: interaction.request.method,
-        headers: { accept: "application/json", authorization: `SSWS ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
-        body,
-      });
+      const response = await send(emulator, interaction.request.method, target, body);
       const actual = json(await response.text());
       const recorded = json(interaction.response.body);
       tally.exchanges++;
@@ -125,6 +249,7 @@ async function replayCassette(file: string, tally: CassetteTally): Promise<void>
       else {
         const key = `${interaction.request.method} ${recordedUrl.pathname.replace(/\/(?!authorizationServers)[0-9a-zA-Z]{20}(?=\/|$)/g, "/{id}")} ${interaction.response.code}→${response.status}`;
         tally.misses[key] = (tally.misses[key] ?? 0) + 1;
+        tally.firstMet[key] ??= `${file.split("/").slice(-2).join("/")}: ${JSON.stringify(actual ?? null).slice(0, 200)}`;
       }
       if (interaction.response.code < 300 && recorded !== undefined) {
         for (const path of fieldPathsOf(recorded)) {
@@ -165,11 +290,20 @@ export function cassettesOf(dir: string): { resource: string; files: string[] }[
   }));
 }
 
+function interactionsOf(file: string): Interaction[] {
+  return (parse(readFileSync(file, "utf8")) as { interactions?: Interaction[] }).interactions ?? [];
+}
+
 export async function replayCassettes(dir: string): Promise<CassetteTally[]> {
+  const resources = cassettesOf(dir).map(({ resource, files }) => ({ resource, cassettes: files.map((file) => ({ file, interactions: interactionsOf(file) })) }));
+  // One index per recorded org (oie-00, classic-00, ...): each cassette file is named after its org.
+  const byOrg = new Map<string, Interaction[][]>();
+  for (const { cassettes } of resources) for (const { file, interactions } of cassettes) byOrg.set(basename(file), [...(byOrg.get(basename(file)) ?? []), interactions]);
+  const known = new Map([...byOrg].map(([org, cassettes]) => [org, recordedObjects(cassettes)]));
   const tallies: CassetteTally[] = [];
-  for (const { resource, files } of cassettesOf(dir)) {
-    const tally: CassetteTally = { resource, cassettes: files.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {} };
-    for (const file of files) await replayCassette(file, tally);
+  for (const { resource, cassettes } of resources) {
+    const tally: CassetteTally = { resource, cassettes: cassettes.length, exchanges: 0, statuses: { n: 0, total: 0 }, fields: { n: 0, total: 0 }, misses: {}, firstMet: {} };
+    for (const { file, interactions } of cassettes) await replayCassette(file, interactions, known.get(basename(file)) ?? new Map(), tally);
     tallies.push(tally);
   }
   return tallies;

@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { AdoptResult, adoptOrg } from "../adopt/adoptOrg";
 import { describeFirstUpChange } from "../adopt/firstUpChanges";
 import { AdoptionError } from "../adopt/inferSetup";
@@ -6,6 +7,7 @@ import { connectionFromSettings, describeMissingCredentials, hasCredentials } fr
 import { OktaApiError, OktaManagementClient } from "../orgSettings/managementClient";
 import { oneLine } from "./args/oneLine";
 import { parseFlags } from "./args/parseFlags";
+import { CommandIo, processIo } from "./args/commandIo";
 import { runCli } from "./args/runCli";
 import { isStackName } from "./args/stackName";
 import { CliError, UsageError } from "./args/usageError";
@@ -81,39 +83,43 @@ export function parseAdoptArgs(argv: readonly string[]): AdoptOptions | "help" {
 }
 
 /** `npm run adopt -- ...` in the current directory; resolves to the exit status. */
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli("adopt", async () => {
-    const options = parseAdoptArgs(argv);
-    if (options === "help") {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, process.env);
-    if (!hasCredentials(connection)) throw new CliError(describeMissingCredentials());
-    const files = { stack: `Pulumi.${options.stack}.yaml`, imports: `Pulumi.${options.stack}.import.json` };
-    const existing = Object.values(files).filter((f) => existsSync(f));
-    if (existing.length > 0 && !options.force) {
-      throw new CliError(`${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack`);
-    }
+export function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  return runCli(
+    "adopt",
+    async () => {
+      const options = parseAdoptArgs(argv);
+      if (options === "help") {
+        io.stdout(HELP);
+        return 0;
+      }
+      const connection = connectionFromSettings({ "okta:httpProxy": options.org.origin }, io.env);
+      if (!hasCredentials(connection)) throw new CliError(describeMissingCredentials());
+      const files = { stack: `Pulumi.${options.stack}.yaml`, imports: `Pulumi.${options.stack}.import.json` };
+      const existing = Object.values(files).filter((f) => existsSync(join(io.cwd, f)));
+      if (existing.length > 0 && !options.force) {
+        throw new CliError(`${existing.join(" and ")} already exist; pass --force to overwrite or pick another --stack`);
+      }
 
-    if (!options.json) process.stderr.write(`Reading ${options.org.origin} (GET requests only)...\n`);
-    let result: AdoptResult;
-    try {
-      result = await adoptOrg(new OktaManagementClient(connection), options.org, options.stack);
-    } catch (error) {
-      if (!(error instanceof AdoptionError || error instanceof OktaApiError)) throw error;
-      process.stderr.write(`adopt: ${oneLine(error.message)}\n`);
-      return 1;
-    }
-    writeFileSync(files.stack, result.stackFile);
-    writeFileSync(files.imports, `${JSON.stringify(result.importDocument, null, 2)}\n`);
-    process.stdout.write(
-      options.json
-        ? `${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, firstUpChanges: result.firstUpChanges, files })}\n`
-        : renderText(result, files),
-    );
-    return 0;
-  });
+      if (!options.json) io.stderr(`Reading ${options.org.origin} (GET requests only)...\n`);
+      let result: AdoptResult;
+      try {
+        result = await adoptOrg(new OktaManagementClient(connection), options.org, options.stack);
+      } catch (error) {
+        if (!(error instanceof AdoptionError || error instanceof OktaApiError)) throw error;
+        io.stderr(`adopt: ${oneLine(error.message)}\n`);
+        return 1;
+      }
+      writeFileSync(join(io.cwd, files.stack), result.stackFile);
+      writeFileSync(join(io.cwd, files.imports), `${JSON.stringify(result.importDocument, null, 2)}\n`);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify({ stack: result.stack, config: result.config, toCreate: result.toCreate, notes: result.notes, firstUpChanges: result.firstUpChanges, files })}\n`
+          : renderText(result, files),
+      );
+      return 0;
+    },
+    io.stderr,
+  );
 }
 
 function renderText(result: AdoptResult, files: { stack: string; imports: string }): string {

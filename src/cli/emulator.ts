@@ -14,6 +14,7 @@ import { evaluateStack } from "../evaluate/evaluateStack";
 import { stackOutputsSchema } from "../smoke/stackOutputs";
 import { emulatedIssuer, usesTotp } from "../start/offlineRun";
 import { parseFlags } from "./args/parseFlags";
+import { CommandIo, processIo, untilSignalled } from "./args/commandIo";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
 import { CliError, UsageError } from "./args/usageError";
@@ -99,25 +100,32 @@ export function parseEmulatorArgs(argv: readonly string[], projectDir: string, e
   return { port, apiToken, state: values.state, setup, oktaVerify, edition: editionOf(values.edition), json: Boolean(values.json) };
 }
 
-/** `npm run emulator -- ...`; serves until SIGINT or SIGTERM, then resolves to the exit status. */
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli("emulator", async () => {
-    const options = parseEmulatorArgs(argv, process.cwd(), process.env);
-    if (options === "help") {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    try {
-      await serve(options);
-    } catch (error) {
-      if (error instanceof StateFileError) throw new CliError(error.message);
-      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-        throw new CliError(`port ${options.port} on 127.0.0.1 is in use; pick another --port or omit it`);
+/**
+ * `npm run emulator -- ...`; serves until `stopped` resolves (SIGINT or SIGTERM), then resolves to
+ * the exit status. `stopped` is asked for once the org serves.
+ */
+export function main(argv: readonly string[], io: CommandIo = processIo(), stopped: () => Promise<void> = untilSignalled): Promise<number> {
+  return runCli(
+    "emulator",
+    async () => {
+      const options = parseEmulatorArgs(argv, io.cwd, io.env);
+      if (options === "help") {
+        io.stdout(HELP);
+        return 0;
       }
-      throw error;
-    }
-    return 0;
-  });
+      try {
+        await serve(options, io, stopped);
+      } catch (error) {
+        if (error instanceof StateFileError) throw new CliError(error.message);
+        if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+          throw new CliError(`port ${options.port} on 127.0.0.1 is in use; pick another --port or omit it`);
+        }
+        throw error;
+      }
+      return 0;
+    },
+    io.stderr,
+  );
 }
 
 /** What a script needs to drive the smoke check against the set-up org; nothing secret. */
@@ -138,26 +146,26 @@ function summaryOf(stack: string, outputs: Record<string, unknown>, issuer: (aut
   };
 }
 
-function renderSetup(setup: SetupSummary): string {
+function renderSetup(setup: SetupSummary, env: NodeJS.ProcessEnv): string {
   const lines = [
     `Setup of stack ${setup.stack}: issuer ${setup.issuer}, test user ${setup.testUser}` +
-      (process.env[PASSWORD_ENV] ? ` (password from ${PASSWORD_ENV})` : ` (generated password; set ${PASSWORD_ENV} to choose it)`),
+      (env[PASSWORD_ENV] ? ` (password from ${PASSWORD_ENV})` : ` (generated password; set ${PASSWORD_ENV} to choose it)`),
     ...setup.apps.map((a) => `  ${a.name}: client id ${a.clientId} (${a.variants.join(", ")})`),
   ];
   return `${lines.join("\n")}\n`;
 }
 
-async function serve(options: EmulatorCommandOptions): Promise<void> {
+async function serve(options: EmulatorCommandOptions, io: CommandIo, stopped: () => Promise<void>): Promise<void> {
   const unlock = options.state ? lockStateFile(options.state) : undefined;
   try {
-    await serveLocked(options);
+    await serveLocked(options, io, stopped);
   } finally {
     unlock?.();
   }
 }
 
-async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+async function serveLocked(options: EmulatorCommandOptions, io: CommandIo, stopped: () => Promise<void>): Promise<void> {
+  const log = (line: string) => io.stderr(`${line}\n`);
   const saved = options.state ? readStateFile<Org>(options.state, orgProblem) : undefined;
   const statePath = options.state;
   const saver = statePath ? new StateSaver(() => writeStateFile(statePath, emulator.org), log, statePath) : undefined;
@@ -177,10 +185,10 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
   else if (options.setup) {
     log(`Applying the setup Pulumi.${options.setup}.yaml declares through the management API...`);
     const provisioned = await provisionSetup(
-      await evaluateStack(options.setup),
+      await evaluateStack(options.setup, io.cwd),
       { orgUrl: emulator.url, apiToken: options.apiToken },
       {
-        testUserPassword: process.env[PASSWORD_ENV] || undefined,
+        testUserPassword: io.env[PASSWORD_ENV] || undefined,
         onRateLimited: ({ method, path, waitMs }) =>
           log(`  ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset`),
       },
@@ -202,20 +210,17 @@ async function serveLocked(options: EmulatorCommandOptions): Promise<void> {
   saver?.saveNow();
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
-    if (setup) process.stdout.write(`${JSON.stringify(setup)}\n`);
+    io.stdout(`${JSON.stringify({ url: emulator.url, apiToken: options.apiToken })}\n`);
+    if (setup) io.stdout(`${JSON.stringify(setup)}\n`);
   } else {
-    process.stdout.write(`Okta emulator serving ${emulator.url}\n`);
-    process.stdout.write(`API token (Authorization: SSWS ...): ${options.apiToken}\n`);
-    if (options.state) process.stdout.write(`State: ${options.state}${saved ? " (restored)" : ""}\n`);
-    if (setup) process.stdout.write(renderSetup(setup));
-    process.stdout.write("Press Ctrl-C to stop.\n");
+    io.stdout(`Okta emulator serving ${emulator.url}\n`);
+    io.stdout(`API token (Authorization: SSWS ...): ${options.apiToken}\n`);
+    if (options.state) io.stdout(`State: ${options.state}${saved ? " (restored)" : ""}\n`);
+    if (setup) io.stdout(renderSetup(setup, io.env));
+    io.stdout("Press Ctrl-C to stop.\n");
   }
 
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await stopped();
   const savedAtExit = saver?.saveNow() ?? true;
   saver?.stop();
   await emulator.close();

@@ -1,4 +1,5 @@
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
+import { CommandIo, processIo } from "./args/commandIo";
 import { runCli } from "./args/runCli";
 import { CliError } from "./args/usageError";
 import { VariantId } from "../catalogue/variants";
@@ -9,7 +10,7 @@ import { printable } from "../http/printable";
 import { promptCodeSource } from "../smoke/prompt";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../smoke/runSmoke";
 import { exitCodeOf, renderSmokeJson, renderProgress, renderSmokeTable } from "../smoke/report";
-import { readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
+import { execFileWith, readStackOutputs, StackOutputError, targetsFromStack } from "../smoke/stackOutputs";
 import { connectionFromSettings, describeMissingCredentials, hasCredentials } from "../config/connection";
 import { OktaManagementClient } from "../orgSettings/managementClient";
 import { managementPolicyEvidence } from "../smoke/policyReads";
@@ -27,7 +28,7 @@ interface ResolvedTarget {
   oktaVerify?: OktaVerifyMode;
 }
 
-async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
+async function resolveTarget(plan: CliPlan, env: NodeJS.ProcessEnv): Promise<ResolvedTarget> {
   const { target } = plan;
   if (target.kind === "explicit") {
     return {
@@ -37,7 +38,7 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
       targets: target.variants.map((variant: VariantId) => ({ variant, app: target.app, clientId: target.clientId })),
     };
   }
-  const outputs = await readStackOutputs(target.stack);
+  const outputs = await readStackOutputs(target.stack, execFileWith(env));
   const problem = transportProblem(outputs.issuer);
   if (problem) throw new CliError(`stack ${target.stack}: issuer is refused (${problem})`);
   return {
@@ -52,36 +53,40 @@ async function resolveTarget(plan: CliPlan): Promise<ResolvedTarget> {
 }
 
 /** `npm run smoke -- ...`; resolves to the exit status. */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return runCli("smoke", async () => {
-    const plan = parseSmokeArgs(argv, env);
-    if (plan === "help") {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    return smoke(plan);
-  });
+export function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  return runCli(
+    "smoke",
+    async () => {
+      const plan = parseSmokeArgs(argv, io.env);
+      if (plan === "help") {
+        io.stdout(HELP);
+        return 0;
+      }
+      return smoke(plan, io);
+    },
+    io.stderr,
+  );
 }
 
 /**
  * Management access for the policy simulation when the env holds credentials; sent only to the
  * issuer's own origin, whatever org the env names.
  */
-function policyClient(issuer: string, requestTimeoutMs?: number): OktaManagementClient | undefined {
-  const connection = connectionFromSettings({ "okta:httpProxy": new URL(issuer).origin }, process.env);
+function policyClient(issuer: string, env: NodeJS.ProcessEnv, requestTimeoutMs?: number): OktaManagementClient | undefined {
+  const connection = connectionFromSettings({ "okta:httpProxy": new URL(issuer).origin }, env);
   if (!hasCredentials(connection)) return undefined;
   return new OktaManagementClient(connection, { requestTimeoutMs: requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
 }
 
-async function smoke(plan: CliPlan): Promise<number> {
+async function smoke(plan: CliPlan, io: CommandIo): Promise<number> {
   let resolved: ResolvedTarget;
   try {
-    resolved = await resolveTarget(plan);
+    resolved = await resolveTarget(plan, io.env);
   } catch (error) {
     throw error instanceof StackOutputError ? new CliError(error.message) : error;
   }
   // Credentials go to the org being checked, whatever org the env names: only ever to the issuer's own origin.
-  const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, process.env);
+  const connection = connectionFromSettings({ "okta:httpProxy": new URL(resolved.issuer).origin }, io.env);
   const management = hasCredentials(connection)
     ? new OktaManagementClient(connection, { requestTimeoutMs: plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS })
     : undefined;
@@ -95,13 +100,13 @@ async function smoke(plan: CliPlan): Promise<number> {
     codeSource: plan.codeOutbox ? outboxCodeSource(plan.codeOutbox) : plan.interactive ? promptCodeSource() : undefined,
     requestTimeoutMs: plan.requestTimeoutMs,
     maxRetries: plan.maxRetries,
-    onProgress: (event) => process.stderr.write(`${renderProgress(event)}\n`),
-    management: policyClient(resolved.issuer, plan.requestTimeoutMs),
+    onProgress: (event) => io.stderr(`${renderProgress(event)}\n`),
+    management: policyClient(resolved.issuer, io.env, plan.requestTimeoutMs),
   };
   let report;
   if (plan.enrollTotp) {
     if (!management) throw new CliError(`--enroll-totp: ${describeMissingCredentials()}`);
-    process.stderr.write(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
+    io.stderr(`[setup] enrolling a Google Authenticator factor for ${printable(resolved.username)}\n`);
     try {
       let leftBehind = false;
       report = await withTemporaryTotpFactor(
@@ -111,22 +116,22 @@ async function smoke(plan: CliPlan): Promise<number> {
         (totpSecret) => runSmoke({ ...options, totpSecret }),
         (problem) => {
           leftBehind = true;
-          process.stderr.write(`warning: --enroll-totp: ${printable(problem.message)}\n`);
+          io.stderr(`warning: --enroll-totp: ${printable(problem.message)}\n`);
         },
       );
-      if (!leftBehind) process.stderr.write(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
+      if (!leftBehind) io.stderr(`[setup] ${plan.keepFactor ? "kept" : "removed"} the enrolled factor\n`);
     } catch (error) {
       throw error instanceof TotpEnrollmentError ? new CliError(`--enroll-totp: ${error.message}`) : error;
     }
   } else {
     report = await runSmoke(options);
   }
-  process.stdout.write(`${plan.json ? renderSmokeJson(report) : renderSmokeTable(report)}\n`);
+  io.stdout(`${plan.json ? renderSmokeJson(report) : renderSmokeTable(report)}\n`);
   return exitCodeOf(report);
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), process.env).then((code) => {
+  main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

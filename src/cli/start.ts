@@ -1,5 +1,6 @@
 import { OktaVerifyMode } from "../catalogue/oktaVerify";
 import { parseFlags } from "./args/parseFlags";
+import { CommandIo, processIo } from "./args/commandIo";
 import { runCli } from "./args/runCli";
 import { checkedStack } from "./args/stackName";
 import { UsageError } from "./args/usageError";
@@ -69,31 +70,35 @@ export function parseStartArgs(argv: readonly string[], projectDir: string): Sta
 }
 
 /** `npm start -- ...` in the current directory; resolves to the exit status. */
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli("start", async () => {
-    const options = parseStartArgs(argv, process.cwd());
-    if (options === "help") {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const log = (text: string) => process.stderr.write(text);
-    log(`Evaluating the Pulumi program for stack ${options.stack} (offline, under mocks)...\n`);
-    const evaluation = await evaluateStack(options.stack);
-    if (!options.json) process.stdout.write(`${renderSetupText(evaluation)}\n\n`);
+export function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  return runCli(
+    "start",
+    async () => {
+      const options = parseStartArgs(argv, io.cwd);
+      if (options === "help") {
+        io.stdout(HELP);
+        return 0;
+      }
+      const log = io.stderr;
+      log(`Evaluating the Pulumi program for stack ${options.stack} (offline, under mocks)...\n`);
+      const evaluation = await evaluateStack(options.stack, io.cwd);
+      if (!options.json) io.stdout(`${renderSetupText(evaluation)}\n\n`);
 
-    log("Starting the Okta emulator on 127.0.0.1, applying the setup through its management API, running the smoke check...\n");
-    const report = await runOffline({
-      evaluation,
-      channel: options.channel,
-      oktaVerify: options.oktaVerify,
-      edition: options.edition,
-      onSetupRateLimited: ({ method, path, waitMs }) =>
-        log(`  setup: ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset\n`),
-      onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
-    });
-    process.stdout.write(options.json ? `${renderSmokeJson(report)}\n` : `\n${renderSmokeTable(report)}\n`);
-    return exitCodeOf(report);
-  });
+      log("Starting the Okta emulator on 127.0.0.1, applying the setup through its management API, running the smoke check...\n");
+      const report = await runOffline({
+        evaluation,
+        channel: options.channel,
+        oktaVerify: options.oktaVerify,
+        edition: options.edition,
+        onSetupRateLimited: ({ method, path, waitMs }) =>
+          log(`  setup: ${method} ${path} answered 429 (${options.edition} rate limit); waiting ${Math.ceil(waitMs / 1000)} s for Okta's reset\n`),
+        onProgress: options.json ? undefined : (event) => log(`${renderProgress(event)}\n`),
+      });
+      io.stdout(options.json ? `${renderSmokeJson(report)}\n` : `\n${renderSmokeTable(report)}\n`);
+      return exitCodeOf(report);
+    },
+    io.stderr,
+  );
 }
 
 if (require.main === module) {

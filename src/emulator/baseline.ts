@@ -27,8 +27,14 @@ interface AuthenticatorKind {
   methods: Record<string, LifecycleStatus>;
   /** `settings` as Okta answers them for an org that never changed them; absent when Okta sends none. */
   settings?: Record<string, unknown>;
-  /** Okta links where a user enrolls it (`_links.enroll`); only Okta Verify has one. */
+  /** Okta links where a user enrolls it (`_links.enroll`): Okta Verify and custom apps. */
   enrollable?: boolean;
+  /** An org may add many under this key, each with its own id, name and settings (custom apps). */
+  repeatable?: boolean;
+  /** `settings` of a method as Okta answers them for an org that never changed them, by method type. */
+  methodSettings?: Record<string, Record<string, unknown>>;
+  /** Okta links the authenticator's custom AAGUIDs (`_links.aaguids`): WebAuthn only. */
+  aaguids?: boolean;
 }
 
 /**
@@ -68,6 +74,16 @@ export const AUTHENTICATOR_KINDS: Readonly<Record<string, AuthenticatorKind>> = 
     methods: { sms: "ACTIVE", voice: "INACTIVE" },
     settings: { allowedFor: "any" },
   },
+  // Okta's defaults: user verification DISCOURAGED, any attachment (Okta's authenticator API reference).
+  webauthn: {
+    name: "Security Key or Biometric",
+    type: "security_key",
+    methods: { webauthn: "ACTIVE" },
+    methodSettings: { webauthn: { userVerification: "DISCOURAGED", attachment: "ANY" } },
+    aaguids: true,
+  },
+  // The admin's own app with Okta's Devices SDK; its settings and push provider are what the create sends.
+  custom_app: { name: "Custom App", type: "app", methods: { push: "ACTIVE" }, enrollable: true, repeatable: true },
   security_question: {
     name: "Security Question",
     type: "security_question",

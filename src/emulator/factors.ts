@@ -22,15 +22,13 @@ export function factorAuthenticator(org: Org, factor: FactorKind): { key: string
   return org.oktaVerify === "flexible" && factor === "push" ? { ...needed, key: FLEXIBLE_OKTA_VERIFY_KEYS.push } : needed;
 }
 
-/** Factor classes and possession types as sign-in policy constraints name them. */
-export const FACTOR_CLASS: Record<FactorKind, { kind: "knowledge" | "possession"; type: string }> = {
-  password: { kind: "knowledge", type: "password" },
-  otp: { kind: "possession", type: "app" },
-  push: { kind: "possession", type: "app" },
-  sms: { kind: "possession", type: "phone" },
-  voice: { kind: "possession", type: "phone" },
-  email: { kind: "possession", type: "email" },
-};
+/** The authenticator type each factor is, as sign-in policy constraints name it. */
+const CONSTRAINT_TYPE: Record<FactorKind, string> = { password: "password", otp: "app", push: "app", sms: "phone", voice: "phone", email: "email" };
+
+/** Factor class and type as sign-in policy constraints name them: the password is the one knowledge factor. */
+export function factorClass(factor: FactorKind): { kind: "knowledge" | "possession"; type: string } {
+  return { kind: factor === "password" ? "knowledge" : "possession", type: CONSTRAINT_TYPE[factor] };
+}
 
 /**
  * What `/primary-authenticate` and `/challenge` accept: Okta's guide page "MFA OOB with Email"

@@ -16,13 +16,26 @@ export interface Authenticator {
    * flows refuse an authenticator that is for recovery only); the rest is echoed back.
    */
   settings?: Record<string, unknown>;
+  /** A custom app's push provider (`{type: "PUSH", configuration: {fcm|apns}}`), echoed. */
+  provider?: Record<string, unknown>;
+  /** Each method's `settings` as last written (WebAuthn's user verification, attachment, AAGUID groups). */
+  methodSettings?: Record<string, Record<string, unknown>>;
+  /** WebAuthn's custom AAGUIDs: the security keys the admin described to Okta. */
+  aaguids?: CustomAaguid[];
   created: string;
   lastUpdated: string;
 }
 
+export interface CustomAaguid {
+  aaguid: string;
+  name: string;
+  authenticatorCharacteristics: Record<string, unknown>;
+  attestationRootCertificates?: unknown[];
+}
+
 export interface EnrollmentPolicy {
   id: string;
-  /** By authenticator key; a key not listed cannot be enrolled (NOT_ALLOWED). */
+  /** By `enrollmentKeyOf` the authenticator; one not listed cannot be enrolled (NOT_ALLOWED). */
   settings: Map<string, EnrollSetting>;
   created: string;
   lastUpdated: string;
@@ -217,6 +230,37 @@ export interface AccessPolicy {
   lastUpdated?: string;
 }
 
+/** A scope a server lets clients ask for; Okta's OIDC ones are `system`. */
+export interface AuthServerScope {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  system: boolean;
+  consent: "IMPLICIT" | "REQUIRED" | "FLEXIBLE";
+  metadataPublish: "ALL_CLIENTS" | "NO_CLIENTS";
+  optional: boolean;
+  /** Granted when a request names no scope. */
+  default: boolean;
+}
+
+/** A claim a server puts in its tokens; Okta's OIDC ones are `system` (valueType SYSTEM, but `sub`). */
+export interface AuthServerClaim {
+  id: string;
+  name: string;
+  status: LifecycleStatus;
+  claimType: "RESOURCE" | "IDENTITY";
+  valueType: "EXPRESSION" | "GROUPS" | "SYSTEM";
+  /** The expression or group filter; absent for SYSTEM claims. */
+  value?: string;
+  /** The scopes that bring it into a token; none means every token of its type. */
+  scopes: string[];
+  system: boolean;
+  alwaysIncludeInToken: boolean;
+  /** How a GROUPS claim matches group names (EQUALS, STARTS_WITH, CONTAINS, REGEX). */
+  groupFilterType?: string;
+}
+
 export interface CustomAuthorizationServer {
   id: string;
   name: string;
@@ -228,6 +272,9 @@ export interface CustomAuthorizationServer {
   issuerMode?: string;
   /** How Okta rotates the server's signing key; AUTO unless a write asked for MANUAL. */
   rotationMode?: "AUTO" | "MANUAL";
+  /** Filled with Okta's built-in ones when first read (authServerBuiltIns.ts), so servers saved before they were modelled get them too. */
+  scopes?: AuthServerScope[];
+  claims?: AuthServerClaim[];
   created?: string;
   lastUpdated?: string;
 }
@@ -266,9 +313,109 @@ export interface OrgUser {
    */
   unenrolled: Set<string>;
   pendingTotp?: { factorId: string; secret: string };
+  /** Standard admin roles assigned to the user; absent from orgs saved before they existed. */
+  adminRoles?: AdminRoleAssignment[];
+  /** The user's type; absent for the org's default type. */
+  typeId?: string;
+  /** The risk level an administrator set (Okta's "Admin override risk"); absent until one is set. */
+  riskLevel?: "HIGH" | "LOW";
   created: string;
   statusChanged?: string;
   lastUpdated?: string;
+}
+
+/** A standard admin role assigned to a user (`POST /api/v1/users/{id}/roles`). */
+export interface AdminRoleAssignment {
+  id: string;
+  type: string;
+  created: string;
+  lastUpdated: string;
+}
+
+/**
+ * A group rule: users the expression selects are to join `groupIds`. Stored and echoed; the
+ * emulator does not evaluate Okta's expression language, so no membership follows from it.
+ */
+export interface GroupRule {
+  id: string;
+  name: string;
+  status: LifecycleStatus;
+  expression: { type: string; value: string };
+  usersExcluded: string[];
+  groupsExcluded: string[];
+  groupIds: string[];
+  created: string;
+  lastUpdated: string;
+}
+
+/** IP (gateways, proxies), DYNAMIC (locations, proxyType, asns) or DYNAMIC_V2 (include/exclude lists). */
+export type NetworkZoneType = "IP" | "DYNAMIC" | "DYNAMIC_V2";
+
+export interface NetworkZone {
+  id: string;
+  name: string;
+  type: NetworkZoneType;
+  status: LifecycleStatus;
+  usage: "POLICY" | "BLOCKLIST";
+  /** Okta's own zones (LegacyIpZone, BlockedIpZone): editable, not deletable. */
+  system?: boolean;
+  /** The type's own fields as Okta stores them (gateways, locations, ...), echoed back. */
+  definition: Record<string, unknown>;
+  created: string;
+  lastUpdated: string;
+}
+
+/**
+ * An inline hook: where Okta would call out during a flow. Stored and echoed; the emulator calls no
+ * hook. The channel's secrets (`authScheme.value`, `clientSecret`) are never kept: Okta never
+ * answers them either.
+ */
+export interface InlineHook {
+  id: string;
+  name: string;
+  type: string;
+  version: string;
+  status: LifecycleStatus;
+  channel: { type: string; version: string; config: Record<string, unknown> };
+  created: string;
+  lastUpdated: string;
+}
+
+/** A device assurance policy: the device conditions an app sign-in rule can require. Stored and echoed. */
+export interface DeviceAssurance {
+  id: string;
+  name: string;
+  platform: string;
+  /** The platform's conditions as last written (osVersion, screenLockType, thirdPartySignalProviders, ...). */
+  conditions: Record<string, unknown>;
+  createdDate: string;
+  createdBy: string;
+  lastUpdate: string;
+  lastUpdatedBy: string;
+}
+
+/** A type's profile schema: Okta's base properties as an administrator changed them, and custom ones. */
+export interface UserProfileSchema {
+  /** Custom properties by name, stored as Okta answers them. */
+  custom: Record<string, Record<string, unknown>>;
+  /** Changes to base properties (permissions, master, required, login's pattern), by property name. */
+  base: Record<string, Record<string, unknown>>;
+  lastUpdated: string;
+}
+
+/** A user type (`oty…`); its profile schema has the id with the same suffix (`osc…`). */
+export interface UserType {
+  id: string;
+  name: string;
+  displayName: string;
+  description?: string;
+  /** The org's own type, which Okta creates with the org and gives every user not given another. */
+  default: boolean;
+  createdBy: string;
+  lastUpdatedBy: string;
+  created: string;
+  lastUpdated: string;
+  schema: UserProfileSchema;
 }
 
 export interface Org {
@@ -288,9 +435,19 @@ export interface Org {
   /** Ordered by priority; the org's default policy is last. */
   sessionPolicies: SessionPolicy[];
   authorizationServers: Map<string, CustomAuthorizationServer>;
+  /** Absent from orgs saved before group rules existed. */
+  groupRules?: GroupRule[];
+  /** Absent from orgs saved before network zones existed; a fresh org has Okta's system zones. */
+  networkZones?: NetworkZone[];
+  /** Absent from orgs saved before inline hooks existed. */
+  inlineHooks?: InlineHook[];
+  /** Absent from orgs saved before device assurances existed. */
+  deviceAssurances?: DeviceAssurance[];
   /** The test user the evaluation declared; also in `users`, with the ones created through the API. */
   user: OrgUser;
   users: OrgUser[];
+  /** The default type first; absent from orgs saved before types existed (they get the default one on first use). */
+  userTypes?: UserType[];
   created: string;
 }
 
@@ -369,6 +526,7 @@ export function baselineOrg(baseline: OrgBaseline, user: OrgUser, now: string): 
       },
     ],
     authorizationServers: new Map([["default", defaultAuthorizationServer()]]),
+    networkZones: systemNetworkZones(now),
     user,
     users: [user],
     created: now,
@@ -408,6 +566,24 @@ function presetAppSignOnPolicies(now: string): AppSignOnPolicy[] {
       lastUpdated: now,
     };
   });
+}
+
+/**
+ * The system IP zones Okta documents in every org: LegacyIpZone (the gateways of
+ * the org's policies) and BlockedIpZone (the IP blocklist), both ACTIVE and empty until edited.
+ */
+export function systemNetworkZones(now: string): NetworkZone[] {
+  return ([["LegacyIpZone", "POLICY"], ["BlockedIpZone", "BLOCKLIST"]] as const).map(([name, usage]) => ({
+    id: oktaId("nzo", name),
+    name,
+    type: "IP",
+    status: "ACTIVE",
+    usage,
+    system: true,
+    definition: { gateways: null, proxies: null },
+    created: now,
+    lastUpdated: now,
+  }));
 }
 
 /** Every user is in Everyone; Okta lists it as a BUILT_IN group. */
@@ -472,12 +648,22 @@ export function addAuthenticator(org: Org, key: string, name?: string, id?: stri
     methods: new Map(Object.entries(kind?.methods ?? {})),
     usedByPolicies: [],
     ...(kind?.settings ? { settings: structuredClone(kind.settings) } : {}),
+    ...(kind?.methodSettings ? { methodSettings: structuredClone(kind.methodSettings) } : {}),
     created: org.created,
     lastUpdated: org.created,
   };
   org.authenticators.push(authenticator);
-  if (!org.enrollment.settings.has(key)) org.enrollment.settings.set(key, "NOT_ALLOWED");
+  const enrollmentKey = enrollmentKeyOf(authenticator);
+  if (!org.enrollment.settings.has(enrollmentKey)) org.enrollment.settings.set(enrollmentKey, "NOT_ALLOWED");
   return authenticator;
+}
+
+/**
+ * What enrollment policies know an authenticator by: its key, or for a kind an org may add many of
+ * (custom apps) its id, as Okta's policies list them (`{key: "custom_app", id, enroll}`).
+ */
+export function enrollmentKeyOf(authenticator: Authenticator): string {
+  return authenticatorKind(authenticator.key)?.repeatable ? authenticator.id : authenticator.key;
 }
 
 export function authenticatorByKey(org: Org, key: string): Authenticator | undefined {

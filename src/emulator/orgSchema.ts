@@ -13,10 +13,12 @@ const record = z.record(z.string(), z.unknown());
 const priority = z.number().finite();
 /** Okta's timestamps, on every object that has them. */
 const stamped = { created: text.optional(), lastUpdated: text.optional() };
-/** What a rule keeps besides its conditions: Okta's own rules are `system`, ours keep the body sent. */
 /** What a policy keeps besides its rules: Okta's own policies are `system`. */
 const policyRecord = { description: text.optional(), system: z.boolean().optional(), ...stamped };
+/** What a rule keeps besides its conditions: Okta's own rules are `system`, ours keep the body sent. */
 const ruleRecord = { system: z.boolean().optional(), submitted: record.optional(), ...stamped };
+/** What every ordered policy and rule has: an id, a name, its place in the order and its status. */
+const ranked = { id: text, name: text, priority, status: lifecycle };
 
 const authenticator = z.object({
   id: text,
@@ -27,15 +29,17 @@ const authenticator = z.object({
   methods: z.map(text, lifecycle),
   usedByPolicies: ids,
   settings: record.optional(),
+  provider: record.optional(),
+  methodSettings: z.record(text, record).optional(),
+  aaguids: z
+    .array(z.object({ aaguid: text, name: text, authenticatorCharacteristics: record, attestationRootCertificates: z.array(z.unknown()).optional() }))
+    .optional(),
   created: text,
   lastUpdated: text,
 });
 
 const enrollmentRule = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   enroll: z.enum(["CHALLENGE", "LOGIN", "NEVER"]),
   ...ruleRecord,
 });
@@ -92,10 +96,7 @@ const app = z.object({
 const classConstraint = z.object({ types: ids.optional(), required: z.boolean(), deviceBound: text.optional() });
 
 const appSignOnRule = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   access: z.enum(["ALLOW", "DENY"]),
   factorMode: z.enum(["1FA", "2FA"]),
   constraints: z.array(z.object({ knowledge: classConstraint.optional(), possession: classConstraint.optional() })),
@@ -115,17 +116,11 @@ const appSignOnPolicy = z.object({
 });
 
 const sessionPolicy = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   groupsIncluded: ids,
   rules: z.array(
     z.object({
-      id: text,
-      name: text,
-      priority,
-      status: lifecycle,
+      ...ranked,
       access: z.enum(["ALLOW", "DENY"]),
       primaryFactor: text,
       ...ruleRecord,
@@ -135,17 +130,11 @@ const sessionPolicy = z.object({
 });
 
 const accessPolicy = z.object({
-  id: text,
-  name: text,
-  priority,
-  status: lifecycle,
+  ...ranked,
   clients: ids,
   rules: z.array(
     z.object({
-      id: text,
-      name: text,
-      priority,
-      status: lifecycle,
+      ...ranked,
       grantTypes: ids,
       scopes: ids,
       groups: ids,
@@ -158,6 +147,31 @@ const accessPolicy = z.object({
   ...stamped,
 });
 
+const authServerScope = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text,
+  system: z.boolean(),
+  consent: z.enum(["IMPLICIT", "REQUIRED", "FLEXIBLE"]),
+  metadataPublish: z.enum(["ALL_CLIENTS", "NO_CLIENTS"]),
+  optional: z.boolean(),
+  default: z.boolean(),
+});
+
+const authServerClaim = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  claimType: z.enum(["RESOURCE", "IDENTITY"]),
+  valueType: z.enum(["EXPRESSION", "GROUPS", "SYSTEM"]),
+  value: text.optional(),
+  scopes: ids,
+  system: z.boolean(),
+  alwaysIncludeInToken: z.boolean(),
+  groupFilterType: text.optional(),
+});
+
 const authorizationServer = z.object({
   id: text,
   name: text,
@@ -167,6 +181,8 @@ const authorizationServer = z.object({
   description: text.optional(),
   issuerMode: text.optional(),
   rotationMode: z.enum(["AUTO", "MANUAL"]).optional(),
+  scopes: z.array(authServerScope).optional(),
+  claims: z.array(authServerClaim).optional(),
   ...stamped,
 });
 
@@ -186,9 +202,71 @@ const user = z.object({
   totpFactorId: text,
   unenrolled: z.set(text),
   pendingTotp: z.object({ factorId: text, secret: text }).optional(),
+  adminRoles: z.array(z.object({ id: text, type: text, created: text, lastUpdated: text })).optional(),
+  typeId: text.optional(),
+  riskLevel: z.enum(["HIGH", "LOW"]).optional(),
   created: text,
   statusChanged: text.optional(),
   lastUpdated: text.optional(),
+});
+
+const groupRule = z.object({
+  id: text,
+  name: text,
+  status: lifecycle,
+  expression: z.object({ type: text, value: text }),
+  usersExcluded: ids,
+  groupsExcluded: ids,
+  groupIds: ids,
+  created: text,
+  lastUpdated: text,
+});
+
+const networkZone = z.object({
+  id: text,
+  name: text,
+  type: z.enum(["IP", "DYNAMIC", "DYNAMIC_V2"]),
+  status: lifecycle,
+  usage: z.enum(["POLICY", "BLOCKLIST"]),
+  system: z.boolean().optional(),
+  definition: record,
+  created: text,
+  lastUpdated: text,
+});
+
+const inlineHook = z.object({
+  id: text,
+  name: text,
+  type: text,
+  version: text,
+  status: lifecycle,
+  channel: z.object({ type: text, version: text, config: record }),
+  created: text,
+  lastUpdated: text,
+});
+
+const deviceAssurance = z.object({
+  id: text,
+  name: text,
+  platform: text,
+  conditions: record,
+  createdDate: text,
+  createdBy: text,
+  lastUpdate: text,
+  lastUpdatedBy: text,
+});
+
+const userType = z.object({
+  id: text,
+  name: text,
+  displayName: text,
+  description: text.optional(),
+  default: z.boolean(),
+  createdBy: text,
+  lastUpdatedBy: text,
+  created: text,
+  lastUpdated: text,
+  schema: z.object({ custom: z.record(text, record), base: z.record(text, record), lastUpdated: text }),
 });
 
 export const orgSchema = z.object({
@@ -201,8 +279,13 @@ export const orgSchema = z.object({
   defaultAppSignOnPolicy: appSignOnPolicy,
   sessionPolicies: z.array(sessionPolicy),
   authorizationServers: z.map(text, authorizationServer),
+  groupRules: z.array(groupRule).optional(),
+  networkZones: z.array(networkZone).optional(),
+  inlineHooks: z.array(inlineHook).optional(),
+  deviceAssurances: z.array(deviceAssurance).optional(),
   user,
   users: z.array(user),
+  userTypes: z.array(userType).optional(),
   created: text,
 });
 

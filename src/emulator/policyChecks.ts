@@ -1,7 +1,7 @@
 import { GRANT } from "../catalogue/grants";
 import { EVERYONE_GROUP_ID } from "../okta/ids";
 import { OAuthError } from "./errors";
-import { FACTOR_CLASS, FactorKind, factorAuthenticator } from "./factors";
+import { FactorKind, factorAuthenticator, factorClass } from "./factors";
 import {
   ALL_CLIENTS,
   AppSignOnPolicy,
@@ -168,7 +168,7 @@ export const AUTHENTICATOR_UNUSABLE = () => new OAuthError(403, "access_denied",
 
 /** "Any 1 factor type" (1FA) or two factor types (2FA), plus the rule's constraints. */
 export function policySatisfied(rule: AppSignOnRule, factors: readonly FactorKind[]): boolean {
-  const kinds = new Set(factors.map((f) => FACTOR_CLASS[f].kind));
+  const kinds = new Set(factors.map((f) => factorClass(f).kind));
   const enough = rule.factorMode === "1FA" ? factors.length >= 1 : kinds.size >= 2;
   return enough && (rule.constraints.length === 0 || rule.constraints.some((c) => constraintMet(c, factors)));
 }
@@ -178,7 +178,7 @@ function constraintMet(constraint: RuleConstraint, factors: readonly FactorKind[
   const met = (kind: "knowledge" | "possession") => {
     const demand = constraint[kind];
     if (!demand?.required) return true;
-    return factors.some((f) => FACTOR_CLASS[f].kind === kind && (!demand.types?.length || demand.types.includes(FACTOR_CLASS[f].type)));
+    return factors.some((f) => factorClass(f).kind === kind && (!demand.types?.length || demand.types.includes(factorClass(f).type)));
   };
   return met("knowledge") && met("possession");
 }

@@ -30,6 +30,11 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter(
 const flag = (value: unknown, fallback: boolean): boolean => (typeof value === "boolean" ? value : fallback);
 const count = (value: unknown, fallback: number): number => (typeof value === "number" ? value : fallback);
 
+/** How every okta policy body begins (the provider's buildPolicy): its type, then name and description as declared. */
+function policyBody(type: string, r: DeclaredResource): Inputs {
+  return { type, name: text(r.inputs.name), description: text(r.inputs.description) };
+}
+
 /** okta_user: created active with its password, as `pulumi up` does for a test org's user. */
 export async function createUser(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const user = await ctx.client.post<Created>("/api/v1/users?activate=true", {
@@ -79,12 +84,7 @@ export async function adoptAuthenticator(ctx: ProvisioningContext, r: DeclaredRe
  * when `catchAll` is false, with a PUT of that rule as read.
  */
 export async function createAppSignOnPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
-  const policy = await ctx.client.post<Created>("/api/v1/policies", {
-    type: "ACCESS_POLICY",
-    name: text(r.inputs.name),
-    description: text(r.inputs.description),
-    priority: count(r.inputs.priority, 1),
-  });
+  const policy = await ctx.client.post<Created>("/api/v1/policies", { ...policyBody("ACCESS_POLICY", r), priority: count(r.inputs.priority, 1) });
   if (r.inputs.catchAll === false) {
     const rules = await ctx.client.get<(Inputs & { id: string; name: string; system?: boolean })[]>(`/api/v1/policies/${policy.id}/rules`);
     const catchAll = rules.find((rule) => rule.system === true);
@@ -133,9 +133,7 @@ export async function createAppSignOnPolicyRule(ctx: ProvisioningContext, r: Dec
 /** okta_policy_signon: status in the body, priority only when set. */
 export async function createSessionPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const policy = await ctx.client.post<Created>("/api/v1/policies", {
-    type: "OKTA_SIGN_ON",
-    name: text(r.inputs.name),
-    description: text(r.inputs.description),
+    ...policyBody("OKTA_SIGN_ON", r),
     status: text(r.inputs.status, "ACTIVE"),
     ...(typeof r.inputs.priority === "number" ? { priority: r.inputs.priority } : {}),
     conditions: { people: { groups: { include: ctx.refs(r.inputs.groupsIncluded) } } },
@@ -179,9 +177,7 @@ export async function createSessionPolicyRule(ctx: ProvisioningContext, r: Decla
 export async function createAccessPolicy(ctx: ProvisioningContext, r: DeclaredResource): Promise<string> {
   const serverId = ctx.ref(r.inputs.authServerId);
   const policy = await ctx.client.post<Created>(`/api/v1/authorizationServers/${serverId}/policies`, {
-    type: "OAUTH_AUTHORIZATION_POLICY",
-    name: text(r.inputs.name),
-    description: text(r.inputs.description),
+    ...policyBody("OAUTH_AUTHORIZATION_POLICY", r),
     priority: r.inputs.priority,
     status: text(r.inputs.status, "ACTIVE"),
     conditions: { clients: { include: ctx.refs(r.inputs.clientWhitelists) } },

@@ -41,13 +41,16 @@ export class StackOutputError extends Error {
 
 const PULUMI_TIMEOUT_MS = 120_000;
 
-const runExecFile: ExecFileFn = (file, args) =>
-  new Promise((resolve, reject) => {
-    execFile(file, [...args], { maxBuffer: 16 * 1024 * 1024, timeout: PULUMI_TIMEOUT_MS }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stderr }));
-      else resolve({ stdout, stderr });
+/** Runs a program found on `env`'s PATH, with `env`: pulumi reads its backend and login from it. */
+export function execFileWith(env: NodeJS.ProcessEnv): ExecFileFn {
+  return (file, args) =>
+    new Promise((resolve, reject) => {
+      execFile(file, [...args], { env, maxBuffer: 16 * 1024 * 1024, timeout: PULUMI_TIMEOUT_MS }, (error, stdout, stderr) => {
+        if (error) reject(Object.assign(error, { stderr }));
+        else resolve({ stdout, stderr });
+      });
     });
-  });
+}
 
 /** pulumi's own error lines say what is wrong (no such stack, not logged in); its stdout may hold the password. */
 function pulumiError(error: unknown): string {
@@ -58,7 +61,7 @@ function pulumiError(error: unknown): string {
   return `pulumi stack output failed${lines ? `: ${lines.slice(0, 400)}` : ""}`;
 }
 
-export async function readStackOutputs(stack: string, exec: ExecFileFn = runExecFile): Promise<StackOutputs> {
+export async function readStackOutputs(stack: string, exec: ExecFileFn = execFileWith(process.env)): Promise<StackOutputs> {
   let stdout: string;
   try {
     ({ stdout } = await exec("pulumi", ["stack", "output", "--json", "--show-secrets", "--stack", stack]));

@@ -14,6 +14,7 @@ import { defineDirectAuthProgram } from "../../src/program";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { getJson, sendJson } from "../emulator/support/http";
+import { CapturedIo } from "../helpers/commandIo";
 import { OKTA } from "../helpers/tokens";
 
 const ROOT = join(__dirname, "..", "..");
@@ -148,16 +149,11 @@ describe("adopting an org set up by hand", () => {
     const { url } = await orgSetUpAs("prod");
     const before = emulator!.requests.length;
     const dir = mkdtempSync(join(tmpdir(), "adopt-cli-"));
-    const cwd = process.cwd();
-    process.env.OKTA_API_TOKEN = TOKEN;
-    process.chdir(dir);
-    try {
-      expect(await adoptMain(["--org", url.origin, "--stack", "mine", "--json"])).toBe(0);
-      expect(await adoptMain(["--org", url.origin, "--stack", "mine"])).toBe(2);
-    } finally {
-      process.chdir(cwd);
-      delete process.env.OKTA_API_TOKEN;
-    }
+    const inDir = () => new CapturedIo({ OKTA_API_TOKEN: TOKEN }, dir);
+    expect(await adoptMain(["--org", url.origin, "--stack", "mine", "--json"], inDir())).toBe(0);
+    const again = inDir();
+    expect(await adoptMain(["--org", url.origin, "--stack", "mine"], again)).toBe(2);
+    expect(again.stderrText).toMatch(/^adopt: Pulumi\.mine\.yaml and Pulumi\.mine\.import\.json already exist; pass --force/);
     const stackFile = readFileSync(join(dir, "Pulumi.mine.yaml"), "utf8");
     expect(stackFile).toMatch(/^# Written by `npm run adopt`/);
     expect(stackFile).not.toContain(TOKEN);

@@ -4,107 +4,123 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { parseEmulatorArgs } from "../../src/cli/emulator";
+import { main, parseEmulatorArgs } from "../../src/cli/emulator";
+import { main as smokeMain } from "../../src/cli/smoke";
 import { CliError, UsageError } from "../../src/cli/args/usageError";
+import { CapturedIo, runCommand } from "../helpers/commandIo";
 
 const ROOT = join(__dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 interface Served {
   child: ChildProcessWithoutNullStreams;
-  first: { url: string; apiToken: string };
-  lines: AsyncIterableIterator<string>;
+  first: Serving;
   exit: Promise<number | null>;
-  stderr: () => string;
 }
 
-/** Starts `npm run emulator -- ...` and resolves with its first stdout line; `lines` reads the next ones. */
-async function serve(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Served> {
-  const child = spawn(TSX, ["src/cli/emulator.ts", "--json", ...args], { cwd: ROOT, env });
+/** The first stdout line of `npm run emulator -- --json`. */
+interface Serving {
+  url: string;
+  apiToken: string;
+}
+
+/** Starts `npm run emulator -- ...` as a user does, and resolves with its first stdout line. */
+async function serve(args: string[]): Promise<Served> {
+  const child = spawn(TSX, ["src/cli/emulator.ts", "--json", ...args], { cwd: ROOT, env: process.env });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const first = await Promise.race([lines.next(), exit.then((code) => Promise.reject(new Error(`exited ${code}: ${stderr}`)))]);
-  return { child, first: JSON.parse(first.value as string), lines, exit, stderr: () => stderr };
+  return { child, first: JSON.parse(first.value as string), exit };
 }
 
-async function api(served: Served, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${served.first.url}${path}`, {
+interface ServedHere {
+  first: Serving;
+  io: CapturedIo;
+  /** Resolves with the n-th stdout line (0-based). */
+  line: (n: number) => Promise<string>;
+  /** Asks the command to stop, as a signal does; resolves to its exit status. */
+  stop: () => Promise<number>;
+}
+
+/** The same command run in this process: its output kept, its stop asked for by the test. */
+async function serveHere(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServedHere> {
+  const io = new CapturedIo(env);
+  let requestStop!: () => void;
+  const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  const exit = main(["--json", ...args], io, () => stopRequested);
+  const line = (n: number) => io.stdoutLine(n, exit);
+  const first = JSON.parse(await line(0)) as Serving;
+  return { first, io, line, stop: () => (requestStop(), exit) };
+}
+
+async function api(org: Serving, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${org.url}${path}`, {
     method,
-    headers: { authorization: `SSWS ${served.first.apiToken}`, accept: "application/json", "content-type": "application/json" },
+    headers: { authorization: `SSWS ${org.apiToken}`, accept: "application/json", "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
 describe("npm run emulator", () => {
-  it("serves a stack's setup on loopback, keeps the org in --state across runs, and stops on SIGTERM", async () => {
+  it("serves a stack's setup on loopback, keeps the org in --state across runs, refuses a second emulator on that file, and stops on SIGTERM", async () => {
     const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
     const first = await serve(["--state", state, "--setup", "prod", "--api-token", "first-token-123"]);
     expect(first.first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.first.apiToken).toBe("first-token-123");
-    const apps = (await api(first, "GET", "/api/v1/apps")).body as { label: string }[];
+    const apps = (await api(first.first, "GET", "/api/v1/apps")).body as { label: string }[];
     expect(apps.map((a) => a.label)).toEqual(["Direct Auth MFA"]);
-    expect((await api(first, "POST", "/api/v1/groups", { profile: { name: "Kept across runs" } })).status).toBe(200);
+    expect((await api(first.first, "POST", "/api/v1/groups", { profile: { name: "Kept across runs" } })).status).toBe(200);
+
+    const second = await runCommand(main, ["--state", state]);
+    expect(second.code).toBe(2);
+    expect(second.stderr.trim()).toMatch(/^emulator: .*org\.json is in use by another emulator \(pid \d+\); stop it or pass another --state$/);
+    expect(second.stderr).not.toContain(`(pid ${process.pid})`);
+
     first.child.kill("SIGTERM");
     expect(await first.exit).toBe(0);
 
-    const second = await serve(["--state", state]);
-    const groups = (await api(second, "GET", "/api/v1/groups?q=Kept")).body as { profile: { name: string } }[];
+    const again = await serve(["--state", state]);
+    const groups = (await api(again.first, "GET", "/api/v1/groups?q=Kept")).body as { profile: { name: string } }[];
     expect(groups.map((g) => g.profile.name)).toEqual(["Kept across runs"]);
-    expect(((await api(second, "GET", "/api/v1/apps")).body as unknown[]).length).toBe(1);
-    second.child.kill("SIGINT");
-    expect(await second.exit).toBe(0);
+    expect(((await api(again.first, "GET", "/api/v1/apps")).body as unknown[]).length).toBe(1);
+    again.child.kill("SIGINT");
+    expect(await again.exit).toBe(0);
   }, 60_000);
 
   it("keeps serving when the state cannot be saved, says so once, and saves once it can", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "state");
     mkdirSync(dir);
     const state = join(dir, "org.json");
-    const served = await serve(["--state", state]);
+    const served = await serveHere(["--state", state]);
     rmSync(dir, { recursive: true });
-    expect((await api(served, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved" } })).status).toBe(200);
-    expect((await api(served, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved 2" } })).status).toBe(200);
+    expect((await api(served.first, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved" } })).status).toBe(200);
+    expect((await api(served.first, "POST", "/api/v1/groups", { profile: { name: "Made while unsaved 2" } })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect((await api(served, "GET", "/api/v1/groups?q=Made")).status).toBe(200);
-    expect(served.stderr().trim().split("\n")).toEqual([expect.stringMatching(/cannot save the org to .*ENOENT.*still serving/)]);
+    expect((await api(served.first, "GET", "/api/v1/groups?q=Made")).status).toBe(200);
+    expect(served.io.stderrText.trim().split("\n")).toEqual([expect.stringMatching(/cannot save the org to .*ENOENT.*still serving/)]);
     mkdirSync(dir);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(readFileSync(state, "utf8")).toContain("Made while unsaved 2");
-    served.child.kill("SIGTERM");
-    expect(await served.exit).toBe(0);
-  }, 30_000);
-
-  it("refuses to start a second emulator on the same state file", async () => {
-    const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
-    const first = await serve(["--state", state]);
-    const second = spawn(TSX, ["src/cli/emulator.ts", "--state", state], { cwd: ROOT });
-    let stderr = "";
-    second.stderr.on("data", (chunk) => (stderr += chunk));
-    expect(await new Promise((resolve) => second.on("exit", resolve))).toBe(2);
-    expect(stderr.trim()).toMatch(/^emulator: .*org\.json is in use by another emulator \(pid \d+\); stop it or pass another --state$/);
-    first.child.kill("SIGTERM");
-    expect(await first.exit).toBe(0);
+    expect(await served.stop()).toBe(0);
   }, 30_000);
 
   it("refuses a corrupt state file in one line instead of starting a fresh org", async () => {
     const state = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "org.json");
     writeFileSync(state, "{not json");
-    const child = spawn(TSX, ["src/cli/emulator.ts", "--state", state], { cwd: ROOT });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(2);
-    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^emulator: .*org\.json is corrupt .*move it away/)]);
+    const run = await runCommand(main, ["--state", state]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^emulator: .*org\.json is corrupt .*move it away/)]);
   }, 30_000);
 });
 
 describe("npm run emulator with the smoke check", () => {
   it("serves a setup the smoke check gets through, given the stack's client ids and the password it chose", async () => {
     const password = "Emulated-Passw0rd!";
-    const served = await serve(["--setup", "prod"], { ...process.env, OKTA_SMOKE_PASSWORD: password });
-    const setup = JSON.parse((await served.lines.next()).value as string) as {
+    const served = await serveHere(["--setup", "prod"], { OKTA_SMOKE_PASSWORD: password });
+    const setup = JSON.parse(await served.line(1)) as {
       issuer: string;
       testUser: string;
       apps: { clientId: string; variants: string[] }[];
@@ -112,19 +128,13 @@ describe("npm run emulator with the smoke check", () => {
     expect(setup.issuer).toBe(`${served.first.url}/oauth2/default`);
     expect(JSON.stringify(setup)).not.toContain(password);
 
-    const smoke = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = spawn(
-        TSX,
-        ["src/cli/smoke.ts", "--issuer", setup.issuer, "--client-id", setup.apps[0].clientId, "--variants", setup.apps[0].variants.join(","),
-          "--username", setup.testUser, "--code-outbox", `${served.first.url}/__emulator/outbox`, "--enroll-totp", "--json"],
-        { cwd: ROOT, env: { ...process.env, OKTA_SMOKE_PASSWORD: password, OKTA_API_TOKEN: served.first.apiToken } },
-      );
-      let stdout = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.on("exit", (code) => resolve({ code, stdout }));
-    });
-    served.child.kill("SIGTERM");
-    expect(await served.exit).toBe(0);
+    const smoke = await runCommand(
+      smokeMain,
+      ["--issuer", setup.issuer, "--client-id", setup.apps[0].clientId, "--variants", setup.apps[0].variants.join(","),
+        "--username", setup.testUser, "--code-outbox", `${served.first.url}/__emulator/outbox`, "--enroll-totp", "--json"],
+      { OKTA_SMOKE_PASSWORD: password, OKTA_API_TOKEN: served.first.apiToken },
+    );
+    expect(await served.stop()).toBe(0);
     expect(smoke.code).toBe(0);
     // The push is approved by the simulated user. The test user, created through the API, has no
     // Google Authenticator factor until --enroll-totp enrolls one through the factors API, as on a

@@ -1,14 +1,11 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/smoke";
 import { RunningEmulator } from "../../src/emulator";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { runCommand } from "../helpers/commandIo";
 import { emulatedOrgs } from "../helpers/orgs";
 
-const root = join(__dirname, "..", "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
 const API_TOKEN = "cli-test-token";
 
 const start = emulatedOrgs();
@@ -23,7 +20,7 @@ const totpFactors = async () =>
   );
 
 beforeAll(async () => {
-  const evaluation = await evaluateStack("dev", root);
+  const evaluation = await devEvaluation();
   emulator = await start({ evaluation, apiToken: API_TOKEN });
   client = new OktaManagementClient({ orgUrl: emulator.url, apiToken: API_TOKEN });
   userId = (await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(emulator.testUser.login)}`)).id;
@@ -31,15 +28,17 @@ beforeAll(async () => {
   otpClientId = (evaluation.outputs.apps as { clientId: string; variants: string[] }[]).find((a) => a.variants.includes("otp"))!.clientId;
 });
 
+/** `npm run smoke -- --enroll-totp` on the OTP variant, run in this process with only `env`. */
 function smoke(env: Record<string, string>) {
-  const args = ["src/cli/smoke.ts", "--issuer", emulator.url, "--client-id", otpClientId, "--variants", "otp"];
+  const args = ["--issuer", emulator.url, "--client-id", otpClientId, "--variants", "otp"];
   args.push("--username", emulator.testUser.login, "--enroll-totp", "--json");
-  return promisify(execFile)(tsx, args, { cwd: root, timeout: 60_000, env: { PATH: process.env.PATH!, ...env } });
+  return runCommand(main, args, env);
 }
 
 describe("npm run smoke -- --enroll-totp", () => {
   it("enrolls a factor with the management credentials, passes the OTP variant, and removes the factor", async () => {
-    const { stdout, stderr } = await smoke({ OKTA_HTTP_PROXY: emulator.url, OKTA_API_TOKEN: API_TOKEN });
+    const { code, stdout, stderr } = await smoke({ OKTA_HTTP_PROXY: emulator.url, OKTA_API_TOKEN: API_TOKEN });
+    expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout).results).toEqual([expect.objectContaining({ variant: "otp", status: "pass" })]);
     expect(stderr).toContain("removed the enrolled factor");
     expect(stdout + stderr).not.toContain(API_TOKEN);
@@ -47,7 +46,7 @@ describe("npm run smoke -- --enroll-totp", () => {
   }, 60_000);
 
   it("exits 2 and says which credentials are missing", async () => {
-    await expect(smoke({ OKTA_HTTP_PROXY: emulator.url })).rejects.toMatchObject({
+    expect(await smoke({ OKTA_HTTP_PROXY: emulator.url })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("okta:apiToken"),
     });

@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/smoke";
+import { CommandRun, runCommand } from "../helpers/commandIo";
 import { localServer, LocalServer } from "../smoke/localServer";
 
-const root = join(__dirname, "..", "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
 const API_TOKEN = "transport-cli-token";
 
 const servers: LocalServer[] = [];
@@ -19,18 +16,12 @@ async function org(handler: Parameters<typeof localServer>[0]): Promise<LocalSer
   return started;
 }
 
-/** Runs the CLI against `issuer`; resolves with what a failing run printed. */
-async function failingSmoke(issuer: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = ["src/cli/smoke.ts", "--issuer", issuer, "--client-id", "0oaOTP", "--variants", "otp", "--username", "t@example.com"];
-  const run = promisify(execFile)(tsx, [...args, "--enroll-totp", ...extra], {
-    cwd: root,
-    timeout: 60_000,
-    env: { PATH: process.env.PATH!, OKTA_API_TOKEN: API_TOKEN },
-  });
-  return run.then(
-    () => expect.fail("the run should have failed"),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+/** Runs `npm run smoke -- --enroll-totp` against `issuer` in this process; resolves with what a failing run printed. */
+async function failingSmoke(issuer: string, ...extra: string[]): Promise<CommandRun> {
+  const args = ["--issuer", issuer, "--client-id", "0oaOTP", "--variants", "otp", "--username", "t@example.com"];
+  const run = await runCommand(main, [...args, "--enroll-totp", ...extra], { OKTA_API_TOKEN: API_TOKEN });
+  if (run.code === 0) expect.fail("the run should have failed");
+  return run;
 }
 
 describe("npm run smoke -- --enroll-totp against an org that misbehaves", () => {

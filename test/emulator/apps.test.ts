@@ -116,6 +116,61 @@ describe("apps: create and read", () => {
   });
 });
 
+/**
+ * The provider's body for a catalogue (OIN) app signing in with OpenID Connect, and what a real org
+ * answered (TestAccResourceOktaAppOauth_preconfigured, recorded 2026-03-15): the catalogue name in
+ * lower case, no redirect URIs needed, no OAuth client shown, a help link, no universal logout.
+ */
+describe("apps: a catalogue app with OpenID Connect", () => {
+  const deel = {
+    accessibility: {},
+    credentials: {
+      oauthClient: { autoKeyRotation: true, pkce_required: false, token_endpoint_auth_method: "client_secret_basic" },
+      userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
+    },
+    label: "Deel",
+    name: "Deel",
+    settings: {
+      notes: {},
+      oauthClient: {
+        application_type: "web",
+        consent_method: "TRUSTED",
+        grant_types: ["authorization_code"],
+        issuer_mode: "ORG_URL",
+        response_types: ["code"],
+        wildcard_redirect: "DISABLED",
+      },
+    },
+    signOnMode: "OPENID_CONNECT",
+    visibility: { hide: { iOS: true, web: true } },
+  };
+
+  it("is created under its catalogue name and read back without its OAuth client", async () => {
+    const { api, emulator } = await orgs.withApi();
+    const created = await api.post("/api/v1/apps?activate=true", deel);
+    expect(created.status).toBe(200);
+    const id = (created.body as Json).id as string;
+    const read = (await api.get(`/api/v1/apps/${id}`)).body as Json;
+    expect(read).toMatchObject({
+      name: "deel",
+      label: "Deel",
+      orn: expect.stringContaining(`:apps:deel:${id}`),
+      universalLogout: { status: "UNSUPPORTED" },
+      visibility: { appLinks: { deel_link: true } },
+      _links: { help: { href: `${emulator.url}/app/deel/${id}/setup/help/OPENID_CONNECT/external-doc`, type: "text/html" } },
+    });
+    expect(read.credentials).not.toHaveProperty("oauthClient");
+    expect(read.settings).not.toHaveProperty("oauthClient");
+    expectOktaError(await api.get(`/api/v1/internal/apps/${id}/settings/oauth/idToken`), 404, "E0000007");
+  });
+
+  it("is refused, as any app is, when its sign-on mode is not served", async () => {
+    const { api } = await orgs.withApi();
+    const answer = await api.post("/api/v1/apps", { ...deel, signOnMode: "BROWSER_PLUGIN" });
+    expectOktaError(answer, 400, "E0000001");
+  });
+});
+
 describe("apps: a client id and secret of the caller's choosing", () => {
   function chosenCredentials(clientId: string, clientSecret: string) {
     const body = nativeApp({ auth: "client_secret_post", pkce: false });

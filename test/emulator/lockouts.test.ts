@@ -1,29 +1,21 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRANT } from "../../src/catalogue/grants";
 import { VariantId } from "../../src/catalogue/variants";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { appOf, devEvaluation } from "./support/evaluations";
+import { RunningEmulator } from "../../src/emulator";
+import { devStackOrgs } from "../helpers/orgs";
+import { appOf } from "./support/evaluations";
 import { expectOAuthError } from "./support/expectations";
 import { FlowTarget, endpointsOf, freshTotpCode, mfaToken, otpGrant, passwordGrant, primaryAuthenticate } from "./support/flows";
 import { getJson, postForm, sendJson } from "./support/http";
 
 const API_TOKEN = "lockout-token";
-let evaluation: Evaluation;
+const { dev, orgFor } = devStackOrgs({ apiToken: API_TOKEN, pollIntervalSeconds: 0 });
+/** The org the running test started, for the management helpers below. */
 let emulator: RunningEmulator | undefined;
 
-beforeAll(async () => {
-  evaluation = await devEvaluation();
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
 async function target(variantId: VariantId, options: { rateLimits?: "enforced" | "reported" } = {}): Promise<FlowTarget> {
-  emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN, pollIntervalSeconds: 0, ...options });
-  return { emulator, endpoints: await endpointsOf(emulator), clientId: appOf(evaluation, variantId).clientId };
+  emulator = await orgFor(dev(), options);
+  return { emulator, endpoints: await endpointsOf(emulator), clientId: appOf(dev(), variantId).clientId };
 }
 
 const management = (path: string) => `${emulator!.url}${path}`;
@@ -60,7 +52,7 @@ describe("the default password policy's lockout", () => {
     for (let i = 0; i < 10; i++) expectOAuthError(await otpGrant(t, "000000"), 400, "invalid_grant");
     expectOAuthError(await otpGrant(t), 400, "invalid_grant", /direct_auth_locked_out/);
     // The lock is the user's: every app and factor is refused, the password too.
-    expectOAuthError(await passwordGrant({ ...t, clientId: appOf(evaluation, "mfa-otp").clientId }), 400, "invalid_grant", /direct_auth_locked_out/);
+    expectOAuthError(await passwordGrant({ ...t, clientId: appOf(dev(), "mfa-otp").clientId }), 400, "invalid_grant", /direct_auth_locked_out/);
   });
 });
 

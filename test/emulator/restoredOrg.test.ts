@@ -30,6 +30,30 @@ describe("an emulator serving a saved org", () => {
     expect(methods.find((m) => m.type === "voice")?.status).toBe("ACTIVE");
     expect(second.testUser.password).toBe(first.testUser.password);
   });
+
+  it("keeps custom apps, WebAuthn's AAGUIDs and a server's claims and scopes", async () => {
+    const first = await start();
+    const post = (path: string, body: unknown) => sendJson("POST", `${first.url}${path}`, body, SSWS);
+    const customApp = await post("/api/v1/authenticators", {
+      key: "custom_app",
+      name: "Custom",
+      provider: { type: "PUSH", configuration: { apns: { id: "ppc1", appBundleId: "com.example", debugAppBundleId: "com.example.debug" } } },
+      settings: { appInstanceId: "0oa1", userVerification: "PREFERRED" },
+    });
+    const webauthn = await post("/api/v1/authenticators", { key: "webauthn" });
+    await post(`/api/v1/authenticators/${webauthn.body.id}/aaguids`, { aaguid: "cb69481e-8ff7-4039-93ec-0a2729a154a8", name: "Key" });
+    const claim = await post("/api/v1/authorizationServers/default/claims", { name: "tenant", claimType: "RESOURCE", value: "user.tenant" });
+    const scope = await post("/api/v1/authorizationServers/default/scopes", { name: "orders:read" });
+
+    const second = await start({ org: decodeState(encodeState(first.org), "saved") });
+    // Links name each emulator's own port: the rest must be as the first one answered.
+    const withoutLinks = ({ _links, ...rest }: Record<string, unknown>) => rest;
+    const read = (path: string) => getJson(`${second.url}${path}`, SSWS).then((answer) => withoutLinks(answer.body));
+    expect(await read(`/api/v1/authenticators/${customApp.body.id}`)).toEqual(withoutLinks(customApp.body));
+    expect(await read(`/api/v1/authenticators/${webauthn.body.id}/aaguids/cb69481e-8ff7-4039-93ec-0a2729a154a8`)).toMatchObject({ name: "Key" });
+    expect(await read(`/api/v1/authorizationServers/default/claims/${claim.body.id}`)).toEqual(withoutLinks(claim.body));
+    expect(await read(`/api/v1/authorizationServers/default/scopes/${scope.body.id}`)).toEqual(withoutLinks(scope.body));
+  });
 });
 
 describe("request records", () => {

@@ -80,9 +80,11 @@ describe("users", () => {
     expect(created.body).toMatchObject({
       id: expect.stringMatching(/^00u/),
       status: "ACTIVE",
-      profile: { login: "ada@example.com", email: "ada@example.com", firstName: "Ada", postalAddress: null },
+      profile: { login: "ada@example.com", email: "ada@example.com", firstName: "Ada" },
       credentials: { password: {}, provider: { type: "OKTA", name: "OKTA" } },
     });
+    // Sent as null, postalAddress is not kept: Okta's answer to the provider's create leaves it out.
+    expect(created.body.profile).not.toHaveProperty("postalAddress");
     expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
     expect((await api.get("/api/v1/users/ada%40example.com")).body.id).toBe(created.body.id);
     expect((await newUser(api, "staged@example.com", false)).body.status).toBe("STAGED");
@@ -118,6 +120,10 @@ describe("users", () => {
 
   it("searches users with or, dates, parentheses and eq on a list-valued attribute, as the provider's lookups do", async () => {
     const { api } = await orgs.withApi();
+    // As the provider's data source test does, the list-valued property is defined first.
+    await api.post("/api/v1/meta/schemas/user/default", {
+      definitions: { custom: { id: "#custom", type: "object", properties: { array123: { title: "array", type: "array", items: { type: "string" } } } } },
+    });
     const jones = (await api.post("/api/v1/users?activate=true", {
       profile: { firstName: "TestAcc", lastName: "Jones", email: "jones@example.com", login: "jones@example.com", array123: ["feature", "cool"] },
     })).body as Json;

@@ -1,9 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_BASELINE, OrgBaseline, RunningEmulator } from "../../src/emulator";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BASELINE, OrgBaseline } from "../../src/emulator";
 import { DesiredAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
-import { OrgSnapshot, clientFor, enrollmentOf, orgWithBaseline, snapshot } from "./support/orgUnderTest";
+import { OrgSnapshot, baselineOrgs, clientFor, enrollmentOf, snapshot } from "./support/orgUnderTest";
 
 const ALL_FOUR: DesiredAuthenticator[] = [
   { key: "google_otp", name: "Google Authenticator", methods: [], enroll: "OPTIONAL" },
@@ -41,17 +39,7 @@ function givenBack(after: OrgSnapshot, before: OrgSnapshot): OrgSnapshot {
   return { ...after, enrollmentPolicy: { ...after.enrollmentPolicy, settings: { ...after.enrollmentPolicy.settings, authenticators: entries } } };
 }
 
-let evaluation: Evaluation;
-let emulator: RunningEmulator | undefined;
-
-beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const { withBaseline } = baselineOrgs();
 
 describe("org-wide authenticator settings: create then destroy gives the org back as it was", () => {
   it.each([
@@ -77,7 +65,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
       ),
     ],
   ])("%s", async (_title, baseline) => {
-    emulator = await orgWithBaseline(evaluation, baseline);
+    const emulator = await withBaseline(baseline);
     const client = clientFor(emulator);
     const before = await snapshot(client);
 
@@ -107,7 +95,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
       [{ key: "google_otp", name: "Google Authenticator", status: "INACTIVE", methods: { otp: "ACTIVE" }, usedByPolicies: ["Contractors MFA"] }],
       { google_otp: "NOT_ALLOWED" },
     );
-    emulator = await orgWithBaseline(evaluation, baseline);
+    const emulator = await withBaseline(baseline);
     const client = clientFor(emulator);
     const before = await snapshot(client);
     const { prior } = await reconcileAuthenticators(client, ALL_FOUR);
@@ -126,7 +114,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
   });
 
   it("gives back what it already changed when the org refuses part of the setup", async () => {
-    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const emulator = await withBaseline(baselineWith([]));
     const client = clientFor(emulator);
     const before = await snapshot(client);
     const impossible = { key: "okta_email", name: "Email", methods: ["carrier_pigeon"], enroll: "OPTIONAL" as const };
@@ -135,7 +123,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
   });
 
   it("on update gives back what is no longer needed and keeps the first record of the rest", async () => {
-    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const emulator = await withBaseline(baselineWith([]));
     const client = clientFor(emulator);
     const before = await snapshot(client);
     const first = await reconcileAuthenticators(client, [ALL_FOUR[1], ALL_FOUR[2]]);
@@ -150,7 +138,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
   });
 
   it("sets Email to Authentication and recovery (allowedFor any) by read-modify-write and gives recovery back on destroy", async () => {
-    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const emulator = await withBaseline(baselineWith([]));
     const client = clientFor(emulator);
     const before = await snapshot(client);
     expect(before.authenticators.okta_email.settings).toEqual({ allowedFor: "recovery", tokenLifetimeInMinutes: 5 });
@@ -167,7 +155,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
     const alreadyAny = baselineWith([
       { key: "okta_email", name: "Email", status: "ACTIVE", methods: { email: "ACTIVE" }, settings: { allowedFor: "any", tokenLifetimeInMinutes: 10 } },
     ]);
-    emulator = await orgWithBaseline(evaluation, alreadyAny);
+    const emulator = await withBaseline(alreadyAny);
     const client = clientFor(emulator);
     const { prior } = await reconcileAuthenticators(client, [ALL_FOUR[3]]);
     expect(prior[0].allowedFor).toBe("any");
@@ -176,7 +164,7 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
   });
 
   it("on update without oob-email gives Email's recovery-only use back and forgets it", async () => {
-    emulator = await orgWithBaseline(evaluation, baselineWith([]));
+    const emulator = await withBaseline(baselineWith([]));
     const client = clientFor(emulator);
     const first = await reconcileAuthenticators(client, [ALL_FOUR[3]]);
     expect((await snapshot(client)).authenticators.okta_email.settings?.allowedFor).toBe("any");

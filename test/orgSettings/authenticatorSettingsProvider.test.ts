@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JWK } from "jose";
 import { RunningEmulator } from "../../src/emulator";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { SETTINGS_KIND } from "../../src/okta/declaration";
 import {
   AuthenticatorSettingsInputs,
@@ -33,7 +33,7 @@ let emulator: RunningEmulator;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await orgWithBaseline(await evaluateStack("dev"));
+  emulator = await orgWithBaseline(await devEvaluation());
   // Inside the project, so the serialized `require("jose")` resolves as it does from the state.
   dir = mkdtempSync(join(__dirname, ".serialized-"));
 });
@@ -86,7 +86,7 @@ describe("the org-settings dynamic provider", () => {
     const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const scopes = ["okta.authenticators.manage", "okta.policies.manage"];
     const publicJwk = { ...(appKey.publicKey.export({ format: "jwk" }) as JWK), kid: "k1", alg: "RS256" };
-    const org = await orgWithBaseline(await evaluateStack("dev"), undefined, {
+    const org = await orgWithBaseline(await devEvaluation(), undefined, {
       serviceApps: [{ clientId: "0oaSettings", publicKeys: [publicJwk], scopes }],
     });
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator } from "../../src/emulator";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { CATCH_ALL_KIND } from "../../src/okta/declaration";
 import { CatchAllRuleInputs, catchAllRuleProvider } from "../../src/orgSettings/catchAllRuleProvider";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
@@ -12,7 +12,7 @@ let emulator: RunningEmulator;
 let client: OktaManagementClient;
 
 beforeAll(async () => {
-  emulator = await orgWithBaseline(await evaluateStack("dev"));
+  emulator = await orgWithBaseline(await devEvaluation());
   client = clientFor(emulator);
 });
 

@@ -1,12 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { JWK } from "jose";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RunningEmulator } from "../../src/emulator";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
-import { orgWithBaseline } from "./support/orgUnderTest";
+import { baselineOrgs } from "./support/orgUnderTest";
 
 /** The org-settings client with OAuth service-app credentials, against an org that requires DPoP of them. */
 
@@ -16,22 +14,11 @@ const EVERY_SCOPE = ["okta.authenticators.manage", "okta.policies.manage"];
 const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const OKTA_VERIFY = { key: "okta_verify", name: "Okta Verify", methods: ["push"], enroll: "OPTIONAL" as const };
 
-let evaluation: Evaluation;
-let emulator: RunningEmulator | undefined;
-
-beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const { withBaseline } = baselineOrgs();
 
 async function orgGranting(scopes: string[]): Promise<RunningEmulator> {
   const publicJwk = { ...(appKey.publicKey.export({ format: "jwk" }) as JWK), kid: KEY_ID, alg: "RS256" };
-  emulator = await orgWithBaseline(evaluation, undefined, { serviceApps: [{ clientId: CLIENT_ID, publicKeys: [publicJwk], scopes }] });
-  return emulator;
+  return withBaseline(undefined, { serviceApps: [{ clientId: CLIENT_ID, publicKeys: [publicJwk], scopes }] });
 }
 
 function serviceAppClient(org: RunningEmulator, scopes: string[]): OktaManagementClient {

@@ -1,7 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { describe, expect, it } from "vitest";
+import { RunningEmulator } from "../../src/emulator";
+import { devStackOrgs } from "../helpers/orgs";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { TotpEnrollmentError, totpCode, withTemporaryTotpFactor } from "../../src/orgSettings/totpEnrollment";
 import { json, localServer } from "../smoke/localServer";
@@ -9,17 +8,9 @@ import { API_TOKEN, clientFor } from "./support/orgUnderTest";
 
 type Factor = { id: string; factorType: string; status: string };
 
-let evaluation: Evaluation;
+const { orgFor } = devStackOrgs({ apiToken: API_TOKEN });
+/** The running test's org, for what its test user holds. */
 let emulator: RunningEmulator | undefined;
-
-beforeAll(async () => {
-  evaluation = await evaluateStack("dev");
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
 
 async function totpFactors(client: OktaManagementClient, login: string): Promise<Factor[]> {
   const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
@@ -28,7 +19,7 @@ async function totpFactors(client: OktaManagementClient, login: string): Promise
 
 /** The dev org's test user as a person who never set up Google Authenticator. */
 async function userWithoutTotp(): Promise<{ client: OktaManagementClient; login: string }> {
-  emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
+  emulator = await orgFor();
   const client = clientFor(emulator);
   const login = emulator.testUser.login;
   const user = await client.get<{ id: string }>(`/api/v1/users/${encodeURIComponent(login)}`);
@@ -81,7 +72,7 @@ describe("temporary Google Authenticator factor for the smoke check", () => {
   });
 
   it("explains, without any secret, why it cannot enroll a user who already has the factor", async () => {
-    emulator = await startOktaEmulator({ evaluation, apiToken: API_TOKEN });
+    emulator = await orgFor();
     const attempt = withTemporaryTotpFactor(clientFor(emulator), emulator.testUser.login, false, async () => undefined);
     await expect(attempt).rejects.toThrow(TotpEnrollmentError);
     await expect(attempt).rejects.toThrow(/OKTA_SMOKE_TOTP_SECRET/);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunningEmulator, startOktaEmulator } from "../../src/emulator";
 import { provisionSetup } from "../../src/provision/provisionSetup";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
+import { devEvaluation } from "../helpers/devStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 
 const TOKEN = "bodies-token";
@@ -50,7 +51,7 @@ beforeAll(async () => {
   emulator = await startOktaEmulator({ apiToken: TOKEN, rateLimits: "reported" });
   const client = new RecordingClient({ orgUrl: emulator.url, apiToken: TOKEN });
   // dev has every kind of object the org-AS stacks declare; prod adds a custom server's policy.
-  await provisionSetup(await evaluateStack("dev", ROOT), { orgUrl: emulator.url, apiToken: TOKEN }, { client });
+  await provisionSetup(await devEvaluation(), { orgUrl: emulator.url, apiToken: TOKEN }, { client });
   const prodOrg = await startOktaEmulator({ apiToken: TOKEN });
   const prodClient = new RecordingClient({ orgUrl: prodOrg.url, apiToken: TOKEN });
   await provisionSetup(await evaluateStack("prod", ROOT), { orgUrl: prodOrg.url, apiToken: TOKEN }, { client: prodClient });

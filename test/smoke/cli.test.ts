@@ -3,14 +3,18 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/smoke";
 import { RunningEmulator } from "../../src/emulator";
 import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { CommandRun, PROJECT_DIR, runCommand } from "../helpers/commandIo";
 import { devEvaluation, emulatorFor, expectNoSecrets, targetsOf } from "./emulatorHarness";
 
 /**
- * `npm run smoke` as a user runs it (`npx tsx src/cli/smoke.ts`), against an emulator in this
- * process. `--stack` goes through a stand-in `pulumi` on PATH that prints the stack's outputs.
+ * `npm run smoke` against an emulator in this process: once as a user runs it (`tsx
+ * src/cli/smoke.ts`, its own process), the other runs through the same `main` in this process.
+ * `--stack` goes through a stand-in `pulumi` on PATH that prints the stack's outputs.
  */
+const TSX = join(PROJECT_DIR, "node_modules", ".bin", "tsx");
 
 let evaluation: Evaluation;
 let emulator: RunningEmulator;
@@ -50,25 +54,30 @@ afterAll(async () => {
   rmSync(fakeBin, { recursive: true, force: true });
 });
 
-interface Spawned {
-  code: number;
-  stdout: string;
-  stderr: string;
+/** Environment of a run: the stand-in pulumi first on PATH, and no smoke variable of this shell. */
+function envOf(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: `${fakeBin}${delimiter}${process.env.PATH}`, ...env };
 }
 
-function smoke(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+/** `npm run smoke -- ...` through its real entry point, in a process of its own. */
+function smokeSpawned(args: string[], env: Record<string, string> = {}): Promise<CommandRun> {
   return new Promise((resolve) => {
     execFile(
-      "npx",
-      ["tsx", "src/cli/smoke.ts", ...args],
+      TSX,
+      ["src/cli/smoke.ts", ...args],
       {
-        cwd: join(__dirname, "../.."),
-        env: { ...process.env, OKTA_SMOKE_PASSWORD: "", OKTA_SMOKE_TOTP_SECRET: "", PATH: `${fakeBin}${delimiter}${process.env.PATH}`, ...env },
+        cwd: PROJECT_DIR,
+        env: { ...process.env, OKTA_SMOKE_PASSWORD: "", OKTA_SMOKE_TOTP_SECRET: "", ...envOf(env) },
         timeout: 20_000,
       },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** The same command run in this process, with only the environment given. */
+function smoke(args: string[], env: Record<string, string> = {}): Promise<CommandRun> {
+  return runCommand(main, args, envOf(env));
 }
 
 function secretsNow(of = emulator): string[] {
@@ -91,7 +100,7 @@ function clientOf(variant: string): string {
 
 describe("npm run smoke", () => {
   it("--stack --json: one JSON document on stdout, progress on stderr, exit 0, no secret anywhere", async () => {
-    const run = await smoke(
+    const run = await smokeSpawned(
       ["--stack", "dev", "--variants", "otp,mfa-oob-okta-verify,oob-phone,mfa-oob-phone,oob-email", "--code-outbox", emulator.outboxUrl, "--json"],
       { OKTA_SMOKE_TOTP_SECRET: emulator.testUser.totpSecret },
     );
@@ -117,7 +126,7 @@ describe("npm run smoke", () => {
     const token = "00policy-simulation-token";
     const org = await emulatorFor(evaluation, { apiToken: token });
     writeOutputs(org);
-    let run: Spawned;
+    let run: CommandRun;
     try {
       run = await smoke(["--stack", "dev"], { OKTA_API_TOKEN: token });
     } finally {

@@ -1,24 +1,23 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VARIANT_IDS, VariantId } from "../../src/catalogue/variants";
 import { Fault, RunningEmulator } from "../../src/emulator";
-import { Evaluation, evaluateProgram } from "../../src/evaluate/evaluateProgram";
-import { defineDirectAuthProgram } from "../../src/program";
 import { MIN_INTERVAL_SECONDS } from "../../src/smoke/pollTiming";
 import { exitCodeOf } from "../../src/smoke/report";
 import { ProgressEvent, SmokeOptions } from "../../src/smoke/types";
 import {
-  devEvaluation,
   edited,
-  emulatorFor,
   expectNoSecrets,
   managementEvidence,
   POLL_INTERVAL_SECONDS,
   resultOf,
+  SMOKE_ORG,
   smokeAgainst,
   SmokeRun,
   targetsOf,
 } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
+import { customServerEvaluation, phoneEvaluation } from "../emulator/support/evaluations";
+import { devStackOrgs } from "../helpers/orgs";
 import { OKTA } from "../helpers/tokens";
 
 /** The harness's emulator asks for a fraction of a second; the check never polls faster than its minimum. */
@@ -26,26 +25,17 @@ const POLL_WAIT_MS = Math.max(POLL_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS) * 100
 
 /**
  * The smoke check against the emulator set up from Pulumi.dev.yaml: every variant, each
- * misconfiguration, each fault. One file, because each test file pays for its own Pulumi import
- * and program evaluation.
+ * misconfiguration, each fault.
  */
 
-let evaluation: Evaluation;
+const { dev, orgFor } = devStackOrgs(SMOKE_ORG);
+/** The org of the running fault test, for its assertions on what the org answered. */
 let emulator: RunningEmulator | undefined;
-
-beforeAll(async () => {
-  evaluation = await devEvaluation();
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
 
 describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
   it("passes all eight variants with no request beyond the protocol minimum, and prints no secret", async () => {
-    emulator = await emulatorFor(evaluation);
-    const run = await smokeAgainst(emulator, targetsOf(evaluation));
+    const emulator = await orgFor();
+    const run = await smokeAgainst(emulator, targetsOf(dev()));
 
     expect(run.report.results.map((r) => [r.variant, r.status, r.step])).toEqual(VARIANT_IDS.map((v) => [v, "pass", "id-token"]));
     // The fewest requests each flow can make (docs/direct-auth-reference.md#flows), with the harness's push
@@ -74,8 +64,8 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
   });
 
   it("stops at the human step without a code source or TOTP secret: every variant is wired", async () => {
-    emulator = await emulatorFor(evaluation);
-    const run = await smokeAgainst(emulator, targetsOf(evaluation), { codeSource: undefined, totpSecret: undefined });
+    const emulator = await orgFor();
+    const run = await smokeAgainst(emulator, targetsOf(dev()), { codeSource: undefined, totpSecret: undefined });
 
     expect(Object.fromEntries(run.report.results.map((r) => [r.variant, `${r.status}@${r.step}`]))).toEqual({
       otp: "wired@otp",
@@ -98,55 +88,37 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
   });
 
   it("skips the MFA variants when there is no password, and says why", async () => {
-    emulator = await emulatorFor(evaluation);
-    const run = await smokeAgainst(emulator, targetsOf(evaluation, ["mfa-otp", "otp"]), { password: undefined });
+    const emulator = await orgFor();
+    const run = await smokeAgainst(emulator, targetsOf(dev(), ["mfa-otp", "otp"]), { password: undefined });
     expect(resultOf(run.report, "mfa-otp")).toMatchObject({ status: "skipped", step: "password", requests: 0 });
     expect(resultOf(run.report, "mfa-otp").diagnosis).toMatch(/OKTA_SMOKE_PASSWORD/);
     expect(resultOf(run.report, "otp").status).toBe("pass");
   });
 
   it("handles Okta Verify's number challenge (binding method transfer), showing the number only when interactive", async () => {
-    emulator = await emulatorFor(evaluation, { push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" } });
-    const quiet = await smokeAgainst(emulator, targetsOf(evaluation, ["oob-okta-verify", "mfa-oob-okta-verify"]));
+    const emulator = await orgFor(dev(), { push: { outcome: "approve", afterPolls: 1, bindingMethod: "transfer" } });
+    const quiet = await smokeAgainst(emulator, targetsOf(dev(), ["oob-okta-verify", "mfa-oob-okta-verify"]));
     expect(quiet.report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
     expect(quiet.progress.join("\n")).toMatch(/number challenge; --interactive shows the number/);
     expect(quiet.progress.join("\n")).not.toMatch(/tap the number \d+/);
 
-    const interactive = await smokeAgainst(emulator, targetsOf(evaluation, ["oob-okta-verify"]), { interactive: true });
+    const interactive = await smokeAgainst(emulator, targetsOf(dev(), ["oob-okta-verify"]), { interactive: true });
     expect(interactive.report.results[0].status).toBe("pass");
     expect(interactive.progress.join("\n")).toMatch(/in Okta Verify, tap the number \d{2}/);
     expect(interactive.progress.join("\n")).toMatch(/code expires in 4m 59s|code expires in 5m 00s/);
   });
 
   it("uses the voice channel when asked and the org has it", async () => {
-    const withVoice = await evaluateProgram({
-      stack: "voice",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-        "okta-direct-auth:phoneChannels": JSON.stringify(["sms", "voice"]),
-      },
-    });
-    emulator = await emulatorFor(withVoice);
+    const withVoice = await phoneEvaluation(["sms", "voice"]);
+    const emulator = await orgFor(withVoice);
     const run = await smokeAgainst(emulator, targetsOf(withVoice), { channel: "voice" });
     expect(run.report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
     expect(run.progress.join("\n")).toMatch(/code sent by voice/);
   });
 
   it("runs against a custom authorization server: every leg and the discovery under /oauth2/{id}", async () => {
-    const custom = await evaluateProgram({
-      stack: "custom",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["otp", "mfa-oob-phone"]),
-        "okta-direct-auth:authorizationServer": "default",
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-      },
-    });
-    emulator = await emulatorFor(custom);
+    const custom = await customServerEvaluation(["otp", "mfa-oob-phone"]);
+    const emulator = await orgFor(custom);
     const run = await smokeAgainst(emulator, targetsOf(custom), { issuer: emulator.issuer("default") });
     expect(run.report.results.map((r) => r.status)).toEqual(["pass", "pass"]);
     const okta = emulator.requests.filter((r) => !r.path.startsWith("/__emulator/"));
@@ -156,8 +128,8 @@ describe("smoke check against the emulator (Pulumi.dev.yaml)", () => {
 
 describe("smoke check diagnoses each misconfiguration", () => {
   it.each(MISCONFIGURATIONS)("$case → fail at $step", async (m) => {
-    const broken = m.edit ? edited(evaluation, m.edit) : evaluation;
-    emulator = await emulatorFor(broken, m.emulator);
+    const broken = m.edit ? edited(dev(), m.edit) : dev();
+    const emulator = await orgFor(broken, m.emulator);
     const started = Date.now();
     const run = await smokeAgainst(emulator, targetsOf(broken, [m.variant]), m.smoke?.(emulator));
 
@@ -172,21 +144,12 @@ describe("smoke check diagnoses each misconfiguration", () => {
   });
 
   it("names the custom authorization server's access policy when its rule lacks the grant", async () => {
-    const custom = await evaluateProgram({
-      stack: "custom",
-      program: defineDirectAuthProgram,
-      config: {
-        "okta:orgName": "dev-000000",
-        "okta-direct-auth:variants": JSON.stringify(["otp"]),
-        "okta-direct-auth:authorizationServer": "default",
-        "okta-direct-auth:testUser": JSON.stringify({ login: "direct-auth-tester@example.com", create: true }),
-      },
-    });
+    const custom = await customServerEvaluation(["otp"]);
     const broken = edited(custom, (rs) => {
       const rule = rs.find((r) => r.type === OKTA.serverPolicyRule)!;
       rule.inputs.grantTypeWhitelists = ["authorization_code"];
     });
-    emulator = await emulatorFor(broken);
+    const emulator = await orgFor(broken);
     const run = await smokeAgainst(emulator, targetsOf(broken), { issuer: emulator.issuer("default"), evidence: managementEvidence(emulator) });
     expect(run.report.results[0]).toMatchObject({ status: "fail", step: "otp" });
     expect(run.report.results[0].diagnosis).toMatch(
@@ -205,7 +168,7 @@ async function withFault(
   fault: Fault,
   options: { when?: (event: ProgressEvent) => boolean; smoke?: Partial<SmokeOptions> } = {},
 ): Promise<SmokeRun & { elapsedMs: number }> {
-  const running = await emulatorFor(evaluation);
+  const running = await orgFor();
   emulator = running;
   let injected = false;
   const inject = () => {
@@ -214,7 +177,7 @@ async function withFault(
   };
   if (!options.when) inject();
   const started = Date.now();
-  const run = await smokeAgainst(running, targetsOf(evaluation, variants), {
+  const run = await smokeAgainst(running, targetsOf(dev(), variants), {
     ...options.smoke,
     onProgress: (event) => {
       if (!injected && options.when?.(event)) inject();

@@ -3,7 +3,6 @@ import { VariantId } from "../../src/catalogue/variants";
 import { startOktaEmulator } from "../../src/emulator";
 import { EmulatorOptions, RunningEmulator } from "../../src/emulator";
 import { DeclaredResource, Evaluation } from "../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../src/evaluate/evaluateStack";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { managementPolicyEvidence } from "../../src/smoke/policyReads";
 import { PolicyEvidence } from "../../src/smoke/policyEvidence";
@@ -14,13 +13,7 @@ import { Clock } from "../../src/smoke/types";
 /** Short enough that push flows finish in a blink; the emulator accepts fractions. */
 export const POLL_INTERVAL_SECONDS = 0.2;
 
-let dev: Promise<Evaluation> | undefined;
-
-/** `Pulumi.dev.yaml` evaluated once per test file (Pulumi's runtime is process-global). */
-export function devEvaluation(): Promise<Evaluation> {
-  dev ??= evaluateStack("dev");
-  return dev;
-}
+export { devEvaluation } from "../helpers/devStack";
 
 /** A copy to break: resources and outputs are plain data, secrets a Map. */
 export function edited(evaluation: Evaluation, edit: (resources: DeclaredResource[]) => DeclaredResource[] | void): Evaluation {
@@ -72,14 +65,15 @@ export class CompressedClock implements Clock {
 /** The management credential of the harness's emulators, for the smoke check's policy evidence. */
 const API_TOKEN = "smoke-harness-api-token";
 
+/** The org the smoke check runs against: its token, quick polls, and a push approved after one poll. */
+export const SMOKE_ORG: EmulatorOptions = {
+  apiToken: API_TOKEN,
+  pollIntervalSeconds: POLL_INTERVAL_SECONDS,
+  push: { outcome: "approve", afterPolls: 1, bindingMethod: "none" },
+};
+
 export async function emulatorFor(evaluation: Evaluation, options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
-  return startOktaEmulator({
-    evaluation,
-    apiToken: API_TOKEN,
-    pollIntervalSeconds: POLL_INTERVAL_SECONDS,
-    push: { outcome: "approve", afterPolls: 1, bindingMethod: "none" },
-    ...options,
-  });
+  return startOktaEmulator({ evaluation, ...SMOKE_ORG, ...options });
 }
 
 /** Policy evidence as the smoke CLI gathers it with management credentials: read-only API calls. */

@@ -1,32 +1,22 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VariantId } from "../../src/catalogue/variants";
-import { IdTokenDefect, RunningEmulator } from "../../src/emulator";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
-import { devEvaluation, emulatorFor, expectNoSecrets, resultOf, smokeAgainst, targetsOf } from "./emulatorHarness";
+import { IdTokenDefect } from "../../src/emulator";
+import { devStackOrgs } from "../helpers/orgs";
+import { expectNoSecrets, resultOf, SMOKE_ORG, smokeAgainst, targetsOf } from "./emulatorHarness";
 
 /**
  * The smoke check end to end against an org that hands out ID tokens it must not accept: each
  * defect fails the variant that received it at the `id-token` step, and nothing else.
  */
 
-let evaluation: Evaluation;
-let emulator: RunningEmulator | undefined;
-
-beforeAll(async () => {
-  evaluation = await devEvaluation();
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const { dev, orgFor } = devStackOrgs(SMOKE_ORG);
 
 async function runWith(defect: IdTokenDefect, variants: VariantId[]) {
-  emulator = await emulatorFor(evaluation);
+  const emulator = await orgFor();
   emulator.injectFault({ kind: "id-token", defect });
-  const run = await smokeAgainst(emulator, targetsOf(evaluation, variants));
+  const run = await smokeAgainst(emulator, targetsOf(dev(), variants));
   expectNoSecrets(run.output, run.secrets);
-  return run;
+  return { ...run, emulator };
 }
 
 describe("the smoke check refuses the ID token of a hostile or broken org", () => {
@@ -51,6 +41,6 @@ describe("the smoke check refuses the ID token of a hostile or broken org", () =
       expect(resultOf(run.report, variant)).toMatchObject({ status: "fail", step: "id-token" });
       expect(resultOf(run.report, variant).diagnosis).toMatch(/signature does not verify .* \(unknown_key\)/);
     }
-    expect(emulator!.requests.filter((r) => r.path.endsWith("/keys"))).toHaveLength(1);
+    expect(run.emulator.requests.filter((r) => r.path.endsWith("/keys"))).toHaveLength(1);
   });
 });

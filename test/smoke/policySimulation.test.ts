@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { JWK } from "jose";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Evaluation } from "../../src/evaluate/evaluateProgram";
+import { describe, expect, it } from "vitest";
 import { RunningEmulator } from "../../src/emulator";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { exitCodeOf, renderSmokeJson, renderSmokeTable } from "../../src/smoke/report";
-import { devEvaluation, edited, emulatorFor, smokeAgainst, targetsOf } from "./emulatorHarness";
+import { devStackOrgs } from "../helpers/orgs";
+import { edited, SMOKE_ORG, smokeAgainst, targetsOf } from "./emulatorHarness";
 import { MISCONFIGURATIONS } from "./misconfigurations";
 
 /**
@@ -19,22 +19,14 @@ const TOKEN = "policy-simulation-token";
 const POLICY_STEP = "Set up the authentication policy";
 const ALL_EIGHT = ["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "mfa-oob-email"];
 
-let evaluation: Evaluation;
-let emulator: RunningEmulator | undefined;
-beforeAll(async () => {
-  evaluation = await devEvaluation();
-});
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const { dev, orgFor } = devStackOrgs(SMOKE_ORG);
 
 const management = (e: RunningEmulator) => new OktaManagementClient({ orgUrl: e.url, apiToken: TOKEN });
 
 describe("the smoke check's policy line", () => {
   it("verifies every variant of the dev stack, in text and --json, without a human step", async () => {
-    emulator = await emulatorFor(evaluation, { apiToken: TOKEN });
-    const run = await smokeAgainst(emulator, targetsOf(evaluation), { management: management(emulator), codeSource: undefined, totpSecret: undefined });
+    const emulator = await orgFor(dev(), { apiToken: TOKEN });
+    const run = await smokeAgainst(emulator, targetsOf(dev()), { management: management(emulator), codeSource: undefined, totpSecret: undefined });
     expect(run.report.results.map((r) => [r.variant, r.status, r.policy?.text])).toEqual(
       ALL_EIGHT.map((v) => [v, "wired", "verified"]),
     );
@@ -51,7 +43,7 @@ describe("the smoke check's policy line", () => {
     const scopes = ["okta.policies.read", "okta.apps.read", "okta.users.read"];
     const key = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const publicJwk = { ...(key.publicKey.export({ format: "jwk" }) as JWK), kid: "k1", alg: "RS256" };
-    emulator = await emulatorFor(evaluation, { serviceApps: [{ clientId: "0oaPolicyReader000001", publicKeys: [publicJwk], scopes }] });
+    const emulator = await orgFor(dev(), { serviceApps: [{ clientId: "0oaPolicyReader000001", publicKeys: [publicJwk], scopes }] });
     const readOnly = new OktaManagementClient({
       orgUrl: emulator.url,
       clientId: "0oaPolicyReader000001",
@@ -59,21 +51,21 @@ describe("the smoke check's policy line", () => {
       privateKeyId: "k1",
       scopes,
     });
-    const run = await smokeAgainst(emulator, targetsOf(evaluation), { management: readOnly, codeSource: undefined, totpSecret: undefined });
+    const run = await smokeAgainst(emulator, targetsOf(dev()), { management: readOnly, codeSource: undefined, totpSecret: undefined });
     expect(run.report.results.map((r) => r.policy?.text)).toEqual(ALL_EIGHT.map(() => "verified"));
     expect(emulator.requests.filter((r) => r.path.startsWith("/api/") && r.status !== 200)).toEqual([]);
   });
 
   it("has no policy line without management credentials", async () => {
-    emulator = await emulatorFor(evaluation, { apiToken: TOKEN });
-    const run = await smokeAgainst(emulator, targetsOf(evaluation, ["otp"]));
+    const emulator = await orgFor(dev(), { apiToken: TOKEN });
+    const run = await smokeAgainst(emulator, targetsOf(dev(), ["otp"]));
     expect(run.report.results[0].policy).toBeUndefined();
     expect(renderSmokeTable(run.report)).not.toContain("policy:");
   });
 
   it.each(MISCONFIGURATIONS)("agrees with the flows on: $case", async (m) => {
-    const broken = m.edit ? edited(evaluation, m.edit) : evaluation;
-    emulator = await emulatorFor(broken, { ...m.emulator, apiToken: TOKEN });
+    const broken = m.edit ? edited(dev(), m.edit) : dev();
+    const emulator = await orgFor(broken, { ...m.emulator, apiToken: TOKEN });
     const run = await smokeAgainst(emulator, targetsOf(broken, [m.variant]), { ...m.smoke?.(emulator), management: management(emulator) });
     const [result] = run.report.results;
     expect(result.status).toBe("fail");
@@ -89,8 +81,8 @@ describe("the smoke check's policy line", () => {
   });
 
   it("names the policy and the rule it resolved to", async () => {
-    const broken = edited(evaluation, (rs) => rs.filter((r) => r.name !== "direct-auth-direct-auth-otp-policy-test-user-rule"));
-    emulator = await emulatorFor(broken, { apiToken: TOKEN });
+    const broken = edited(dev(), (rs) => rs.filter((r) => r.name !== "direct-auth-direct-auth-otp-policy-test-user-rule"));
+    const emulator = await orgFor(broken, { apiToken: TOKEN });
     const run = await smokeAgainst(emulator, targetsOf(broken, ["otp"]), { management: management(emulator) });
     expect(run.report.results[0].policy?.text).toMatch(
       /^authentication policy "Direct Auth 1FA" of `Direct Auth OTP` resolves direct-auth-tester@example\.com to rule "Catch-all Rule", not a rule for the test user: add rule "1Factor" .*"Any 1 factor type" \(guide step "Set up the authentication policy"\)$/,

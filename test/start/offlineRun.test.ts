@@ -2,10 +2,11 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
 import { evaluateStack } from "../../src/evaluate/evaluateStack";
-import { defineDirectAuthProgram } from "../../src/program";
+import { main } from "../../src/cli/start";
 import { emulatedIssuer, runOffline } from "../../src/start/offlineRun";
+import { phoneEvaluation } from "../emulator/support/evaluations";
+import { runCommand } from "../helpers/commandIo";
 
 const root = join(__dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -32,13 +33,7 @@ describe("the offline main job", () => {
   }, 60_000);
 
   it("uses the phone channel the stack activated, which the stack outputs say", async () => {
-    const config = {
-      "okta:orgName": "dev-1",
-      "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
-      "okta-direct-auth:testUser": JSON.stringify({ login: "tester@example.com", create: true }),
-      "okta-direct-auth:phoneChannels": JSON.stringify(["voice"]),
-    };
-    const evaluation = await evaluateProgram({ stack: "voice", config, program: defineDirectAuthProgram });
+    const evaluation = await phoneEvaluation(["voice"]);
     expect(evaluation.outputs.phoneChannels).toEqual(["voice"]);
     const details: string[] = [];
     const report = await runOffline({ evaluation, pollIntervalSeconds: 1, rateLimits: "reported", onProgress: (e) => details.push(e.detail ?? "") });
@@ -48,7 +43,8 @@ describe("the offline main job", () => {
 
   it("npm start --json prints one JSON document, no secret, and exits 0", async () => {
     // enterprise: the free edition's wait for the next minute (bench/rateLimitedSetup.ts measures it) would only slow the suite.
-    const { stdout, stderr } = await promisify(execFile)(tsx, ["src/cli/start.ts", "--json", "--edition", "enterprise"], { cwd: root, timeout: 90_000 });
+    const { code, stdout, stderr } = await runCommand(main, ["--json", "--edition", "enterprise"]);
+    expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout);
     const dev = await evaluateStack("dev");
     const declared = (dev.outputs.apps as { variants: string[] }[]).flatMap((a) => a.variants);
@@ -57,6 +53,7 @@ describe("the offline main job", () => {
     expect(stdout + stderr).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   }, 90_000);
 
+  // The one run through the real entry point, as `npm start` runs it: the exit status reaches the shell.
   it("exits 2 with one line naming the stack file that does not exist", async () => {
     const run = promisify(execFile)(tsx, ["src/cli/start.ts", "--stack", "nope"], { cwd: root, timeout: 60_000 });
     await expect(run).rejects.toMatchObject({

@@ -1,21 +1,14 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args/usageError";
 import { HELP, main, parseStartArgs } from "../../src/cli/start";
+import { CommandRun, PROJECT_DIR, runCommand } from "../helpers/commandIo";
 
-const root = join(__dirname, "..", "..");
+const root = PROJECT_DIR;
 
-afterEach(() => vi.restoreAllMocks());
-
-async function start(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  vi.spyOn(process, "cwd").mockReturnValue(root);
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(""), stderr: err.join("") };
+/** `npm start -- ...` run in this process, in the project's directory. */
+function start(...argv: string[]): Promise<CommandRun> {
+  return runCommand(main, argv);
 }
 
 describe("npm start arguments", () => {

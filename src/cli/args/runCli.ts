@@ -10,12 +10,16 @@ import { CliError, UsageError } from "./usageError";
  * exit 2; a configuration error is printed in its own words (a list of problems), exit 2; anything
  * else is named, never dumped (a message or stack could quote a secret), exit 1.
  */
-export async function runCli(program: string, body: () => Promise<number>): Promise<number> {
+export async function runCli(
+  program: string,
+  body: () => Promise<number>,
+  stderr: (text: string) => void = (text) => process.stderr.write(text),
+): Promise<number> {
   try {
     return await body();
   } catch (error) {
     const { line, code } = failureOf(program, error);
-    process.stderr.write(`${line}\n`);
+    stderr(`${line}\n`);
     return code;
   }
 }

@@ -1,6 +1,6 @@
 import { IncomingHttpHeaders } from "node:http";
 import { Answer } from "../answer";
-import { malformedBody } from "../errors";
+import { malformedBody, validationFailed } from "../errors";
 import { nestingDepth } from "../jsonDepth";
 import { Route } from "../routeTable";
 import { EmulatorState } from "../state";
@@ -51,4 +51,11 @@ export function nowIso(): string {
 /** A nested object of a request or stored body; `{}` when it is absent or not an object. */
 export function section(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** One of `allowed`; `fallback` when absent and one is given, else 400 E0000001 naming the field. */
+export function enumField<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback?: T): T {
+  if ((value === undefined || value === null) && fallback !== undefined) return fallback;
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw validationFailed(field, [`${field}: Must be one of ${allowed.join(", ")}.`]);
 }

@@ -26,12 +26,22 @@ function strings(value: unknown): string[] | undefined {
 }
 
 /**
+ * An OIN catalogue app signing in with OpenID Connect ("strongdm", "Deel"): Okta keys it by its
+ * catalogue name in lower case, and the catalogue, not the body, holds its redirect URIs.
+ */
+export function catalogueNameOf(body: Json): string | undefined {
+  return typeof body.name === "string" && body.name !== "oidc_client" && body.signOnMode === "OPENID_CONNECT" ? body.name.toLowerCase() : undefined;
+}
+
+/**
  * Okta's checks on an `oidc_client` body, each failure one cause of a 400 E0000001 (all reported
  * together, as Okta does): the type, grants per type, redirect URIs, and PKCE for public clients.
+ * Apps of other sign-on modes (SAML, SWA, ...) are not served.
  */
 export function appInputOf(body: Json): AppInput {
-  if (body.name !== "oidc_client") {
-    throw validationFailed("name", [`name: The emulator serves OIDC apps only; send "oidc_client", not ${JSON.stringify(body.name)}.`]);
+  const catalogued = catalogueNameOf(body) !== undefined;
+  if (body.name !== "oidc_client" && !catalogued) {
+    throw validationFailed("signOnMode", [`signOnMode: ${JSON.stringify(body.signOnMode ?? null)} is not supported.`]);
   }
   const settings = section(section(body.settings).oauthClient);
   const credentials = section(section(body.credentials).oauthClient);
@@ -51,7 +61,7 @@ export function appInputOf(body: Json): AppInput {
   if (applicationType === "native" && !grantTypes.includes("authorization_code")) {
     causes.push("grant_types: A native application must include the authorization_code grant type.");
   }
-  if (applicationType !== "service" && grantTypes.some((g) => REDIRECTING_GRANTS.includes(g)) && redirectUris.length === 0) {
+  if (!catalogued && applicationType !== "service" && grantTypes.some((g) => REDIRECTING_GRANTS.includes(g)) && redirectUris.length === 0) {
     causes.push("redirect_uris: At least one redirect URI is required for the authorization_code or implicit grant type.");
   }
   if (!AUTH_METHODS.includes(tokenEndpointAuthMethod)) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { oktaId } from "../../okta/ids";
 import { GroupAssignment, OAuthApp, Org } from "../orgModel";
 import { section } from "./api";
+import { catalogueNameOf } from "./appInput";
 import { Links, link } from "./links";
 
 /** Okta's JSON for an OIDC app (`oidc_client`), as `GET /api/v1/apps/{id}` answers it. */
@@ -35,16 +36,23 @@ export function effectivePolicyIdOf(org: Org, app: OAuthApp): string {
   return (app.authenticationPolicyId && org.appSignOnPolicies.get(app.authenticationPolicyId)?.id) || org.defaultAppSignOnPolicy.id;
 }
 
-/** `clientSecret` is answered by a create or an update only, as Okta does; reads never show it. */
+/**
+ * `clientSecret` is answered by a create or an update only, as Okta does; reads never show it. A
+ * catalogue app's answer keeps its OAuth client to itself (no `oauthClient` in credentials or
+ * settings), links its help page and does not support universal logout, as recorded.
+ */
 export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, options: { withSecret?: boolean } = {}): Json {
   const self = `${url}/api/v1/apps/${app.id}`;
   const submitted = app.submitted;
+  const catalogueName = catalogueNameOf(submitted);
+  const name = catalogueName ?? "oidc_client";
   const submittedSettings = section(submitted.settings);
   const submittedCredentials = section(section(submitted.credentials).oauthClient);
   const lifecycle = app.status === "ACTIVE" ? "deactivate" : "activate";
   const links: Links = {
+    ...(catalogueName ? { help: { href: `${url}/app/${catalogueName}/${app.id}/setup/help/OPENID_CONNECT/external-doc`, type: "text/html" } } : {}),
     uploadLogo: link(`${self}/logo`, "POST"),
-    appLinks: [{ name: "oidc_client_link", href: `${url}/home/oidc_client/${app.id}/aln_oidc_client_link`, type: "text/html" }],
+    appLinks: [{ name: `${name}_link`, href: `${url}/home/${name}/${app.id}/aln_${name}_link`, type: "text/html" }],
     profileEnrollment: link(`${url}/api/v1/policies/${profileEnrollmentPolicyId(orgId)}`),
     policies: link(`${self}/policies`, "PUT"),
     groups: link(`${self}/groups`),
@@ -54,10 +62,32 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
     users: link(`${self}/users`),
     [lifecycle]: link(`${self}/lifecycle/${lifecycle}`),
   };
+  const oauthClientSettings = {
+    client_uri: null,
+    logo_uri: null,
+    consent_method: "TRUSTED",
+    idp_initiated_login: { mode: "DISABLED", default_scope: [] },
+    wildcard_redirect: "DISABLED",
+    dpop_bound_access_tokens: false,
+    participate_slo: false,
+    ...frontChannelLogout(section(submittedSettings.oauthClient)),
+    redirect_uris: app.redirectUris,
+    response_types: app.responseTypes,
+    grant_types: app.grantTypes,
+    application_type: app.applicationType,
+    issuer_mode: app.issuerMode,
+  };
+  const oauthClientCredentials = {
+    autoKeyRotation: submittedCredentials.autoKeyRotation ?? true,
+    client_id: app.clientId,
+    ...(options.withSecret && app.clientSecret ? { client_secret: app.clientSecret } : {}),
+    token_endpoint_auth_method: app.tokenEndpointAuthMethod,
+    pkce_required: app.pkceRequired,
+  };
   return {
     id: app.id,
-    orn: `orn:okta:idp:${orgId}:apps:oidc_client:${app.id}`,
-    name: "oidc_client",
+    orn: `orn:okta:idp:${orgId}:apps:${name}:${app.id}`,
+    name,
     label: app.label,
     status: app.status,
     lastUpdated: app.lastUpdated,
@@ -67,22 +97,16 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
       autoLaunch: false,
       autoSubmitToolbar: false,
       hide: { iOS: false, web: false },
-      appLinks: { oidc_client_link: true },
+      appLinks: { [`${name}_link`]: true },
       ...section(submitted.visibility),
     },
     features: [],
     signOnMode: "OPENID_CONNECT",
-    universalLogout: UNIVERSAL_LOGOUT,
+    universalLogout: catalogueName ? { status: "UNSUPPORTED" } : UNIVERSAL_LOGOUT,
     credentials: {
       userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
       signing: { kid: appSigningKid(orgId) },
-      oauthClient: {
-        autoKeyRotation: submittedCredentials.autoKeyRotation ?? true,
-        client_id: app.clientId,
-        ...(options.withSecret && app.clientSecret ? { client_secret: app.clientSecret } : {}),
-        token_endpoint_auth_method: app.tokenEndpointAuthMethod,
-        pkce_required: app.pkceRequired,
-      },
+      ...(catalogueName ? {} : { oauthClient: oauthClientCredentials }),
     },
     settings: {
       app: {},
@@ -91,21 +115,7 @@ export function appJson(url: string, org: Org, orgId: string, app: OAuthApp, opt
       implicitAssignment: false,
       emOptInStatus: "NONE",
       notes: { admin: null, enduser: null, ...section(submittedSettings.notes) },
-      oauthClient: {
-        client_uri: null,
-        logo_uri: null,
-        consent_method: "TRUSTED",
-        idp_initiated_login: { mode: "DISABLED", default_scope: [] },
-        wildcard_redirect: "DISABLED",
-        dpop_bound_access_tokens: false,
-        participate_slo: false,
-        ...frontChannelLogout(section(submittedSettings.oauthClient)),
-        redirect_uris: app.redirectUris,
-        response_types: app.responseTypes,
-        grant_types: app.grantTypes,
-        application_type: app.applicationType,
-        issuer_mode: app.issuerMode,
-      },
+      ...(catalogueName ? {} : { oauthClient: oauthClientSettings }),
     },
     _links: links,
   };

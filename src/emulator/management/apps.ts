@@ -5,7 +5,7 @@ import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { OAuthApp } from "../orgModel";
 import { EmulatorState } from "../state";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
-import { AppInput, appInputOf } from "./appInput";
+import { AppInput, appInputOf, catalogueNameOf } from "./appInput";
 import { appGroupJson, appJson, clientSecretsJson, idTokenSettingsJson } from "./appShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
 import { orgIdOf } from "./organization";
@@ -208,8 +208,12 @@ export const APP_ROUTES: ApiRoute[] = [
   {
     method: "GET",
     path: "/api/v1/internal/apps/{appId}/settings/oauth/idToken",
-    description: "an app's ID token settings",
-    handle: (state, [id]) => jsonAnswer(200, idTokenSettingsJson(state.url, appById(state, id, "OAuth2AppInstance"))),
+    description: "an app's ID token settings (a catalogue app's are the catalogue's: 404)",
+    handle: (state, [id]) => {
+      const app = appById(state, id, "OAuth2AppInstance");
+      if (catalogueNameOf(app.submitted) !== undefined) throw notFound(id, "OAuth2AppInstance");
+      return jsonAnswer(200, idTokenSettingsJson(state.url, app));
+    },
   },
   {
     method: "POST",

@@ -60,6 +60,28 @@ function ruleFields(state: EmulatorState, body: Json): Pick<AccessRule, "name" |
   };
 }
 
+/** The access policy a path names; 404 when its server or the policy does not exist. */
+function policyAt(state: EmulatorState, serverId: string, policyId: string): AccessPolicy {
+  return policyOf(authServerById(state, serverId), policyId);
+}
+
+/** An access policy as Okta answers it (a server's id is its key, so the path's id is the server's). */
+function policyAnswer(status: number, state: EmulatorState, serverId: string, policy: AccessPolicy) {
+  return jsonAnswer(status, accessPolicyJson(state.url, serverId, policy));
+}
+
+/** An access policy rule as Okta answers it, under the path's server and policy. */
+function ruleAnswer(status: number, state: EmulatorState, serverId: string, policyId: string, rule: AccessRule) {
+  return jsonAnswer(status, accessRuleJson(state.url, serverId, policyId, rule));
+}
+
+/** `lifecycle/activate` or `lifecycle/deactivate` of an access policy or rule: its status, and when it changed. */
+function applyLifecycle(item: AccessPolicy | AccessRule, verb: string) {
+  item.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
+  item.lastUpdated = nowIso();
+  return noContent();
+}
+
 function byPriorityOrder<T extends { priority: number }>(items: T[]): T[] {
   return [...items].sort((a, b) => a.priority - b.priority);
 }
@@ -84,17 +106,14 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
       const now = nowIso();
       const policy: AccessPolicy = { id: oktaId("00p", randomBytes(12).toString("hex")), priority: 0, rules: [], created: now, lastUpdated: now, ...policyFields(body) };
       placeByPriority(server.policies, policy, requestedPriority(body));
-      return jsonAnswer(201, accessPolicyJson(state.url, server.id, policy));
+      return policyAnswer(201, state, server.id, policy);
     },
   },
   {
     method: "GET",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}",
     description: "read an access policy",
-    handle: (state, [serverId, policyId]) => {
-      const server = authServerById(state, serverId);
-      return jsonAnswer(200, accessPolicyJson(state.url, server.id, policyOf(server, policyId)));
-    },
+    handle: (state, [serverId, policyId]) => policyAnswer(200, state, serverId, policyAt(state, serverId, policyId)),
   },
   {
     method: "PUT",
@@ -107,7 +126,7 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
       const priority = requestedPriority(body);
       Object.assign(policy, policyFields(body), { lastUpdated: nowIso() });
       placeByPriority(server.policies, policy, priority ?? policy.priority);
-      return jsonAnswer(200, accessPolicyJson(state.url, server.id, policy));
+      return policyAnswer(200, state, server.id, policy);
     },
   },
   {
@@ -124,19 +143,14 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/lifecycle/{action:activate|deactivate}",
     description: "activate or deactivate an access policy",
-    handle: (state, [serverId, policyId, verb]) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
-      policy.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
-      policy.lastUpdated = nowIso();
-      return noContent();
-    },
+    handle: (state, [serverId, policyId, verb]) => applyLifecycle(policyAt(state, serverId, policyId), verb),
   },
   {
     method: "GET",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules",
     description: "an access policy's rules",
     handle: (state, [serverId, policyId]) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
+      const policy = policyAt(state, serverId, policyId);
       return jsonAnswer(200, byPriorityOrder(policy.rules).map((r) => accessRuleJson(state.url, serverId, policy.id, r)));
     },
   },
@@ -145,36 +159,33 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules",
     description: "create an access policy rule",
     handle: (state, [serverId, policyId], request) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
+      const policy = policyAt(state, serverId, policyId);
       const body = jsonBody(request);
       const now = nowIso();
       const priority = requestedPriority(body);
       const rule: AccessRule = { id: oktaId("0pr", randomBytes(12).toString("hex")), priority: 0, created: now, lastUpdated: now, ...ruleFields(state, body) };
       placeByPriority(policy.rules, rule, priority);
-      return jsonAnswer(201, accessRuleJson(state.url, serverId, policy.id, rule));
+      return ruleAnswer(201, state, serverId, policy.id, rule);
     },
   },
   {
     method: "GET",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
     description: "read an access policy rule",
-    handle: (state, [serverId, policyId, ruleId]) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
-      return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, ruleOf(policy, ruleId)));
-    },
+    handle: (state, [serverId, policyId, ruleId]) => ruleAnswer(200, state, serverId, policyId, ruleOf(policyAt(state, serverId, policyId), ruleId)),
   },
   {
     method: "PUT",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
     description: "replace an access policy rule",
     handle: (state, [serverId, policyId, ruleId], request) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
+      const policy = policyAt(state, serverId, policyId);
       const rule = ruleOf(policy, ruleId);
       const body = jsonBody(request);
       const priority = requestedPriority(body);
       Object.assign(rule, ruleFields(state, body), { lastUpdated: nowIso() });
       placeByPriority(policy.rules, rule, priority ?? rule.priority);
-      return jsonAnswer(200, accessRuleJson(state.url, serverId, policy.id, rule));
+      return ruleAnswer(200, state, serverId, policy.id, rule);
     },
   },
   {
@@ -182,7 +193,7 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
     description: "delete an access policy rule",
     handle: (state, [serverId, policyId, ruleId]) => {
-      const policy = policyOf(authServerById(state, serverId), policyId);
+      const policy = policyAt(state, serverId, policyId);
       policy.rules.splice(policy.rules.indexOf(ruleOf(policy, ruleId)), 1);
       return noContent();
     },
@@ -191,11 +202,6 @@ export const AUTH_SERVER_POLICY_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}/lifecycle/{action:activate|deactivate}",
     description: "activate or deactivate an access policy rule",
-    handle: (state, [serverId, policyId, ruleId, verb]) => {
-      const rule = ruleOf(policyOf(authServerById(state, serverId), policyId), ruleId);
-      rule.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
-      rule.lastUpdated = nowIso();
-      return noContent();
-    },
+    handle: (state, [serverId, policyId, ruleId, verb]) => applyLifecycle(ruleOf(policyAt(state, serverId, policyId), ruleId), verb),
   },
 ];

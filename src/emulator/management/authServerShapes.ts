@@ -1,4 +1,5 @@
-import { AccessPolicy, AccessRule, CustomAuthorizationServer } from "../orgModel";
+import { JWK } from "jose";
+import { AccessPolicy, AccessRule, AuthServerClaim, AuthServerScope, CustomAuthorizationServer } from "../orgModel";
 import { section } from "./api";
 import { Links, link } from "./links";
 import { ruleHeader } from "./ruleShapes";
@@ -89,5 +90,53 @@ export function accessRuleJson(url: string, serverId: string, policyId: string, 
     },
     _links: { self: link(self, "GET", "PUT", "DELETE"), ...lifecycleLink(self, rule.status) },
     type: "RESOURCE_ACCESS",
+  };
+}
+
+/** `apiResourceId` is Okta's link to a resource server, which the emulator does not model. */
+export function scopeJson(url: string, serverId: string, scope: AuthServerScope): Json {
+  return {
+    id: scope.id,
+    name: scope.name,
+    displayName: scope.displayName,
+    description: scope.description,
+    system: scope.system,
+    metadataPublish: scope.metadataPublish,
+    consent: scope.consent,
+    optional: scope.optional,
+    apiResourceId: null,
+    default: scope.default,
+    _links: { self: link(`${authServerUrl(url, serverId)}/scopes/${scope.id}`, "GET", "PUT", "DELETE") },
+  };
+}
+
+export function claimJson(url: string, serverId: string, claim: AuthServerClaim): Json {
+  return {
+    id: claim.id,
+    name: claim.name,
+    status: claim.status,
+    claimType: claim.claimType,
+    valueType: claim.valueType,
+    ...(claim.value === undefined ? {} : { value: claim.value }),
+    conditions: { scopes: claim.scopes },
+    system: claim.system,
+    alwaysIncludeInToken: claim.alwaysIncludeInToken,
+    apiResourceId: null,
+    ...(claim.groupFilterType === undefined ? {} : { group_filter_type: claim.groupFilterType }),
+    _links: { self: link(`${authServerUrl(url, serverId)}/claims/${claim.id}`, "GET", "PUT", "DELETE") },
+  };
+}
+
+/** The server's signing key as its credentials API lists it: the public JWK, ACTIVE. */
+export function signingKeyJson(url: string, serverId: string, jwk: JWK): Json {
+  return {
+    kty: jwk.kty,
+    status: "ACTIVE",
+    alg: jwk.alg,
+    kid: jwk.kid,
+    use: jwk.use,
+    _links: { self: link(`${authServerUrl(url, serverId)}/credentials/keys/${jwk.kid}`, "GET") },
+    e: jwk.e,
+    n: jwk.n,
   };
 }

@@ -1,16 +1,18 @@
+import { randomBytes } from "node:crypto";
 import { PASSWORD_AUTHENTICATOR_KEY } from "../../catalogue/authenticators";
 import { jsonAnswer } from "../answer";
 import { authenticatorKind } from "../baseline";
 import { isOktaVerifyKey, oktaVerifyModeOf } from "../../catalogue/oktaVerify";
 import { ManagementApiError, notFound, validationFailed } from "../errors";
 import { classicOktaVerifyRefused } from "../flexibleOktaVerify";
-import { Authenticator, addAuthenticator, authenticatorByKey, enrollmentOf } from "../orgModel";
+import { oktaId } from "../../okta/ids";
+import { Authenticator, Org, addAuthenticator, authenticatorByKey, enrollmentKeyOf } from "../orgModel";
 import { EmulatorState } from "../state";
-import { ApiRoute, jsonBody, nowIso } from "./api";
+import { ApiRoute, jsonBody, nowIso, section } from "./api";
 import { authenticatorJson, methodJson } from "./authenticatorShapes";
 
 
-function authenticatorById(state: EmulatorState, id: string): Authenticator {
+export function authenticatorById(state: EmulatorState, id: string): Authenticator {
   const authenticator = state.org.authenticators.find((a) => a.id === id);
   if (!authenticator) throw notFound(id, "Authenticator");
   return authenticator;
@@ -36,17 +38,23 @@ const IN_USE_OKTA_VERIFY = `${IN_USE} Additionally, if disabling Okta Verify whe
 
 /**
  * What Okta answers for a deactivation it refuses: an inactive authenticator (400 E0000001), the
- * password, or one a policy still uses (403 E0000148, a cause per kind of policy, as recorded
- * against real orgs): any enrollment policy that lets users enroll it, or another baseline policy.
+ * password, a custom app an OIDC app sends CIBA requests to (400 E0000001), or one a policy still
+ * uses (403 E0000148, a cause per kind of policy), as recorded against real orgs: any enrollment
+ * policy that lets users enroll it, or another baseline policy.
  */
 function deactivationRefusal(state: EmulatorState, authenticator: Authenticator): ManagementApiError | undefined {
   if (authenticator.status === "INACTIVE") return validationFailed("api.authenticator.error.unsupported.active.deactivate", []);
   if (authenticator.key === PASSWORD_AUTHENTICATOR_KEY) {
     return validationFailed("authenticator", ["The Password authenticator cannot be deactivated."]);
   }
+  if (state.org.apps.some((app) => section(section(app.submitted.settings).oauthClient).backchannel_custom_authenticator_id === authenticator.id)) {
+    return validationFailed("Authenticator", ["Cannot delete this authenticator because it is being configured for CIBA by one or more OIDC applications."]);
+  }
+  const enrollmentKey = enrollmentKeyOf(authenticator);
+  const enrolls = (settings: Map<string, string>) => (settings.get(enrollmentKey) ?? "NOT_ALLOWED") !== "NOT_ALLOWED";
   const enrolling = [
-    ...(enrollmentOf(state.org, authenticator.key) === "NOT_ALLOWED" ? [] : ["Default Policy"]),
-    ...(state.org.enrollmentPolicies ?? []).filter((p) => (p.settings.get(authenticator.key) ?? "NOT_ALLOWED") !== "NOT_ALLOWED").map((p) => p.name),
+    ...(enrolls(state.org.enrollment.settings) ? ["Default Policy"] : []),
+    ...(state.org.enrollmentPolicies ?? []).filter((p) => enrolls(p.settings)).map((p) => p.name),
   ];
   const causes = [
     ...(enrolling.length ? [`Authenticator Enrollment Policies: ${enrolling.join(", ")}`] : []),
@@ -54,6 +62,41 @@ function deactivationRefusal(state: EmulatorState, authenticator: Authenticator)
   ];
   if (causes.length === 0) return undefined;
   return new ManagementApiError(403, "E0000148", isOktaVerifyKey(authenticator.key) ? IN_USE_OKTA_VERIFY : IN_USE, causes);
+}
+
+const CUSTOM_APP_KEY = "custom_app";
+
+/** A custom app's push provider: PUSH through FCM or APNs, the provider's id as the admin registered it. */
+function pushProviderOf(body: Record<string, unknown>): Record<string, unknown> {
+  const provider = section(body.provider);
+  const configuration = section(provider.configuration);
+  if (provider.type !== "PUSH" || (configuration.fcm === undefined && configuration.apns === undefined)) {
+    throw validationFailed("provider", ["provider: A custom app authenticator needs a PUSH provider with an fcm or apns configuration."]);
+  }
+  return { type: "PUSH", configuration: structuredClone(configuration) };
+}
+
+/** Okta answers the app instance a custom app authenticator runs in as its OAuth client too. */
+function customAppSettings(settings: Record<string, unknown>): Record<string, unknown> {
+  const { oauthClientId: _previous, ...rest } = settings;
+  return { ...rest, oauthClientId: rest.appInstanceId };
+}
+
+/**
+ * A new custom app authenticator: an org may add many, each its own id. Okta turns it on in the
+ * default enrollment policy: deactivating one just created is refused for "Default Policy" (as recorded).
+ */
+function addCustomApp(org: Org, body: Record<string, unknown>, name: string | undefined): Authenticator {
+  const settings = section(body.settings);
+  if (typeof settings.appInstanceId !== "string" || !settings.appInstanceId) {
+    throw validationFailed("settings.appInstanceId", ["settings.appInstanceId: The field cannot be left blank"]);
+  }
+  const provider = pushProviderOf(body);
+  const now = nowIso();
+  const added = addAuthenticator(org, CUSTOM_APP_KEY, name, oktaId("aut", randomBytes(12).toString("hex")));
+  Object.assign(added, { settings: customAppSettings(structuredClone(settings)), provider, created: now, lastUpdated: now });
+  org.enrollment.settings.set(enrollmentKeyOf(added), "OPTIONAL");
+  return added;
 }
 
 export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
@@ -74,9 +117,13 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
       if (refused) throw refused;
       // Each kind of org has its own Okta Verify keys: the other kind's are unknown to it.
       const otherKind = isOktaVerifyKey(key) && oktaVerifyModeOf([key]) !== (state.org.oktaVerify ?? "classic");
-      if (!authenticatorKind(key) || otherKind) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
-      if (authenticatorByKey(state.org, key)) throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
-      const added = addAuthenticator(state.org, key, typeof body.name === "string" ? body.name : undefined);
+      const kind = authenticatorKind(key);
+      if (!kind || otherKind) throw validationFailed("key", [`key: Unsupported authenticator key: ${JSON.stringify(body.key)}.`]);
+      if (!kind.repeatable && authenticatorByKey(state.org, key)) {
+        throw validationFailed("key", [`key: An authenticator with key ${key} already exists.`]);
+      }
+      const name = typeof body.name === "string" ? body.name : undefined;
+      const added = kind.repeatable ? addCustomApp(state.org, body, name) : addAuthenticator(state.org, key, name);
       if (request.query.get("activate") === "false") added.status = "INACTIVE";
       return jsonAnswer(200, authenticatorJson(state.url, added));
     },
@@ -108,6 +155,8 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
         // What the PUT leaves out Okta keeps (a recorded PUT without appInstanceId still answers it).
         authenticator.settings = { ...authenticator.settings, ...settings };
       }
+      if (authenticator.provider && body.provider !== undefined) authenticator.provider = pushProviderOf(body);
+      if (authenticator.key === CUSTOM_APP_KEY) authenticator.settings = customAppSettings(authenticator.settings ?? {});
       authenticator.lastUpdated = nowIso();
       return jsonAnswer(200, authenticatorJson(state.url, authenticator));
     },
@@ -143,6 +192,24 @@ export const AUTHENTICATOR_ROUTES: ApiRoute[] = [
     handle: (state, [id, type]) => {
       const authenticator = authenticatorById(state, id);
       return jsonAnswer(200, methodJson(state.url, authenticator, methodOf(authenticator, type)));
+    },
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/authenticators/{authenticatorId}/methods/{methodType}",
+    description: "replace an authenticator method's settings",
+    handle: (state, [id, type], request) => {
+      const authenticator = authenticatorById(state, id);
+      methodOf(authenticator, type);
+      const settings = jsonBody(request).settings;
+      if (settings !== undefined) {
+        if (!settings || typeof settings !== "object" || Array.isArray(settings)) throw validationFailed("settings", ["settings: Must be an object."]);
+        // A replace: what it leaves out falls back to Okta's defaults for the method.
+        const defaults = authenticatorKind(authenticator.key)?.methodSettings?.[type];
+        authenticator.methodSettings = { ...authenticator.methodSettings, [type]: { ...defaults, ...structuredClone(settings) } };
+      }
+      authenticator.lastUpdated = nowIso();
+      return jsonAnswer(200, methodJson(state.url, authenticator, type));
     },
   },
   {

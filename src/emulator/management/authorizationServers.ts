@@ -6,7 +6,7 @@ import { CustomAuthorizationServer } from "../orgModel";
 import { EmulatorState } from "../state";
 import { signingKey } from "../keys";
 import { ApiRoute, jsonBody, nowIso, section } from "./api";
-import { authServerJson } from "./authServerShapes";
+import { authServerJson, signingKeyJson } from "./authServerShapes";
 import { limited, listMatcher } from "./listQuery";
 
 
@@ -112,6 +112,26 @@ export const AUTHORIZATION_SERVER_ROUTES: ApiRoute[] = [
       server.status = verb === "activate" ? "ACTIVE" : "INACTIVE";
       server.lastUpdated = nowIso();
       return noContent();
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/authorizationServers/{authServerId}/credentials/keys",
+    description: "a server's signing keys",
+    handle: async (state, [id]) => {
+      const server = authServerById(state, id);
+      return jsonAnswer(200, [signingKeyJson(state.url, server.id, (await signingKey(server.id)).publicJwk)]);
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/authorizationServers/{authServerId}/credentials/keys/{keyId}",
+    description: "one signing key, by kid",
+    handle: async (state, [id, kid]) => {
+      const server = authServerById(state, id);
+      const { publicJwk } = await signingKey(server.id);
+      if (publicJwk.kid !== kid) throw notFound(kid, "AuthorizationServerKey");
+      return jsonAnswer(200, signingKeyJson(state.url, server.id, publicJwk));
     },
   },
 ];

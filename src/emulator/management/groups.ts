@@ -10,8 +10,7 @@ import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
 import { orgIdOf } from "./organization";
 import { selfLinkHeader } from "./pageLinks";
-import { userFor } from "./userAccounts";
-import { userJson } from "./userShapes";
+import { userFor, userView } from "./userAccounts";
 
 
 function groupById(state: EmulatorState, id: string): Group {
@@ -103,7 +102,7 @@ export const GROUP_ROUTES: ApiRoute[] = [
     handle: (state, [id], request) => {
       const group = groupById(state, id);
       const members = group.type === "BUILT_IN" ? state.org.users : state.org.users.filter((u) => group.userIds.has(u.id));
-      return jsonAnswer(200, limited(members.map((u) => userJson(state.url, u)), request.query), selfLinkHeader(state.url, request));
+      return jsonAnswer(200, limited(members.map((u) => userView(state, u)), request.query), selfLinkHeader(state.url, request));
     },
   },
   {

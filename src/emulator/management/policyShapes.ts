@@ -1,5 +1,5 @@
 import { EVERYONE_GROUP_ID } from "../../okta/ids";
-import { AppSignOnPolicy, CustomEnrollmentPolicy, EnrollmentPolicy, Org, SessionPolicy } from "../orgModel";
+import { AppSignOnPolicy, CustomEnrollmentPolicy, EnrollmentPolicy, Org, SessionPolicy, enrollmentKeyOf } from "../orgModel";
 import { Links, link } from "./links";
 import { PolicyRef, enrollmentPoliciesInOrder, sessionPoliciesInOrder } from "./policyStore";
 
@@ -62,7 +62,10 @@ function enrollmentSettingsJson(org: Org, policy: EnrollmentPolicy): Json {
     type: "AUTHENTICATORS",
     authenticators: org.authenticators
       .filter((a) => a.status === "ACTIVE")
-      .map((a) => ({ key: a.key, enroll: { self: policy.settings.get(a.key) ?? "NOT_ALLOWED" } })),
+      .map((a) => {
+        const enrollmentKey = enrollmentKeyOf(a);
+        return { key: a.key, ...(enrollmentKey === a.key ? {} : { id: a.id }), enroll: { self: policy.settings.get(enrollmentKey) ?? "NOT_ALLOWED" } };
+      }),
   };
 }
 

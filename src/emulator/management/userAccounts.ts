@@ -9,9 +9,15 @@ import { newTotpSecret } from "../orgAdministrator";
 import { ApiRoute, ManagementCaller, jsonBody, nowIso, section } from "./api";
 import { groupJson } from "./groupShapes";
 import { fieldOf, limited, listMatcher } from "./listQuery";
-import { UserFields, passwordOf, profileFields, recoveryQuestionOf } from "./userInput";
+import { UserFields, checkProfileDefined, passwordOf, profileFields, recoveryQuestionOf, userTypeOf } from "./userInput";
 import { userJson } from "./userShapes";
+import { defaultUserTypeOf, typeOfUser } from "./userTypeStore";
 
+
+/** A user's JSON, with its type's ids and links. */
+export function userView(state: EmulatorState, user: OrgUser): Record<string, unknown> {
+  return userJson(state.url, user, typeOfUser(state.org, user));
+}
 
 /** Ids and logins both name a user in the path; a login arrives URL-encoded (`@` as %40). */
 export function userFor(state: EmulatorState, encodedIdOrLogin: string): OrgUser {
@@ -33,6 +39,8 @@ function activatedStatus(user: { password: string }): UserStatus {
 
 /** `activate` (the default) activates at once; otherwise the user is STAGED, its status never changed. */
 function createUser(state: EmulatorState, body: Record<string, unknown>, activate: boolean): OrgUser {
+  const type = userTypeOf(state.org, body);
+  checkProfileDefined(type ?? defaultUserTypeOf(state.org), body);
   const fields = profileFields(state.org, body);
   const password = passwordOf(body, fields.login) ?? "";
   const recoveryQuestion = recoveryQuestionOf(section(body.credentials));
@@ -41,6 +49,7 @@ function createUser(state: EmulatorState, body: Record<string, unknown>, activat
   const user: OrgUser = {
     ...fields,
     id,
+    ...(type && !type.default && { typeId: type.id }),
     status: activate ? activatedStatus({ password }) : "STAGED",
     password,
     recoveryQuestion,
@@ -68,7 +77,10 @@ function updateUser(state: EmulatorState, user: OrgUser, body: Record<string, un
     fields = profileFields(state.org, { profile }, user);
   }
   const password = passwordOf(body, fields?.login ?? user.login);
+  // Okta changes a user's type only on a full replacement (PUT).
+  const type = merge ? undefined : userTypeOf(state.org, body);
   if (fields) Object.assign(user, fields);
+  if (type) user.typeId = type.default ? undefined : type.id;
   if (password !== undefined) user.password = password;
   user.lastUpdated = nowIso();
 }
@@ -92,7 +104,7 @@ function listed(state: EmulatorState, query: URLSearchParams): Record<string, un
   const matches = listMatcher(query);
   return state.org.users
     .filter((u) => asked || u.status !== "DEPROVISIONED")
-    .map((u) => userJson(state.url, u))
+    .map((u) => userView(state, u))
     .filter((json) => {
       const profile = json.profile as Record<string, unknown>;
       const names = [profile.login, profile.email, profile.firstName, profile.lastName].map(String);
@@ -117,7 +129,7 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     path: "/api/v1/users/me",
     description: "the caller's own user",
     handle: (state, _params, request) => {
-      const json = userJson(state.url, currentUser(state, request.caller));
+      const json = userView(state, currentUser(state, request.caller));
       return jsonAnswer(200, json, { etag: weakEtag(json) });
     },
   },
@@ -127,7 +139,7 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     description: "create a user",
     handle: (state, _params, request) => {
       const user = createUser(state, jsonBody(request), request.query.get("activate") !== "false");
-      return jsonAnswer(200, userJson(state.url, user));
+      return jsonAnswer(200, userView(state, user));
     },
   },
   {
@@ -141,7 +153,7 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
     path: "/api/v1/users/{userId}",
     description: "read a user by id or login",
     handle: (state, [idOrLogin]) => {
-      const json = userJson(state.url, userFor(state, idOrLogin));
+      const json = userView(state, userFor(state, idOrLogin));
       return jsonAnswer(200, json, { etag: weakEtag(json) });
     },
   },
@@ -153,7 +165,7 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
       handle: (state, [id], request) => {
         const user = userFor(state, id);
         updateUser(state, user, jsonBody(request), method === "POST");
-        return jsonAnswer(200, userJson(state.url, user));
+        return jsonAnswer(200, userView(state, user));
       },
     }),
   ),
@@ -206,15 +218,6 @@ export const USER_ACCOUNT_ROUTES: ApiRoute[] = [
       const user = userFor(state, id);
       const groups = [...groupIdsOf(state.org, user.id)].map((g) => state.org.groups.get(g)).filter((g) => g !== undefined);
       return jsonAnswer(200, groups.map((g) => groupJson(state.url, g)));
-    },
-  },
-  {
-    method: "GET",
-    path: "/api/v1/users/{userId}/roles",
-    description: "a user's admin roles",
-    handle: (state, [id]) => {
-      userFor(state, id);
-      return jsonAnswer(200, []);
     },
   },
 ];

@@ -1,7 +1,9 @@
 import { PASSWORD_REQUIREMENTS, unmetPasswordRequirements } from "../../okta/passwords";
 import { ManagementApiError, validationFailed } from "../errors";
-import { Org, OrgUser } from "../orgModel";
+import { Org, OrgUser, UserType } from "../orgModel";
 import { section } from "./api";
+import { profilePropertyNames } from "./userSchemaShapes";
+import { userTypeFor } from "./userTypeStore";
 
 /** The profile attributes the emulator keeps in fields of their own; the rest go to `otherProfile`. */
 const MODELLED = ["login", "email", "firstName", "lastName", "mobilePhone"];
@@ -24,7 +26,8 @@ export function profileFields(org: Org, body: Record<string, unknown>, self?: Or
     firstName: text(profile.firstName),
     lastName: text(profile.lastName),
     mobilePhone: text(profile.mobilePhone),
-    otherProfile: Object.fromEntries(Object.entries(profile).filter(([key]) => !MODELLED.includes(key))),
+    // Okta keeps no attribute set to null: the answer leaves it out.
+    otherProfile: Object.fromEntries(Object.entries(profile).filter(([key, value]) => !MODELLED.includes(key) && value !== null)),
   };
   const causes: string[] = [];
   if (!fields.login) causes.push("login: The field cannot be left blank");
@@ -56,4 +59,19 @@ export function recoveryQuestionOf(credentials: Record<string, unknown>): OrgUse
     throw validationFailed("recovery_question", ["recovery_question: The security question answer must be at least 4 characters long."]);
   }
   return { question, answer };
+}
+
+/** The type a body's `type.id` names, when it names one. */
+export function userTypeOf(org: Org, body: Record<string, unknown>): UserType | undefined {
+  const id = section(body.type).id;
+  return typeof id === "string" ? userTypeFor(org, id) : undefined;
+}
+
+/** A new user's profile may only have properties its type's schema defines, as Okta checks on create. */
+export function checkProfileDefined(type: UserType, body: Record<string, unknown>): void {
+  const defined = profilePropertyNames(type);
+  const undefinedNames = Object.keys(section(body.profile)).filter((name) => !defined.has(name));
+  if (undefinedNames.length > 0) {
+    throw validationFailed("newUser", undefinedNames.map((name) => `Property name '${name}' is not defined in profile`));
+  }
 }

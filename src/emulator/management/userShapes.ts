@@ -1,6 +1,7 @@
 import { oktaId } from "../../okta/ids";
-import { OrgUser } from "../orgModel";
+import { OrgUser, UserType } from "../orgModel";
 import { Link, Links, link } from "./links";
+import { schemaIdOf } from "./userTypeStore";
 
 /** Okta's JSON for users and their factors; never a password, recovery answer or unrequested secret. */
 
@@ -14,20 +15,17 @@ export function userCredentialsJson(user: OrgUser): Record<string, unknown> {
 }
 
 
-/** Every user is of the org's default user type, whose schema shares its id. */
-const USER_TYPE_ID = oktaId("oty", "default");
-const USER_SCHEMA_ID = oktaId("osc", "default");
 /** The org's default realm, which Okta names on every user of a 2026 org. */
 const REALM_ID = oktaId("guo", "default");
 
 type LinkedAction = { href: string; method: string };
 
 /** The lifecycle and credential operations Okta links for the user's current status, in Okta's order. */
-function userLinks(url: string, user: OrgUser): Record<string, Link | LinkedAction> {
+function userLinks(url: string, user: OrgUser, userType: UserType): Record<string, Link | LinkedAction> {
   const self = `${url}/api/v1/users/${user.id}`;
   const post = (path: string): LinkedAction => ({ href: `${self}/${path}`, method: "POST" });
-  const schema = link(`${url}/api/v1/meta/schemas/user/${USER_SCHEMA_ID}`);
-  const type = link(`${url}/api/v1/meta/types/user/${USER_TYPE_ID}`);
+  const schema = link(`${url}/api/v1/meta/schemas/user/${schemaIdOf(userType)}`);
+  const type = link(`${url}/api/v1/meta/types/user/${userType.id}`);
   const resetFactors = post("lifecycle/reset_factors");
   switch (user.status) {
     case "STAGED":
@@ -70,7 +68,7 @@ function userLinks(url: string, user: OrgUser): Record<string, Link | LinkedActi
  * `statusChanged` is null until the user first changes status; `activated` is set while the user
  * is activated (ACTIVE, or PROVISIONED awaiting a password) and null once deprovisioned.
  */
-export function userJson(url: string, user: OrgUser): Record<string, unknown> {
+export function userJson(url: string, user: OrgUser, userType: UserType): Record<string, unknown> {
   const changed = user.statusChanged ?? (user.status === "STAGED" ? null : user.created);
   return {
     id: user.id,
@@ -82,7 +80,7 @@ export function userJson(url: string, user: OrgUser): Record<string, unknown> {
     lastUpdated: user.lastUpdated ?? user.created,
     passwordChanged: user.password ? user.created : null,
     realmId: REALM_ID,
-    type: { id: USER_TYPE_ID },
+    type: { id: userType.id },
     profile: {
       firstName: user.firstName,
       lastName: user.lastName,
@@ -93,7 +91,7 @@ export function userJson(url: string, user: OrgUser): Record<string, unknown> {
       email: user.email,
     },
     credentials: userCredentialsJson(user),
-    _links: userLinks(url, user),
+    _links: userLinks(url, user, userType),
   };
 }
 

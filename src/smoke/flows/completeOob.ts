@@ -11,36 +11,35 @@ function minutesAndSeconds(ms: number): string {
   return `${Math.floor(total / 60)}m ${String(total % 60).padStart(2, "0")}s`;
 }
 
+/** An OOB challenge Okta sent, and the token request that completes it once the user acts. */
+export interface PendingOob {
+  challenge: OobChallenge;
+  /** The flow's own token request; its grant_type names the grant, a code the user enters is added to it. */
+  tokenForm: { grant_type: string } & Record<string, string | undefined>;
+  /** When the challenge was sent: a code received before then is not this challenge's. */
+  sentAfter: Date;
+}
+
 /**
  * The human half of both OOB flows: `prompt` sends the code the user received; `none` and
- * `transfer` poll until the push is answered. `tokenForm` is the flow's own token request.
+ * `transfer` poll until the push is answered.
  */
-export async function completeOob(
-  ctx: FlowContext,
-  challenge: OobChallenge,
-  grantType: string,
-  tokenForm: Record<string, string | undefined>,
-  sentAfter: Date,
-): Promise<FlowOutcome> {
+export async function completeOob(ctx: FlowContext, pending: PendingOob): Promise<FlowOutcome> {
+  const { challenge } = pending;
   ctx.secrets.add(challenge.bindingCode);
   switch (challenge.bindingMethod) {
     case "prompt":
-      return enterCode(ctx, challenge, grantType, tokenForm, sentAfter);
+      return enterCode(ctx, pending);
     case "none":
     case "transfer":
-      return awaitPush(ctx, challenge, grantType, tokenForm);
+      return awaitPush(ctx, pending);
     default:
       fail("unsupported_binding", { detail: { bindingMethod: challenge.bindingMethod } });
   }
 }
 
-async function enterCode(
-  ctx: FlowContext,
-  challenge: OobChallenge,
-  grantType: string,
-  tokenForm: Record<string, string | undefined>,
-  sentAfter: Date,
-): Promise<FlowOutcome> {
+async function enterCode(ctx: FlowContext, { challenge, tokenForm, sentAfter }: PendingOob): Promise<FlowOutcome> {
+  const grantType = tokenForm.grant_type;
   const channel = challenge.channel;
   if (!ctx.codeSource || !CODE_CHANNELS.includes(channel)) {
     return { status: "wired", note: `Okta sent a code by ${channel}; run with --interactive to enter it and get tokens` };
@@ -55,12 +54,8 @@ async function enterCode(
   throw new ProblemError(answer.problem);
 }
 
-async function awaitPush(
-  ctx: FlowContext,
-  challenge: OobChallenge,
-  grantType: string,
-  tokenForm: Record<string, string | undefined>,
-): Promise<FlowOutcome> {
+async function awaitPush(ctx: FlowContext, { challenge, tokenForm }: PendingOob): Promise<FlowOutcome> {
+  const grantType = tokenForm.grant_type;
   if (challenge.bindingMethod === "transfer") {
     ctx.note(
       ctx.interactive

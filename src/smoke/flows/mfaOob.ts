@@ -20,5 +20,9 @@ export const mfaOobFlow: Flow = async (ctx) => {
   });
   if (!answer.ok) throw new ProblemError(answer.problem);
   const challenge = readOobChallenge(answer.body, pathOf(url), ctx.channel, ctx.clock.now());
-  return completeOob(ctx, challenge, GRANT.mfaOob, { grant_type: GRANT.mfaOob, mfa_token: mfaToken, oob_code: challenge.oobCode, scope: ctx.scope }, sentAfter);
+  return completeOob(ctx, {
+    challenge,
+    tokenForm: { grant_type: GRANT.mfaOob, mfa_token: mfaToken, oob_code: challenge.oobCode, scope: ctx.scope },
+    sentAfter,
+  });
 };

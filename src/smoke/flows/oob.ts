@@ -14,5 +14,5 @@ export const oobFlow: Flow = async (ctx) => {
   const answer = await ctx.post(url, { login_hint: ctx.username, channel_hint: ctx.channel, challenge_hint: GRANT.oob });
   if (!answer.ok) throw new ProblemError(answer.problem);
   const challenge = readOobChallenge(answer.body, pathOf(url), ctx.channel, ctx.clock.now());
-  return completeOob(ctx, challenge, GRANT.oob, { grant_type: GRANT.oob, oob_code: challenge.oobCode, scope: ctx.scope }, sentAfter);
+  return completeOob(ctx, { challenge, tokenForm: { grant_type: GRANT.oob, oob_code: challenge.oobCode, scope: ctx.scope }, sentAfter });
 };

@@ -1,18 +1,25 @@
-import { join } from "node:path";
 import { VariantId } from "../../../src/catalogue/variants";
 import { DeclaredResource, Evaluation, evaluateProgram } from "../../../src/evaluate/evaluateProgram";
-import { evaluateStack } from "../../../src/evaluate/evaluateStack";
 import { defineDirectAuthProgram } from "../../../src/program";
 import { OKTA } from "../../helpers/tokens";
 
-const PROJECT_DIR = join(__dirname, "..", "..", "..");
+export { devEvaluation } from "../../helpers/devStack";
 
-/** `Pulumi.dev.yaml` as the program declares it: every variant on an app of its own, org server. */
-export function devEvaluation(): Promise<Evaluation> {
-  return evaluateStack("dev", PROJECT_DIR);
+/** A stack of the two phone variants, with the phone channels it activates. */
+export function phoneEvaluation(phoneChannels: ("sms" | "voice")[]): Promise<Evaluation> {
+  return evaluateProgram({
+    stack: "emulator-phone",
+    program: defineDirectAuthProgram,
+    config: {
+      "okta:orgName": "dev-000000",
+      "okta-direct-auth:variants": JSON.stringify(["oob-phone", "mfa-oob-phone"]),
+      "okta-direct-auth:testUser": JSON.stringify({ login: "phone-tester@example.com", create: true }),
+      "okta-direct-auth:phoneChannels": JSON.stringify(phoneChannels),
+    },
+  });
 }
 
-/** A stack on the `default` custom authorization server, with one 1FA and one MFA variant. */
+/** A stack on the `default` custom authorization server (or the one named), with the variants given. */
 export function customServerEvaluation(variants: VariantId[], authorizationServer = "default"): Promise<Evaluation> {
   return evaluateProgram({
     stack: "emulator-custom",

@@ -2,21 +2,39 @@ import { EmulatorOptions, OrgBaseline, RunningEmulator, startOktaEmulator } from
 import { Evaluation } from "../../../src/evaluate/evaluateProgram";
 import { OktaManagementClient } from "../../../src/orgSettings/managementClient";
 import { OktaEnrollmentPolicy, OktaAuthenticator, OktaAuthenticatorMethod } from "../../../src/orgSettings/oktaShapes";
+import { devStackOrgs } from "../../helpers/orgs";
 import { OKTA } from "../../helpers/tokens";
 
 export const API_TOKEN = "emulator-test-token";
 
+type BaselineOptions = Pick<EmulatorOptions, "serviceApps">;
+
 /**
- * An emulated org holding only the baseline (no declared setup applied), so the org-settings code
- * under test is what changes it.
+ * An emulated org holding only the baseline starts from the evaluation's test user alone (no
+ * declared setup applied), so the org-settings code under test is what changes it.
  */
-export async function orgWithBaseline(
-  evaluation: Evaluation,
-  baseline?: OrgBaseline,
-  options: Pick<EmulatorOptions, "serviceApps"> = {},
-): Promise<RunningEmulator> {
-  const onlyTheUser: Evaluation = { ...evaluation, resources: evaluation.resources.filter((r) => r.type === OKTA.user) };
-  return startOktaEmulator({ evaluation: onlyTheUser, baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0, ...options });
+function onlyTheUser(evaluation: Evaluation): Evaluation {
+  return { ...evaluation, resources: evaluation.resources.filter((r) => r.type === OKTA.user) };
+}
+
+function baselineOptions(baseline: OrgBaseline | undefined, options: BaselineOptions): EmulatorOptions {
+  return { baseline, apiToken: API_TOKEN, pollIntervalSeconds: 0, ...options };
+}
+
+/** An org holding only the baseline, that the caller closes. */
+export async function orgWithBaseline(evaluation: Evaluation, baseline?: OrgBaseline, options: BaselineOptions = {}): Promise<RunningEmulator> {
+  return startOktaEmulator({ evaluation: onlyTheUser(evaluation), ...baselineOptions(baseline, options) });
+}
+
+/**
+ * Registers the file's hooks (see `devStackOrgs`); `withBaseline` starts an org holding only the
+ * baseline, with the dev stack's test user, closed when its test ends.
+ */
+export function baselineOrgs() {
+  const { dev, orgFor } = devStackOrgs();
+  return {
+    withBaseline: (baseline?: OrgBaseline, options: BaselineOptions = {}) => orgFor(onlyTheUser(dev()), baselineOptions(baseline, options)),
+  };
 }
 
 export function clientFor(emulator: RunningEmulator): OktaManagementClient {
