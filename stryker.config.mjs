@@ -3,20 +3,16 @@
 // every folder below when unset; the weekly workflow runs them folder by folder.
 
 /**
- * Each mutated folder and the test files that judge it. Stryker's vitest runner runs every file in
- * one worker thread, where Pulumi's process-global runtime (mocks, config) hangs: tests that
- * evaluate the program (rejectedConfig, resourceOptions, the emulator-backed tests) cannot run
- * under it, so a folder is judged by its unit tests. components/ has only such tests: its run
- * fails at the dry run until the runner isolates files in processes.
+ * Each mutated folder and the test files that judge it, emulator-backed ones and those that
+ * evaluate the program included: vitest.mutation.config.mts runs each file in a process of its
+ * own, and leaves out the tests that drive a CLI in a child process.
  */
 const FOLDERS = {
-  "src/smoke": [
-    "test/smoke/{cliArgs,diagnosis,documentedExchanges,httpClient,outbox,policyReads,polling,redactorOccurrences,report,runSmoke,stackOutputs,totp,totpRfc6238,verifyIdToken}.test.ts",
-  ],
-  "src/orgSettings": ["test/orgSettings/{managementClient,managementTransport,pagination}.test.ts"],
-  "src/config": ["test/config/{configError,connection,parseConfig,quoted,readStackConfig,redirectUri,schema,stackFile}.test.ts"],
-  "src/model": ["test/model/{apps,authenticatorNeeds,closestMatch,constraints,issuer,orgNames,resourceOptionsValues}.test.ts"],
-  components: ["test/components/**/*.test.ts"],
+  "src/smoke": ["test/smoke/*.test.ts"],
+  "src/orgSettings": ["test/orgSettings/*.test.ts"],
+  "src/config": ["test/config/*.test.ts"],
+  "src/model": ["test/model/*.test.ts"],
+  components: ["test/components/*.test.ts"],
 };
 
 const chosen = process.env.MUTATION_FOLDER;
