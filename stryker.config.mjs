@@ -4,8 +4,8 @@
 
 /**
  * Each mutated folder and the test files that judge it, emulator-backed ones and those that
- * evaluate the program included (vitest.mutation.config.mts runs each file in a process of its
- * own; vitest.mutation.config.mts leaves out the tests that drive a CLI in a child process).
+ * evaluate the program included: vitest.mutation.config.mts runs each file in a process of its
+ * own, and leaves out the tests that drive a CLI in a child process.
  */
 const FOLDERS = {
   "src/smoke": ["test/smoke/*.test.ts"],

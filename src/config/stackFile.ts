@@ -96,8 +96,9 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Of a value that is not a mapping (null never gets here): a list, a string, a number or a boolean. */
 function describe(value: unknown): string {
-  return Array.isArray(value) ? "list" : typeof value === "string" ? "string" : typeof value === "object" ? "mapping" : typeof value;
+  return Array.isArray(value) ? "list" : typeof value;
 }
 
 function isEncrypted(value: unknown): boolean {
