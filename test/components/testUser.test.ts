@@ -17,6 +17,10 @@ describe("an existing test user", () => {
     expect(stack.all(RANDOM_PASSWORD)).toEqual([]);
   });
 
+  it("is looked up without its groups and roles, which the provider would read with calls of their own", () => {
+    expect(stack.lookups(LOOKUP.user).map((l) => [l.args.skipGroups, l.args.skipRoles])).toEqual([[true, true]]);
+  });
+
   it("is named in the policies by the id the lookup found", () => {
     const ids = [...stack.all(OKTA.appSignOnPolicyRule), ...stack.all(OKTA.groupMemberships)].map(
       (r) => r.inputs.usersIncluded ?? r.inputs.users,
