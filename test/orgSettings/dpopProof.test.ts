@@ -22,7 +22,8 @@ describe("a DPoP proof (RFC 9449)", () => {
     expect(claims).toEqual({ htm: "GET", htu: "https://example.okta.com/api/v1/authenticators", iat: expect.any(Number), jti: expect.any(String) });
     expect(claims.iat).toBeGreaterThanOrEqual(before);
     expect(claims.iat).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
-    const again = decodeJwt(await dpopProof(key, "GET", "https://example.okta.com/api/v1/authenticators"));
+    const again = decodeJwt(await dpopProof(key, "GET", "https://example.okta.com/api/v1/authenticators#methods"));
+    expect(again.htu).toBe("https://example.okta.com/api/v1/authenticators");
     expect(again.jti).not.toBe(claims.jti);
   });
 
