@@ -9,7 +9,8 @@
  */
 const FOLDERS = {
   "src/smoke": ["test/smoke/*.test.ts"],
-  "src/orgSettings": ["test/orgSettings/*.test.ts"],
+  // The two dynamic resources' inputs are judged where the components declare them.
+  "src/orgSettings": ["test/orgSettings/*.test.ts", "test/components/appSignInPolicy.test.ts", "test/components/orgAuthenticatorSettings.test.ts"],
   "src/config": ["test/config/*.test.ts"],
   "src/model": ["test/model/*.test.ts"],
   components: ["test/components/*.test.ts"],

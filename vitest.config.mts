@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * environment an evaluation in the same process leaves behind (Pulumi keeps its config there).
  * Each runs in a fresh process, as every file used to.
  */
-const ISOLATED = [
+export const ISOLATED = [
   "test/components/directAuthSetup.test.ts",
   "test/components/orgAuthenticatorSettings.test.ts",
   "test/program/**/*.test.ts",

@@ -3,13 +3,23 @@ import { DeclaredApp } from "../../components/directAuthSetup";
 import { declared } from "../helpers/declared";
 import { TESTER } from "../helpers/stackConfig";
 import { RULE_FOR } from "../helpers/spec";
-import { OKTA } from "../helpers/tokens";
+import { CATCH_ALL, OKTA } from "../helpers/tokens";
 
 // Each variant's own policy and rule are checked row by row in directAuthSetup.test.ts.
 describe("app sign-in policies (reference: app sign-in policy)", () => {
   it("leave Okta's catch-all rule allowing only when the stack says ALLOW", async () => {
     const stack = await declared({ variants: ["otp"], testUser: TESTER, catchAll: "ALLOW" });
     expect(stack.one(OKTA.appSignOnPolicy).inputs.catchAll).toBe(true);
+  });
+
+  it("record the catch-all's declared access against the policy they create, the connection kept secret", async () => {
+    const stack = await declared({ variants: ["otp"], testUser: TESTER, catchAll: "DENY" });
+    expect(stack.one(CATCH_ALL).inputs).toEqual({
+      settingsKind: "catch-all-rule",
+      connection: "[secret]",
+      policyId: stack.one(OKTA.appSignOnPolicy).id,
+      access: "DENY",
+    });
   });
 
   it("get the app name appended only where two apps would share the guide's name", async () => {

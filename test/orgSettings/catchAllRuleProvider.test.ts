@@ -3,7 +3,8 @@ import { RunningEmulator } from "../../src/emulator";
 import { devEvaluation } from "../helpers/devStack";
 import { CATCH_ALL_KIND } from "../../src/okta/declaration";
 import { CatchAllRuleInputs, catchAllRuleProvider } from "../../src/orgSettings/catchAllRuleProvider";
-import { OktaManagementClient } from "../../src/orgSettings/managementClient";
+import { setCatchAllAccess } from "../../src/orgSettings/catchAllRule";
+import { OktaApiError, OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { API_TOKEN, clientFor, orgWithBaseline } from "./support/orgUnderTest";
 
 type Rule = { id: string; name: string; system?: boolean; priority: number; actions: { appSignOn: { access: string } } };
@@ -90,5 +91,54 @@ describe("the catch-all record", () => {
       deleteBeforeReplace: true,
     });
     expect(await catchAllRuleProvider.diff!(created.id, created.outs!, inputs(policyId, "DENY"))).toMatchObject({ changes: false });
+  });
+});
+
+describe("a catch-all that is not as the stack expects", () => {
+  it("records a catch-all that already denies, and gives DENY back on delete", async () => {
+    const policyId = await handMadePolicy();
+    const rule = await catchAllOf(policyId);
+    await client.put(`/api/v1/policies/${policyId}/rules/${rule.id}`, { ...rule, actions: { appSignOn: { ...rule.actions.appSignOn, access: "DENY" } } });
+
+    const created = await catchAllRuleProvider.create(inputs(policyId, "ALLOW"));
+    expect(created.outs?.found).toBe("DENY");
+    expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("ALLOW");
+    await catchAllRuleProvider.delete!(created.id, created.outs!);
+    expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("DENY");
+  });
+
+  it("refuses a policy without a catch-all, such as a global session policy's id given by mistake", async () => {
+    const sessionPolicy = await client.post<{ id: string }>("/api/v1/policies", { type: "OKTA_SIGN_ON", name: `Session ${Math.random()}`, description: "" });
+    await expect(catchAllRuleProvider.create(inputs(sessionPolicy.id, "DENY"))).rejects.toThrow(
+      `app sign-in policy ${sessionPolicy.id} has no catch-all (system) rule`,
+    );
+  });
+
+  it("does not take a refusal other than 'gone' for a policy already deleted", async () => {
+    const policyId = await handMadePolicy();
+    const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    const revoked = { ...created.outs!, connection: { orgUrl: emulator.url, apiToken: "revoked-token" } };
+    const refusal = await catchAllRuleProvider.delete!(created.id, revoked).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(OktaApiError);
+    expect((refusal as OktaApiError).status).toBe(401);
+    expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("DENY");
+  });
+
+  it.each([
+    ["without actions", {}, { appSignOn: { access: "DENY" } }],
+    ["with actions but no appSignOn", { actions: { other: true } }, { other: true, appSignOn: { access: "DENY" } }],
+  ])("takes a catch-all read %s for one that allows, and writes the access into a new appSignOn", async (_, read, written) => {
+    const rule = { id: "rulCatchAll", name: "Catch-all Rule", system: true, priority: 99, ...read };
+    const writes: { path: string; body: unknown }[] = [];
+    const bare = {
+      getAll: async () => [rule],
+      put: async (path: string, body: unknown) => void writes.push({ path, body }),
+    } as unknown as OktaManagementClient;
+
+    await expect(setCatchAllAccess(bare, "rstBare", "DENY")).resolves.toBe("ALLOW");
+    expect(writes).toEqual([{ path: "/api/v1/policies/rstBare/rules/rulCatchAll", body: { ...rule, actions: written } }]);
   });
 });
