@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_BASELINE, FLEXIBLE_BASELINE, OrgBaseline, RunningEmulator } from "../../src/emulator";
 import { OktaManagementClient } from "../../src/orgSettings/managementClient";
 import { OktaAuthenticator } from "../../src/orgSettings/oktaShapes";
-import { DesiredAuthenticator, PriorAuthenticator, reconcileAuthenticators, restoreAuthenticators } from "../../src/orgSettings/authenticatorSettings";
+import {
+  DesiredAuthenticator,
+  PriorAuthenticator,
+  defaultEnrollmentPolicy,
+  reconcileAuthenticators,
+  restoreAuthenticators,
+} from "../../src/orgSettings/authenticatorSettings";
 import { OrgSnapshot, baselineOrgs, clientFor, enrollmentOf, snapshot } from "./support/orgUnderTest";
 
 const ALL_FOUR: DesiredAuthenticator[] = [
@@ -370,5 +376,16 @@ describe("org-wide authenticator settings: what destroy says when Okta refuses p
     emulator.injectFault({ kind: "html", path: "/api/v1/policies" });
     await expect(restoreAuthenticators(client, prior)).rejects.toThrow(/answered an HTML page \(HTTP 200\); check the org URL and any proxy/);
     expect((await snapshot(client)).authenticators.google_otp.status).toBe("ACTIVE");
+  });
+});
+
+describe("the default authenticator enrollment policy", () => {
+  it("is refused with the likely cause when the org lists only custom enrollment policies", async () => {
+    // No org the emulator runs lacks Okta's system policy: a client answering the list alone stands in for one.
+    const onlyCustom = [{ id: "00pCustom", system: false, name: "Contractors", settings: { type: "AUTHENTICATORS", authenticators: [] } }];
+    const client = { get: async (path: string) => (path === "/api/v1/policies?type=MFA_ENROLL" ? onlyCustom : undefined) };
+    await expect(defaultEnrollmentPolicy(client as unknown as OktaManagementClient)).rejects.toThrow(
+      "the org has no authenticator enrollment policy (is it an Identity Engine org?)",
+    );
   });
 });
