@@ -130,6 +130,16 @@ describe("org-wide authenticator settings: create then destroy gives the org bac
     expect(givenBack(await snapshot(client), before)).toEqual(before);
   });
 
+  it("gives back what it already changed when the org refuses part of the setup before reaching an authenticator that was off", async () => {
+    const emulator = await withBaseline(DEFAULT_BASELINE);
+    const client = clientFor(emulator);
+    const before = await snapshot(client);
+    const impossible = { key: "okta_email", name: "Email", methods: ["carrier_pigeon"], enroll: "OPTIONAL" as const };
+    // Phone is INACTIVE, so the enrollment policy does not list it when the rollback gives back enrollment.
+    await expect(reconcileAuthenticators(client, [ALL_FOUR[1], impossible, ALL_FOUR[2]])).rejects.toThrow(/carrier_pigeon/);
+    expect(await snapshot(client)).toEqual(before);
+  });
+
   it("on update gives back what is no longer needed and keeps the first record of the rest", async () => {
     const emulator = await withBaseline(baselineWith([]));
     const client = clientFor(emulator);
