@@ -399,3 +399,35 @@ describe("the default authenticator enrollment policy", () => {
     );
   });
 });
+
+describe("the default enrollment policy as sent back to Okta", () => {
+  /** Each PUT body's enrollment entries, in the order sent, by authenticator key. */
+  function enrollmentPuts(client: OktaManagementClient): [string, string][][] {
+    const sent: [string, string][][] = [];
+    const put = client.put.bind(client);
+    client.put = async <T>(path: string, body: unknown): Promise<T> => {
+      const entries = (body as { settings?: { authenticators?: { key: string; enroll: { self: string } }[] } }).settings?.authenticators;
+      if (path.startsWith("/api/v1/policies/") && entries) sent.push(entries.map((e) => [e.key, e.enroll.self]));
+      return put<T>(path, body);
+    };
+    return sent;
+  }
+
+  it("changes an entry in place, never listing an authenticator twice, on create and on destroy", async () => {
+    const baseline = baselineWith(
+      [{ key: "phone_number", name: "Phone", status: "ACTIVE", methods: { sms: "ACTIVE", voice: "ACTIVE" } }],
+      { phone_number: "NOT_ALLOWED" },
+    );
+    const emulator = await withBaseline(baseline);
+    const client = clientFor(emulator);
+    const read = (await defaultEnrollmentPolicy(client)).settings.authenticators!.map((e) => e.key);
+    expect(read).toContain("phone_number");
+    const sent = enrollmentPuts(client);
+
+    const { prior } = await reconcileAuthenticators(client, [ALL_FOUR[2]]);
+    await restoreAuthenticators(client, prior);
+
+    expect(sent.map((entries) => entries.map(([key]) => key))).toEqual([read, read]);
+    expect(sent.map((entries) => Object.fromEntries(entries).phone_number)).toEqual(["OPTIONAL", "NOT_ALLOWED"]);
+  });
+});
