@@ -44,7 +44,8 @@ export const authenticatorSettingsProvider: pulumi.dynamic.ResourceProvider<Auth
     const settingsChanged = !sameJson(olds.authenticators, news.authenticators) || (olds.oktaVerify ?? "classic") !== (news.oktaVerify ?? "classic");
     // A rotated credential only needs storing, so destroy can still reach the org.
     const connectionChanged = !sameJson(olds.connection, news.connection);
-    return { changes: settingsChanged || connectionChanged, replaces: [], deleteBeforeReplace: false };
+    // Never a replacement of its own; a forced one (`--replace`) goes in the order `orgSettingsOptions` sets.
+    return { changes: settingsChanged || connectionChanged, replaces: [] };
   },
 
   async update(_id, olds, news) {

@@ -49,6 +49,8 @@ describe("the catch-all record", () => {
     expect(before.find((r) => r.system)?.actions.appSignOn.access).toBe("ALLOW");
 
     const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    // The engine refuses a create without an id; this one names the policy in the stack's state.
+    expect(created.id).toBe(`catch-all-${policyId}`);
     expect(created.outs).toMatchObject({ found: "ALLOW", access: "DENY" });
     expect((await catchAllOf(policyId)).actions.appSignOn.access).toBe("DENY");
 
@@ -87,10 +89,18 @@ describe("the catch-all record", () => {
     const policyId = await handMadePolicy();
     const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
     expect(await catchAllRuleProvider.diff!(created.id, created.outs!, inputs("rstOther", "DENY"))).toMatchObject({
+      changes: true,
       replaces: ["policyId"],
       deleteBeforeReplace: true,
     });
     expect(await catchAllRuleProvider.diff!(created.id, created.outs!, inputs(policyId, "DENY"))).toMatchObject({ changes: false });
+  });
+
+  it("treats a rotated credential as a change to store in place, so delete can still reach the org", async () => {
+    const policyId = await handMadePolicy();
+    const created = await catchAllRuleProvider.create(inputs(policyId, "DENY"));
+    const rotated = { ...inputs(policyId, "DENY"), connection: { orgUrl: emulator.url, apiToken: "rotated-token" } };
+    expect(await catchAllRuleProvider.diff!(created.id, created.outs!, rotated)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
   });
 });
 
