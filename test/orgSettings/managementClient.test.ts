@@ -77,6 +77,75 @@ describe("waiting out Okta's rate limit", () => {
   });
 });
 
+describe("retrying after a 429", () => {
+  const OKTA_NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+  const DATE = new Date(OKTA_NOW).toUTCString();
+  const RATE_LIMITED = { errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests.", errorCauses: [] };
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** Okta answering the first request 429 with these headers, then 200. */
+  async function sleepsAfterOne429(headers: Record<string, string>, options: { maxWaitMs?: number } = {}): Promise<number[]> {
+    server = await localServer((_req, res) => {
+      res.sendDate = false;
+      if (server!.received.length === 1) json(res, 429, RATE_LIMITED, headers);
+      else json(res, 200, []);
+    });
+    const sleeps: number[] = [];
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" }, { sleep: async (ms) => void sleeps.push(ms), now: () => OKTA_NOW, ...options });
+    expect(await client.get("/api/v1/authenticators")).toEqual([]);
+    return sleeps;
+  }
+
+  it("gives up after four retries with Okta's rate-limit error, telling each wait first", async () => {
+    server = await localServer((_req, res) => json(res, 429, RATE_LIMITED, { "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 2), Date: DATE }));
+    const told: unknown[] = [];
+    const client = new OktaManagementClient(
+      { orgUrl: server.url, apiToken: "t0k" },
+      { sleep: async () => {}, onRateLimited: (info) => void told.push(info) },
+    );
+    await expect(client.get("/api/v1/authenticators?filter=x")).rejects.toThrow(
+      "Okta answered 429 E0000047: API call exceeded rate limit due to too many requests.",
+    );
+    expect(server.received).toHaveLength(5);
+    expect(told).toEqual(Array(4).fill({ method: "GET", path: "/api/v1/authenticators", waitMs: 3000 }));
+  });
+
+  it("takes Retry-After, in seconds, over the reset time", async () => {
+    expect(await sleepsAfterOne429({ "Retry-After": "3", "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 20), Date: DATE })).toEqual([3000]);
+  });
+
+  it.each([
+    ["no rate-limit header", {}],
+    ["a reset time that is no number", { "X-Rate-Limit-Reset": "soon", Date: DATE }],
+    ["a reset time beyond any clock", { "X-Rate-Limit-Reset": "1e999", Date: DATE }],
+  ])("waits one second on %s", async (_title, headers) => {
+    expect(await sleepsAfterOne429(headers)).toEqual([1000]);
+  });
+
+  it("waits at most a minute by default, or the bound it is given", async () => {
+    const anHourLater = { "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 3600), Date: DATE };
+    expect(await sleepsAfterOne429(anHourLater)).toEqual([60_000]);
+    await server?.close();
+    expect(await sleepsAfterOne429(anHourLater, { maxWaitMs: 5000 })).toEqual([5000]);
+  });
+
+  it("really waits when given no sleep of its own", async () => {
+    const arrivals: number[] = [];
+    server = await localServer((_req, res) => {
+      arrivals.push(performance.now());
+      if (arrivals.length === 1) json(res, 429, RATE_LIMITED, { "Retry-After": "1" });
+      else json(res, 200, []);
+    });
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" }, { maxWaitMs: 300 });
+    expect(await client.get("/api/v1/authenticators")).toEqual([]);
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(290);
+  });
+});
+
 describe("a management error that echoes the credentials", () => {
   const TOKEN = "00Abc/def+ghi=Secret!token";
   let server: LocalServer | undefined;
