@@ -23,9 +23,11 @@ export function configKeyProblems(all: Record<string, string>): ConfigProblem[] 
   return unknownKeyProblems(unknown, keyProblem);
 }
 
+/** A key with nothing before its colon (`:protect`) has no namespace either. */
 function splitKey(key: string): [string | undefined, string] {
   const colon = key.indexOf(":");
-  return colon < 0 ? [undefined, key] : [key.slice(0, colon), key.slice(colon + 1)];
+  const name = key.slice(colon + 1);
+  return colon > 0 ? [key.slice(0, colon), name] : [undefined, name];
 }
 
 function keyProblem(key: string): ConfigProblem {

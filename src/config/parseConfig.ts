@@ -104,16 +104,16 @@ function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys): ConfigProblem[] {
       key: keyName(path),
       problem: `unknown key${guess ? `; did you mean "${guess}"?` : ""}`,
       expected: `one of: ${candidates.join(", ")}`,
-      example: (helpKey && KEY_HELP[helpKey]?.example) ?? `pulumi config rm ${keyName(path)}`,
+      example: (helpKey && KEY_HELP[helpKey].example) ?? `pulumi config rm ${keyName(path)}`,
     };
   });
 }
 
+/** The strict objects below the top level, by the top-level key they sit under. */
+const NESTED_OBJECTS = { testUser: testUserSchema, apps: appGroupSchema, names: orgNamesSchema };
+
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  if (path[0] === "testUser") return Object.keys(testUserSchema.shape);
-  if (path[0] === "apps") return Object.keys(appGroupSchema.shape);
-  if (path[0] === "names") return Object.keys(orgNamesSchema.shape);
-  return [];
+  return Object.keys(NESTED_OBJECTS[path[0] as keyof typeof NESTED_OBJECTS].shape);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -133,11 +133,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The schema bounds only strings and lists; the issue carries the value (`reportInput`). */
 function tooBig(issue: z.core.$ZodIssueTooBig): string {
-  const input = issue.input as { length?: number } | undefined;
-  if (issue.origin === "string") return `is ${input?.length} characters long; at most ${issue.maximum}`;
-  if (issue.origin === "array") return `has ${input?.length} entries; at most ${issue.maximum}`;
-  return issue.message;
+  const { length } = issue.input as string | unknown[];
+  return issue.origin === "string" ? `is ${length} characters long; at most ${issue.maximum}` : `has ${length} entries; at most ${issue.maximum}`;
 }
 
 function listsOfVariants(values: Record<string, unknown>): { path: PropertyKey[]; ids: unknown[] }[] {
@@ -208,7 +207,8 @@ function resolveApps(raw: RawConfig): { specs: AppSpec[]; problems: ConfigProble
       problems.push(problemAt(["apps", i, "name"], clash !== undefined ? `"${group.name}" names the same app as "${clash}"` : `"${group.name}" has no letters or digits`));
     }
     slugs.set(slug, group.name);
-    if (modes.size === 1) specs.push(appSpec(group.name, variants));
+    // A mixed group has a problem above, so these specs are then never used.
+    specs.push(appSpec(group.name, variants));
   });
   return { specs: withUniquePolicyNames(specs), problems };
 }

@@ -28,10 +28,5 @@ export function redirectUriProblem(uri: string): string | undefined {
 }
 
 function parsed(uri: string): URL | undefined {
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) return undefined;
-  try {
-    return new URL(uri);
-  } catch {
-    return undefined;
-  }
+  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(uri) && URL.canParse(uri) ? new URL(uri) : undefined;
 }

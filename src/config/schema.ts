@@ -33,7 +33,7 @@ const asFlag = (value: unknown) => (value === "true" ? true : value === "false" 
 const flag = () => z.preprocess(asFlag, z.boolean());
 
 /** Checked before any pattern, so a hostile length is refused before a regex runs over it. */
-const boundedString = (max: number, rest: (s: z.ZodString) => z.ZodString = (s) => s) =>
+const boundedString = (max: number, rest: (s: z.ZodString) => z.ZodString) =>
   z.preprocess(asText, rest(z.string().max(max, { abort: true })));
 
 const variantList = z.array(z.string()).min(1).max(LIMITS.variants);
@@ -77,7 +77,7 @@ export const rawConfigSchema = z.strictObject({
     .string()
     .superRefine((uri, ctx) => {
       const problem = redirectUriProblem(uri);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      if (problem) ctx.addIssue(problem);
     })
     .default("com.example.directauth:/callback"),
   phoneChannels: z.array(z.enum(PHONE_CHANNELS)).min(1).max(PHONE_CHANNELS.length).default(["sms"]),

@@ -78,6 +78,103 @@ describe("parseConfig rejects", () => {
   });
 });
 
+describe("parseConfig rejects, word for word", () => {
+  const problemsOf = (values: Record<string, unknown>) => (errorOf(values) as ConfigError).problems.map((p) => `${p.key}: ${p.problem}`);
+
+  it("a missing or null test user as required or of the wrong type", () => {
+    expect(problemsOf({ variants: ["otp"] })).toEqual(["okta-direct-auth:testUser: required"]);
+    expect(problemsOf({ variants: ["otp"], testUser: null })).toEqual(["okta-direct-auth:testUser: expected object, got null"]);
+  });
+
+  it("an unknown top-level key like none of ours, with the list of keys and how to remove it", () => {
+    expect((errorOf({ variants: ["otp"], testUser: TESTER, zzzzzzzzz: 1 }) as ConfigError).problems).toEqual([
+      {
+        key: "okta-direct-auth:zzzzzzzzz",
+        problem: "unknown key",
+        expected: "one of: variants, apps, authorizationServer, testUser, enrollment, catchAll, redirectUri, phoneChannels, oktaVerify, protect, names",
+        example: "pulumi config rm okta-direct-auth:zzzzzzzzz",
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      "an app",
+      { apps: [{ name: "Direct Auth", variants: ["otp"], nmae: "x" }], testUser: TESTER },
+      "okta-direct-auth:apps[0].nmae",
+      'unknown key; did you mean "name"?',
+      "one of: name, variants",
+      "pulumi config set --path 'okta-direct-auth:apps[0].name' 'Direct Auth MFA' && pulumi config set --path 'okta-direct-auth:apps[0].variants[0]' mfa-otp",
+    ],
+    [
+      "the names",
+      { variants: ["otp"], testUser: TESTER, names: { sesionPolicy: "x" } },
+      "okta-direct-auth:names.sesionPolicy",
+      'unknown key; did you mean "sessionPolicy"?',
+      "one of: sessionGroup, sessionPolicy, authorizationServerPolicy",
+      "pulumi config set --path 'okta-direct-auth:names.sessionPolicy' 'Direct Auth 1FA sessions'",
+    ],
+    [
+      "the test user",
+      { variants: ["otp"], testUser: { ...TESTER, crate: true } },
+      "okta-direct-auth:testUser.crate",
+      'unknown key; did you mean "create"?',
+      "one of: login, create, firstName, lastName",
+      "pulumi config set --path 'okta-direct-auth:testUser.login' tester@example.com",
+    ],
+  ])("an unknown key in %s, with that object's keys and the help of the key it sits under", (_, values, key, problem, expected, example) => {
+    expect((errorOf(values) as ConfigError).problems).toEqual([{ key, problem, expected, example }]);
+  });
+
+  it("an unknown variant like none, without a guess", () => {
+    expect(problemsOf({ variants: ["zzzz"], testUser: TESTER })).toEqual(['okta-direct-auth:variants[0]: unknown variant "zzzz"']);
+  });
+
+  it("an unknown variant in a full list of eight variants", () => {
+    const variants = ["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "otq"];
+    expect(problemsOf({ variants, testUser: TESTER })).toEqual(['okta-direct-auth:variants[7]: unknown variant "otq"; did you mean "otp"?']);
+  });
+
+  it("an unknown variant in the eighth of eight apps", () => {
+    const ids = ["otp", "mfa-otp", "oob-okta-verify", "mfa-oob-okta-verify", "oob-phone", "mfa-oob-phone", "oob-email", "otq"];
+    const apps = ids.map((id, i) => ({ name: `App ${i + 1}`, variants: [id] }));
+    expect(problemsOf({ apps, testUser: TESTER })).toEqual(['okta-direct-auth:apps[7].variants[0]: unknown variant "otq"; did you mean "otp"?']);
+  });
+
+  it("nine apps as one problem about the list", () => {
+    const apps = Array.from({ length: 9 }, (_, i) => ({ name: `App ${i + 1}`, variants: ["otp"] }));
+    expect(problemsOf({ apps, testUser: TESTER })).toEqual(["okta-direct-auth:apps: has 9 entries; at most 8"]);
+  });
+
+  it("an app that is no object, or whose variants are no list, as a wrong type", () => {
+    expect(problemsOf({ apps: [null], testUser: TESTER })).toEqual(["okta-direct-auth:apps[0]: expected object, got null"]);
+    expect(problemsOf({ apps: [{ name: "Direct Auth", variants: "otp" }], testUser: TESTER })).toEqual([
+      'okta-direct-auth:apps[0].variants: expected array, got "otp"',
+    ]);
+  });
+
+  it("an app named without a letter or digit", () => {
+    expect(problemsOf({ apps: [{ name: "!!!", variants: ["otp"] }], testUser: TESTER })).toEqual([
+      'okta-direct-auth:apps[0].name: "!!!" has no letters or digits',
+    ]);
+  });
+
+  it("an app mixing factor modes, naming every variant of each mode", () => {
+    expect(problemsOf({ apps: [{ name: "Mixed", variants: ["otp", "oob-email", "mfa-otp"] }], testUser: TESTER })).toEqual([
+      'okta-direct-auth:apps[0].variants: app "Mixed" mixes primary-factor (1FA): otp, oob-email with MFA (2FA): mfa-otp. ' +
+        'One sign-in policy rule cannot serve both: with "Any 1 factor type" the password alone satisfies the policy, so the ' +
+        "MFA flows would get tokens from the password grant and never mfa_required. Put them on separate apps",
+    ]);
+  });
+
+  it("an invisible character in a key it does not know, naming the key", () => {
+    expect(problemsOf({ variants: ["otp"], testUser: TESTER, colour: "r\u200bed" })).toEqual([
+      "okta-direct-auth:colour: unknown key",
+      "okta-direct-auth:colour: contains an invisible or control character (U+200B at position 2); type the value again without it",
+    ]);
+  });
+});
+
 describe("parseConfig accepts", () => {
   it("a variant list as one app per variant, in the configured order, each with its guide policy", () => {
     const ids = ["mfa-otp", "otp"];

@@ -51,6 +51,20 @@ describe("namespaceValues", () => {
     expect(config.apps[0].name).toBe("2024");
   });
 
+  it("keeps a value that only looks like JSON as its text: unbalanced, or a quoted string with brackets", () => {
+    expect(namespaceValues({ "okta-direct-auth:variants": "[otp", "okta-direct-auth:authorizationServer": '"{x}"' })).toEqual({
+      variants: "[otp",
+      authorizationServer: '"{x}"',
+    });
+  });
+
+  it("decodes a list or an object with spaces before it", () => {
+    expect(namespaceValues({ "okta-direct-auth:variants": ' ["otp"]', "okta-direct-auth:testUser": '\n{"login":"a@b.co"}' })).toEqual({
+      variants: ["otp"],
+      testUser: { login: "a@b.co" },
+    });
+  });
+
   it("keeps a key named __proto__ as a key of its own, so it is reported rather than inherited from", () => {
     const values = namespaceValues({ "okta-direct-auth:__proto__": '{"variants":["otp"]}' });
     expect(Object.keys(values)).toEqual(["__proto__"]);
@@ -80,6 +94,7 @@ describe("readOrgUrl", () => {
   it("is okta:httpProxy (or OKTA_HTTP_PROXY) when set: the provider sends every call there (issue 17, defect 3)", () => {
     const config = { "okta:orgName": "dev-1", "okta:httpProxy": "http://127.0.0.1:43121/" };
     expect(readOrgUrl(config, {})).toBe("http://127.0.0.1:43121");
+    expect(readOrgUrl({ ...config, "okta:httpProxy": "http://127.0.0.1:43121//" }, {})).toBe("http://127.0.0.1:43121");
     expect(readOrgUrl({ "okta:orgName": "dev-1" }, { OKTA_HTTP_PROXY: "https://proxy.example.com" })).toBe("https://proxy.example.com");
   });
 

@@ -6,7 +6,7 @@ const FLEXIBLE_ORG = ["google_otp", "okta_verify_push", "okta_verify_totp", "okt
 
 describe("a stack for one kind of Okta Verify org run on the other", () => {
   it("is refused on a flexible org when written for a classic one, with the key, what the org has and the fix", () => {
-    expect(oktaVerifyMismatch("classic", FLEXIBLE_ORG, ["okta_verify"])).toBe(
+    expect(oktaVerifyMismatch("classic", FLEXIBLE_ORG, ["google_otp", "okta_verify", "phone_number"])).toBe(
       'okta-direct-auth:oktaVerify is "classic", but this org has Flexible Okta Verify (okta_verify_push, okta_verify_totp, ' +
         "okta_verify_fastpass), and Okta refuses the other kind's Okta Verify keys: run " +
         "`pulumi config set okta-direct-auth:oktaVerify flexible` (or `npm run adopt`, which reads it from the org), " +
