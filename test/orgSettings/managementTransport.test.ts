@@ -140,7 +140,7 @@ describe("the management client's transport", () => {
     ["an HTML document under another type, after blank lines", "text/plain", "\n  <!DOCTYPE html><html></html>", "an HTML page"],
     ["an <html> tag at the start", undefined, "<HTML><body>proxy</body></HTML>", "an HTML page"],
     ["text that merely mentions <html>", "text/plain", "no <html> here", "text/plain that is not JSON"],
-    ["a media type in capitals, with parameters", "Text/Plain; charset=utf-8", "Service unavailable", "text/plain that is not JSON"],
+    ["a media type in capitals, with parameters", "Text/Plain ; charset=utf-8", "Service unavailable", "text/plain that is not JSON"],
     ["no media type", undefined, "Service unavailable", "a body that is not JSON"],
   ])("names what came back instead of JSON: %s", async (_title, type, body, what) => {
     const org = await server((_req, res) => {

@@ -74,7 +74,7 @@ describe("the service app's token request, against an org's varied answers", () 
   const apiRequests = () => org!.received.filter((r) => r.path.startsWith("/api/"));
 
   it("asserts the client with its key id and asks for its scopes, then sends a Bearer token as such", async () => {
-    await orgAnswering((res) => json(res, 200, { access_token: "at-bearer", token_type: "Bearer", expires_in: 3600, scope: "okta.apps.read" }));
+    await orgAnswering((res) => json(res, 200, { access_token: "at-bearer", token_type: "Bearer", expires_in: 3600, scope: "okta.apps.read" }, { "DPoP-Nonce": "fresh-nonce" }));
     await client(org!.url, { privateKeyId: KEY_ID, scopes: ["okta.apps.read", "okta.users.read"] }).get("/api/v1/apps");
     const [request] = tokenRequests();
     expect(tokenRequests()).toHaveLength(1);
