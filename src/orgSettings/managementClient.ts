@@ -43,7 +43,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 /** A service app's access token; a DPoP one is only usable with proofs signed by `key`. */
 interface ServiceAppSession {
   accessToken: string;
-  tokenType: string;
+  /** Okta says `token_type: "DPoP"`; a token without a type is a Bearer one. */
+  dpop: boolean;
   key: DpopKey;
 }
 
@@ -127,9 +128,8 @@ export class OktaManagementClient {
         continue;
       }
       if (!response.ok) throw await apiError(response, this.secrets);
-      const link = response.headers.get("link");
-      if (response.status === 204) return { value: undefined as T, link };
-      return { value: (await readOktaJson(response, method, url)) as T, link };
+      // A 204 has no body, which readOktaJson reads as undefined.
+      return { value: (await readOktaJson(response, method, url)) as T, link: response.headers.get("link") };
     }
   }
 
@@ -159,8 +159,8 @@ export class OktaManagementClient {
     if (c.accessToken) return { authorization: `Bearer ${c.accessToken}` };
     if (c.clientId && c.privateKey) {
       this.session ??= this.serviceAppSession();
-      const { accessToken, tokenType, key } = await this.session;
-      if (tokenType.toLowerCase() !== "dpop") return { authorization: `Bearer ${accessToken}` };
+      const { accessToken, dpop, key } = await this.session;
+      if (!dpop) return { authorization: `Bearer ${accessToken}` };
       return { authorization: `DPoP ${accessToken}`, dpop: await dpopProof(key, method, url, { accessToken }) };
     }
     throw new Error(describeMissingCredentials());
@@ -214,7 +214,7 @@ export class OktaManagementClient {
       if (!response.ok) throw await apiError(response, this.secrets);
       const token = (await readOktaJson(response, "POST", tokenUrl)) as { access_token: string; token_type?: string };
       this.secrets.add(token.access_token);
-      return { accessToken: token.access_token, tokenType: token.token_type ?? "Bearer", key };
+      return { accessToken: token.access_token, dpop: token.token_type?.toLowerCase() === "dpop", key };
     }
   }
 }

@@ -14,8 +14,8 @@ export class OktaTransportError extends Error {
 /** Statuses whose Response may not carry a body. An array: Pulumi serializes a Set as a plain object. */
 const NULL_BODY = [101, 204, 205, 304];
 
-function described(method: string | undefined, url: string): string {
-  return `${method ?? "GET"} ${new URL(url).pathname} on ${new URL(url).origin}`;
+function described(method: string, url: string): string {
+  return `${method} ${new URL(url).pathname} on ${new URL(url).origin}`;
 }
 
 function originOf(location: string, base: string): string {
@@ -30,9 +30,10 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
+/** Only Errors reach here (fetch and the body reader reject with nothing else); never their message, which may quote a header. */
 function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error as Error)?.name ?? "unknown error";
+  const { cause, name } = error as { name: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? name;
 }
 
 /**
@@ -40,7 +41,7 @@ function causeOf(error: unknown): string {
  * not hang the caller) and capped in size. Redirects are refused, not followed: the credentials
  * in `init` go to the org's own origin only. The answer comes back with its body buffered.
  */
-export async function fetchOkta(url: string, { timeoutMs, ...init }: RequestInit & { timeoutMs: number }): Promise<Response> {
+export async function fetchOkta(url: string, { timeoutMs, ...init }: RequestInit & { method: string; timeoutMs: number }): Promise<Response> {
   const signal = AbortSignal.timeout(timeoutMs);
   let text: string | undefined;
   let response: Response;
@@ -62,7 +63,8 @@ export async function fetchOkta(url: string, { timeoutMs, ...init }: RequestInit
     throw new OktaTransportError(`${described(init.method, url)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; check the org URL and any proxy`);
   }
   const { status, statusText, headers } = response;
-  return new Response(NULL_BODY.includes(status) ? null : text, { status, statusText, headers });
+  // Bytes, not the string: a string body would make the Response claim text/plain when the org sent no type.
+  return new Response(NULL_BODY.includes(status) ? null : new TextEncoder().encode(text), { status, statusText, headers });
 }
 
 /** A successful answer's JSON; an HTML page (a login or proxy page) or other text is said plainly. */

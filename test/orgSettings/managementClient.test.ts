@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { OktaManagementClient, pkcs8Pem } from "../../src/orgSettings/managementClient";
+import { ServerResponse } from "node:http";
+import { OktaApiError, OktaManagementClient, pkcs8Pem } from "../../src/orgSettings/managementClient";
 import { LocalServer, json, localServer } from "../smoke/localServer";
 
 describe("the service app's private key", () => {
@@ -76,6 +77,75 @@ describe("waiting out Okta's rate limit", () => {
   });
 });
 
+describe("retrying after a 429", () => {
+  const OKTA_NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+  const DATE = new Date(OKTA_NOW).toUTCString();
+  const RATE_LIMITED = { errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests.", errorCauses: [] };
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** Okta answering the first request 429 with these headers, then 200. */
+  async function sleepsAfterOne429(headers: Record<string, string>, options: { maxWaitMs?: number } = {}): Promise<number[]> {
+    server = await localServer((_req, res) => {
+      res.sendDate = false;
+      if (server!.received.length === 1) json(res, 429, RATE_LIMITED, headers);
+      else json(res, 200, []);
+    });
+    const sleeps: number[] = [];
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" }, { sleep: async (ms) => void sleeps.push(ms), now: () => OKTA_NOW, ...options });
+    expect(await client.get("/api/v1/authenticators")).toEqual([]);
+    return sleeps;
+  }
+
+  it("gives up after four retries with Okta's rate-limit error, telling each wait first", async () => {
+    server = await localServer((_req, res) => json(res, 429, RATE_LIMITED, { "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 2), Date: DATE }));
+    const told: unknown[] = [];
+    const client = new OktaManagementClient(
+      { orgUrl: server.url, apiToken: "t0k" },
+      { sleep: async () => {}, onRateLimited: (info) => void told.push(info) },
+    );
+    await expect(client.get("/api/v1/authenticators?filter=x")).rejects.toThrow(
+      "Okta answered 429 E0000047: API call exceeded rate limit due to too many requests.",
+    );
+    expect(server.received).toHaveLength(5);
+    expect(told).toEqual(Array(4).fill({ method: "GET", path: "/api/v1/authenticators", waitMs: 3000 }));
+  });
+
+  it("takes Retry-After, in seconds, over the reset time", async () => {
+    expect(await sleepsAfterOne429({ "Retry-After": "3", "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 20), Date: DATE })).toEqual([3000]);
+  });
+
+  it.each([
+    ["no rate-limit header", {}],
+    ["a reset time that is no number", { "X-Rate-Limit-Reset": "soon", Date: DATE }],
+    ["a reset time beyond any clock", { "X-Rate-Limit-Reset": "1e999", Date: DATE }],
+  ])("waits one second on %s", async (_title, headers) => {
+    expect(await sleepsAfterOne429(headers)).toEqual([1000]);
+  });
+
+  it("waits at most a minute by default, or the bound it is given", async () => {
+    const anHourLater = { "X-Rate-Limit-Reset": String(OKTA_NOW / 1000 + 3600), Date: DATE };
+    expect(await sleepsAfterOne429(anHourLater)).toEqual([60_000]);
+    await server?.close();
+    expect(await sleepsAfterOne429(anHourLater, { maxWaitMs: 5000 })).toEqual([5000]);
+  });
+
+  it("really waits when given no sleep of its own", async () => {
+    const arrivals: number[] = [];
+    server = await localServer((_req, res) => {
+      arrivals.push(performance.now());
+      if (arrivals.length === 1) json(res, 429, RATE_LIMITED, { "Retry-After": "1" });
+      else json(res, 200, []);
+    });
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" }, { maxWaitMs: 300 });
+    expect(await client.get("/api/v1/authenticators")).toEqual([]);
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(290);
+  });
+});
+
 describe("a management error that echoes the credentials", () => {
   const TOKEN = "00Abc/def+ghi=Secret!token";
   let server: LocalServer | undefined;
@@ -100,5 +170,97 @@ describe("a management error that echoes the credentials", () => {
       expect(everything).not.toContain(spelling);
     }
     expect(error.message).toMatch(/^Okta answered 400 E0000001: Bad header: SSWS \[redacted\]/);
+  });
+});
+
+describe("Okta's error answers, said as Okta said them", () => {
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function errorFrom(answer: (res: ServerResponse) => void): Promise<OktaApiError> {
+    server = await localServer((_req, res) => answer(res));
+    const error = await new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" }).get("/api/v1/apps").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OktaApiError);
+    return error as OktaApiError;
+  }
+
+  it("gives the code, the summary and every cause that says something, in Okta's order", async () => {
+    const error = await errorFrom((res) =>
+      json(res, 400, {
+        errorCode: "E0000001",
+        errorSummary: "Api validation failed: name",
+        errorCauses: [{ errorSummary: "name: The field cannot be left blank" }, {}, null, { errorSummary: "" }, { errorSummary: "status: Unknown value" }],
+      }),
+    );
+    expect(error.message).toBe("Okta answered 400 E0000001: Api validation failed: name (name: The field cannot be left blank; status: Unknown value)");
+    expect(error.name).toBe("OktaApiError");
+    expect([error.status, error.errorCode, error.summary, error.causes]).toEqual([
+      400,
+      "E0000001",
+      "Api validation failed: name",
+      ["name: The field cannot be left blank", "status: Unknown value"],
+    ]);
+  });
+
+  it("falls back to the HTTP status text when the JSON names no error", async () => {
+    const error = await errorFrom((res) => json(res, 503, {}));
+    expect(error.message).toBe("Okta answered 503: Service Unavailable");
+    expect(error.errorCode).toBeUndefined();
+  });
+
+  it.each([
+    ["an HTML page", { "Content-Type": "text/html" }, "<html>502 Bad Gateway</html>", "Okta answered 502: unexpected text/html"],
+    ["an untyped body", {}, "Bad Gateway", "Okta answered 502: unexpected response"],
+  ])("says what came back when the error is %s, not JSON", async (_title, headers, body, message) => {
+    const error = await errorFrom((res) => {
+      res.writeHead(502, headers);
+      res.end(body);
+    });
+    expect(error.message).toBe(message);
+    expect(error.causes).toEqual([]);
+  });
+});
+
+describe("what the client sends", () => {
+  let server: LocalServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("asks for JSON, and declares JSON only when it sends a body", async () => {
+    server = await localServer((req, res) => (req.method === "DELETE" ? (res.writeHead(204), res.end()) : json(res, 200, { id: "x" })));
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "t0k" });
+    expect(await client.get("/api/v1/apps/x")).toEqual({ id: "x" });
+    expect(await client.post("/api/v1/apps/x/lifecycle/activate")).toEqual({ id: "x" });
+    expect(await client.put("/api/v1/apps/x", { label: "Direct auth" })).toEqual({ id: "x" });
+    expect(await client.delete("/api/v1/apps/x")).toBeUndefined();
+    expect(server.received.map((r) => [r.method, r.headers.accept, r.headers["content-type"], r.body])).toEqual([
+      ["GET", "application/json", undefined, ""],
+      ["POST", "application/json", undefined, ""],
+      ["PUT", "application/json", "application/json", '{"label":"Direct auth"}'],
+      ["DELETE", "application/json", undefined, ""],
+    ]);
+  });
+
+  it("sends an OAuth access token as a Bearer token", async () => {
+    server = await localServer((_req, res) => json(res, 200, []));
+    await new OktaManagementClient({ orgUrl: server.url, accessToken: "eyJ.access.token" }).get("/api/v1/authenticators");
+    expect(server.received.map((r) => r.headers.authorization)).toEqual(["Bearer eyJ.access.token"]);
+  });
+
+  it.each([
+    ["no credentials", {}],
+    ["a service app's client id without its private key", { clientId: "0oaSvc" }],
+  ])("sends nothing and says which credentials to set when given %s", async (_title, credentials) => {
+    server = await localServer((_req, res) => json(res, 200, []));
+    const client = new OktaManagementClient({ orgUrl: server.url, ...credentials });
+    await expect(client.get("/api/v1/authenticators")).rejects.toThrow(
+      "no Okta management credentials: set okta:apiToken (pulumi config set --secret okta:apiToken ...), or okta:clientId + okta:privateKey + okta:privateKeyId + okta:scopes, or the OKTA_API_TOKEN env variable",
+    );
+    expect(server.received).toEqual([]);
   });
 });

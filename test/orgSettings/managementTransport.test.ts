@@ -23,6 +23,7 @@ function client(orgUrl: string, requestTimeoutMs = 2000) {
 async function errorOf(promise: Promise<unknown>): Promise<Error> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(OktaTransportError);
+  expect((error as Error).name).toBe("OktaTransportError");
   const message = (error as Error).message;
   expect(message).not.toContain(API_TOKEN);
   expect(message.split("\n")).toHaveLength(1);
@@ -103,5 +104,58 @@ describe("the management client's transport", () => {
     );
     expect(await client(org.url).get("/api/v1/users/me")).toEqual({ id: "u1" });
     await expect(client(org.url).get("/api/v1/users/nobody")).rejects.toThrow("Okta answered 404 E0000007: Not found: Resource not found: nobody (User)");
+  });
+
+  it.each([
+    ["an invalid Location", 302, "http://[::1", "an invalid URL"],
+    ["no Location", 307, undefined, "own"],
+    ["300 Multiple Choices", 300, "/api/v1/users/me2", "own"],
+    ["304 Not Modified, which has no body", 304, undefined, "own"],
+  ])("refuses a 3xx with %s too", async (_title, status, location, to) => {
+    const org = await server((_req, res) => {
+      res.writeHead(status, location === undefined ? {} : { Location: location });
+      res.end();
+    });
+    const error = await errorOf(client(org.url).get("/api/v1/users/me"));
+    const where = to === "own" ? org.url : to;
+    expect(error.message).toBe(`GET /api/v1/users/me on ${org.url} redirected (HTTP ${status}) to ${where}; redirects are not followed, so check the org URL`);
+  });
+
+  it("refuses an answer larger than a mebibyte rather than buffer it", async () => {
+    const org = await server((_req, res) => json(res, 200, { id: "u1", profile: "x".repeat(1024 * 1024) }));
+    const error = await errorOf(client(org.url).get("/api/v1/users/me"));
+    expect(error.message).toBe(`GET /api/v1/users/me on ${org.url} answered more than 1 MiB; check the org URL and any proxy`);
+  });
+
+  it("reads an empty 200 as no value", async () => {
+    const org = await server((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    expect(await client(org.url).post("/api/v1/users/u1/lifecycle/reset_factors")).toBeUndefined();
+  });
+
+  it.each([
+    ["text/html whatever its body", "text/html", "Sign in", "an HTML page"],
+    ["an HTML document under another type, after blank lines", "text/plain", "\n  <!DOCTYPE html><html></html>", "an HTML page"],
+    ["an <html> tag at the start", undefined, "<HTML><body>proxy</body></HTML>", "an HTML page"],
+    ["text that merely mentions <html>", "text/plain", "no <html> here", "text/plain that is not JSON"],
+    ["a media type in capitals, with parameters", "Text/Plain ; charset=utf-8", "Service unavailable", "text/plain that is not JSON"],
+    ["no media type", undefined, "Service unavailable", "a body that is not JSON"],
+  ])("names what came back instead of JSON: %s", async (_title, type, body, what) => {
+    const org = await server((_req, res) => {
+      res.writeHead(200, type === undefined ? {} : { "Content-Type": type });
+      res.end(body);
+    });
+    const error = await errorOf(client(org.url).get("/api/v1/users/me"));
+    expect(error.message).toBe(`GET /api/v1/users/me on ${org.url} answered ${what} (HTTP 200); check the org URL and any proxy`);
+  });
+
+  it("names only the kind of failure when a credential cannot go in a header, never the credential", async () => {
+    const org = await server((_req, res) => json(res, 200, {}));
+    const token = "00secret\ntoken";
+    const error = await errorOf(new OktaManagementClient({ orgUrl: org.url, apiToken: token }).get("/api/v1/users/me"));
+    expect(error.message).toBe(`could not reach ${new URL(org.url).host} (TypeError)`);
+    expect(org.received).toEqual([]);
   });
 });

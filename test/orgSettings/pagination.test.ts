@@ -29,4 +29,30 @@ describe("reading every page of a list", () => {
     );
     expect(nextPageOf('<https://dev-1.okta.com/api/v1/apps?after=x>; rel="self"', "https://dev-1.okta.com")).toBeUndefined();
   });
+
+  it("stops at a hundred pages when the org links its pages in a circle", async () => {
+    server = await localServer((req, res) => json(res, 200, [{ id: "a" }], { Link: `<${server!.url}/api/v1/apps?after=a>; rel="next"` }));
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "page-token" });
+    await expect(client.getAll("/api/v1/apps")).rejects.toThrow("more than 100 pages of /api/v1/apps; narrow the query");
+    expect(server.received).toHaveLength(100);
+  });
+
+  it("counts a page answered with no body as empty", async () => {
+    server = await localServer((req, res) => {
+      if (req.url === "/api/v1/apps") return json(res, 200, [{ id: "a" }], { Link: `<${server!.url}/api/v1/apps?after=a>; rel="next"` });
+      res.writeHead(200, { Link: `<${server!.url}/api/v1/apps?after=b>; rel="self"` });
+      res.end();
+    });
+    const client = new OktaManagementClient({ orgUrl: server.url, apiToken: "page-token" });
+    expect(await client.getAll("/api/v1/apps")).toEqual([{ id: "a" }]);
+  });
+
+  it.each([
+    ['<https://dev-1.okta.com/api/v1/apps?after=x>; rel="next"'],
+    ['<https://dev-1.okta.com/api/v1/apps?after=x>;rel=next'],
+    ['<https://dev-1.okta.com/api/v1/apps?after=x> ;  rel="next"'],
+    ['<https://dev-1.okta.com/api/v1/apps?after=w>; rel="self", <https://dev-1.okta.com/api/v1/apps?after=x>; rel=next'],
+  ])("reads the next link however RFC 8288 lets it be spaced and quoted: %s", (link) => {
+    expect(nextPageOf(link, "https://dev-1.okta.com")).toBe("/api/v1/apps?after=x");
+  });
 });
