@@ -22,6 +22,13 @@ describe("app sign-in policies (reference: app sign-in policy)", () => {
     });
   });
 
+  it("say which of the guide's pages they serve, one app's variants joined", async () => {
+    const stack = await declared({ apps: [{ name: "Push or phone", variants: ["oob-okta-verify", "oob-phone"] }], testUser: TESTER });
+    expect(stack.all(OKTA.appSignOnPolicy).map((p) => p.inputs.description)).toEqual([
+      "Direct Authentication: Okta Verify Push (primary factor), Phone (primary factor)",
+    ]);
+  });
+
   it("get the app name appended only where two apps would share the guide's name", async () => {
     const stack = await declared({
       variants: ["oob-okta-verify", "oob-phone", "oob-email", "mfa-oob-okta-verify", "mfa-oob-phone", "mfa-otp"],

@@ -29,6 +29,7 @@ describe("a custom authorization server named by its name", () => {
     const clientIds = (stack.outputs.apps as DeclaredApp[]).map((a) => a.clientId);
     expect(sorted(policy.inputs.clientWhitelists)).toEqual(sorted(clientIds));
     expect(policy.inputs).toMatchObject({ status: "ACTIVE", name: expect.stringContaining(STACK) });
+    expect(policy.inputs.description).toBe("Direct Authentication apps: allows the grant types their flows use");
   });
 
   it("with one rule allowing exactly the union of the apps' grants, password included, for everyone", () => {
@@ -39,6 +40,7 @@ describe("a custom authorization server named by its name", () => {
     expect(sorted(rule.inputs.scopeWhitelists)).toEqual(sorted(DIRECT_AUTH_SCOPES));
     expect(rule.inputs.groupWhitelists).toEqual(["EVERYONE"]);
     expect(rule.inputs.status).toBe("ACTIVE");
+    expect(rule.inputs.name).toBe("Direct Auth grants");
   });
 });
 
@@ -77,7 +79,7 @@ describe("the org authorization server", () => {
 
 describe("isAuthorizationServerId", () => {
   it.each(["default", "aus1a2b3c4d5e6f7g8h9"])("treats %s as an id", (ref) => expect(isAuthorizationServerId(ref)).toBe(true));
-  it.each(["Default", "My Server", "aus123", "0oa1a2b3c4d5e6f7g8h9"])("treats %s as a name to look up", (ref) =>
+  it.each(["Default", "My Server", "aus123", "0oa1a2b3c4d5e6f7g8h9", "Team aus1a2b3c4d5e6f7g8h9", "aus1a2b3c4d5e6f7g8h9 staging"])("treats %s as a name to look up", (ref) =>
     expect(isAuthorizationServerId(ref)).toBe(false),
   );
 });

@@ -24,6 +24,10 @@ describe("native apps of several variants (reference: native app)", () => {
     for (const app of stack.all(OKTA.app)) expect(app.inputs.redirectUris).toEqual(["com.acme.app:/oauth"]);
   });
 
+  it("answer the authorization code flow with a code, as a native app does", () => {
+    for (const app of stack.all(OKTA.app)) expect(app.inputs.responseTypes).toEqual(["code"]);
+  });
+
   it("each authenticate with a policy of their own", () => {
     const policies = stack.all(OKTA.app).map((a) => a.inputs.authenticationPolicy);
     expect(sorted(policies)).toEqual(sorted(stack.all(OKTA.appSignOnPolicy).map((p) => p.id)));

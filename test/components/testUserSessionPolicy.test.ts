@@ -33,7 +33,14 @@ describe("global session policy for primary-factor flows (reference: variants, g
   });
 
   it("scopes a session policy to that group instead of editing the org's default rule", () => {
-    expect(stack.one(OKTA.sessionPolicy).inputs).toMatchObject({ groupsIncluded: [stack.one(OKTA.group).id], status: "ACTIVE" });
+    expect(stack.one(OKTA.sessionPolicy).inputs).toMatchObject({
+      groupsIncluded: [stack.one(OKTA.group).id],
+      status: "ACTIVE",
+      description: "Lets the Direct Authentication test user establish a session with any one factor",
+    });
+    expect(stack.one(OKTA.group).inputs.description).toBe(
+      "Users whose sessions may start with any one factor, for Direct Authentication primary-factor flows",
+    );
   });
 
   it('lets a session start with any factor, MFA "Not required"', () => {
@@ -43,6 +50,7 @@ describe("global session policy for primary-factor flows (reference: variants, g
       status: "ACTIVE",
       primaryFactor: "PASSWORD_IDP_ANY_FACTOR",
       mfaRequired: false,
+      name: "Any factor session",
     });
   });
 });
