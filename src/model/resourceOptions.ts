@@ -40,10 +40,11 @@ export function nativeAppOptions(parent: pulumi.Resource): pulumi.CustomResource
 }
 
 /**
- * Pulumi replaces a dynamic resource whenever its serialized provider code changes (any upgrade of
- * this project). Created before the old one is deleted, the new one would record the old one's
- * changes as the org's own, and the old one's delete would then undo them under it. Deleting first
- * gives the org back, and the new one records it as it really was.
+ * The org-settings record never asks to be replaced (an upgrade of this project's code is an
+ * update: Pulumi's dynamic provider no longer replaces for new provider code), but it can still be
+ * replaced on demand (`pulumi up --replace`). Created before the old one is deleted, the new one would
+ * record the old one's changes as the org's own, and the old one's delete would then undo them under
+ * it. Deleting first gives the org back, and the new one records it as it really was.
  */
 export function orgSettingsOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
   return { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
@@ -62,9 +63,9 @@ export function appSignInPolicyOptions(parent: pulumi.Resource): pulumi.CustomRe
 }
 
 /**
- * The catch-all record gives back, on delete, the access it found. Replaced (a new policy, or an
- * upgrade of this project's code) the old record goes first, so the new one records the org as it
- * really was rather than the old record's own change.
+ * The catch-all record gives back, on delete, the access it found. Replaced (a new policy, or
+ * `pulumi up --replace`) the old record goes first, so the new one records the org as it really was
+ * rather than the old record's own change.
  */
 export function catchAllRuleOptions(parent: pulumi.Resource): pulumi.CustomResourceOptions {
   return { parent, deleteBeforeReplace: true, additionalSecretOutputs: ["connection"] };
