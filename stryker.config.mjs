@@ -9,8 +9,14 @@
  */
 const FOLDERS = {
   "src/smoke": ["test/smoke/*.test.ts"],
-  // The two dynamic resources' inputs are judged where the components declare them.
-  "src/orgSettings": ["test/orgSettings/*.test.ts", "test/components/appSignInPolicy.test.ts", "test/components/orgAuthenticatorSettings.test.ts"],
+  // The two dynamic resources' inputs are judged where the components declare them, and the TOTP
+  // code against RFC 6238's vectors beside the smoke check's.
+  "src/orgSettings": [
+    "test/orgSettings/*.test.ts",
+    "test/components/appSignInPolicy.test.ts",
+    "test/components/orgAuthenticatorSettings.test.ts",
+    "test/smoke/totpRfc6238.test.ts",
+  ],
   "src/config": ["test/config/*.test.ts"],
   "src/model": ["test/model/*.test.ts"],
   components: ["test/components/*.test.ts"],
