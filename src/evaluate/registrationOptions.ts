@@ -9,6 +9,8 @@ export interface RegistrationOptions {
   ignoreChanges: string[];
   /** The parent's URN as the mocks named it; the URN alone records only the parent's type. */
   parentUrn: string;
+  /** URNs this registration waits for (`dependsOn`, a component expanded to its children): the engine creates them first. */
+  dependencies: string[];
 }
 
 type RegisterRequest = {
@@ -20,6 +22,7 @@ type RegisterRequest = {
   getReplaceonchangesList(): string[];
   getIgnorechangesList(): string[];
   getParent(): string;
+  getDependenciesList(): string[];
 };
 
 /**
@@ -39,6 +42,7 @@ export function recordRegistrationOptions(): Map<string, RegistrationOptions> {
       replaceOnChanges: req.getReplaceonchangesList(),
       ignoreChanges: req.getIgnorechangesList(),
       parentUrn: req.getParent(),
+      dependencies: req.getDependenciesList(),
     });
     return register(req, callback);
   };

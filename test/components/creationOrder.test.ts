@@ -1,25 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateProgram } from "../../src/evaluate/evaluateProgram";
-import { defineDirectAuthProgram } from "../../src/program";
-import { nameOf, tapDependencies } from "../helpers/registeredDependencies";
-import { STACK, TESTER, stackConfig } from "../helpers/stackConfig";
+import { Declared, declared, only } from "../helpers/declared";
+import { TESTER } from "../helpers/stackConfig";
 import { COMPONENT, OKTA } from "../helpers/tokens";
 
-let dependencies: Map<string, string[]>;
+let stack: Declared;
 
 beforeAll(async () => {
-  await evaluateProgram({
-    stack: STACK,
-    config: stackConfig({ variants: ["otp", "mfa-otp"], testUser: { ...TESTER, create: true }, authorizationServer: "default" }),
-    program: () => {
-      dependencies = tapDependencies();
-      return defineDirectAuthProgram();
-    },
-  });
+  stack = await declared({ variants: ["otp", "mfa-otp"], testUser: { ...TESTER, create: true }, authorizationServer: "default" });
 });
 
 /** The names of what one registration waits for (the engine creates those first and deletes them last). */
-const waitsFor = (type: string, name: string) => (dependencies.get(`${type}::${name}`) ?? []).map(nameOf).sort();
+function waitsFor(type: string, name: string): string[] {
+  const resource = only(stack.resources.filter((r) => r.type === type && r.name === name), `${type} ${name}`);
+  return resource.options!.dependencies.map((urn) => urn.slice(urn.lastIndexOf("::") + 2)).sort();
+}
 
 // A component's children register only once the component has, and the component only once what it
 // depends on exists: so these lists are the order `pulumi up` writes to the org in.
